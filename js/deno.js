@@ -1,0 +1,7 @@
+// Deno: fetches the wasm from the file: URL next to this file (needs --allow-read).
+import init from "./mistral_edge.js";
+
+await init({ module_or_path: new URL("./mistral_edge_bg.wasm", import.meta.url) });
+
+export * from "./api.js";
+export { default } from "./api.js";

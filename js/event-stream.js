@@ -1,0 +1,104 @@
+// The async-iterable face of a conversation stream. Rust reads and parses the body; each
+// `raw.next()` resolves to a JSON array text of the events one chunk completed, parsed here
+// with a single JSON.parse.
+
+const encoder = new TextEncoder();
+
+export class EventStream {
+  #raw;
+  #items = [];
+  #index = 0;
+  #ended = false;
+  #iterating = false;
+
+  constructor(raw) {
+    this.#raw = raw;
+  }
+
+  /** The response's request id, when the server sent one. */
+  get requestId() {
+    return this.#raw.requestId;
+  }
+
+  async #fill() {
+    while (this.#index >= this.#items.length) {
+      if (this.#ended) return false;
+      let text;
+      try {
+        text = await this.#raw.next();
+      } catch (error) {
+        this.#ended = true;
+        throw error;
+      }
+      if (text === undefined) {
+        this.#ended = true;
+        return false;
+      }
+      this.#items = JSON.parse(text);
+      this.#index = 0;
+    }
+    return true;
+  }
+
+  [Symbol.asyncIterator]() {
+    if (this.#iterating) throw new TypeError("this stream is already being read: iterate it once");
+    this.#iterating = true;
+    return {
+      next: async () => {
+        if (this.#index < this.#items.length || (await this.#fill())) {
+          return { value: this.#items[this.#index++], done: false };
+        }
+        return { value: undefined, done: true };
+      },
+      return: async () => {
+        this.abort();
+        return { value: undefined, done: true };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  /** Stops reading and aborts the request: the server sees the connection close. */
+  abort() {
+    if (!this.#ended) {
+      this.#ended = true;
+      this.#items = [];
+      this.#raw.abort();
+    }
+  }
+
+  /** The events as SSE bytes (`event:` + `data:` with camelCase JSON), for a `Response` body. */
+  toReadableStream() {
+    const iterator = this[Symbol.asyncIterator]();
+    return new ReadableStream({
+      async pull(controller) {
+        try {
+          const { value, done } = await iterator.next();
+          if (done) return controller.close();
+          controller.enqueue(encoder.encode(`event: ${value.event}\ndata: ${JSON.stringify(value.data)}\n\n`));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel() {
+        return iterator.return();
+      },
+    });
+  }
+
+  /** Reads the rest of the stream and resolves to the response folded from its deltas. */
+  async finalResponse() {
+    if (!this.#iterating) {
+      for await (const _ of this);
+    } else {
+      while (this.#index < this.#items.length || (await this.#fill())) this.#index = this.#items.length;
+    }
+    return JSON.parse(this.#raw.finalResponse());
+  }
+}
+
+export function wrapStream(raw) {
+  return new EventStream(raw);
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping what is already there. Idempotent; a no-op
+# run takes well under a second. Everything comes from the package registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock, exactly.
+WB_VERSION=$(awk '$0=="name = \"wasm-bindgen\""{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+have() { "$1" --version 2>/dev/null | awk '{print $2}'; }
+if [ "$(have wasm-bindgen)" != "$WB_VERSION" ] || [ "$(have wasm-bindgen-test-runner)" != "$WB_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WB_VERSION (builds from source: about 5 minutes)"
+  # Not --locked: its lockfile pins a webpki-roots release this registry does not serve.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+# Chromium and its driver, for the browser tests. apt on this image can lose a .deb between
+# dpkg calls; a --fix-broken pass and a second try recover.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "installing chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null \
+    || { apt-get -y -qq --fix-broken install >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+fi
+
+# npm dev dependencies, from the committed lockfile. wasm-opt comes from npm's binaryen:
+# Debian's binaryen 108 emits modules that crash on load.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,249 @@
+//! The fetch transport: the global `fetch` (or the caller's), an `AbortController` per request,
+//! a caller's `AbortSignal` combined with ours, and timeouts for the headers and for each gap
+//! between chunks — never one total timeout, which would cut long streams.
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
+
+use crate::error::{ApiError, Error};
+use crate::request::HttpRequest;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(input: &Request) -> Promise;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64, argument: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// How requests are sent: the client's settings.
+pub struct Transport {
+    /// Base URL without a trailing slash.
+    pub server_url: String,
+    /// The API key, or a function returning it (or a promise of it).
+    pub api_key: ApiKey,
+    /// The caller's `fetch`, if any.
+    pub fetch: Option<Function>,
+    /// Headers added to every request.
+    pub headers: Vec<(String, String)>,
+    /// Time-to-headers and idle-between-chunks limit, in ms (0 = none).
+    pub timeout_ms: u64,
+}
+
+/// Where the API key comes from.
+pub enum ApiKey {
+    /// No key (a proxy adds it).
+    None,
+    /// A fixed key.
+    Static(String),
+    /// A function returning the key or a promise of it, called per request.
+    Dynamic(Function),
+}
+
+/// Per-call options.
+#[derive(Default)]
+pub struct CallOptions {
+    /// The caller's signal.
+    pub signal: Option<AbortSignal>,
+    /// Extra headers, applied last.
+    pub headers: Vec<(String, String)>,
+    /// Overrides the client's timeout.
+    pub timeout_ms: Option<u64>,
+    /// Overrides the client's server URL.
+    pub server_url: Option<String>,
+}
+
+/// A response whose status was a success.
+pub struct Sent {
+    /// The response.
+    pub response: Response,
+    /// Aborts the request, including its body.
+    pub controller: AbortController,
+    /// The caller's signal, to tell their abort from a failure.
+    pub signal: Option<AbortSignal>,
+    /// The request id header.
+    pub request_id: Option<String>,
+    /// The timeout in force, for reading the body.
+    pub timeout_ms: u64,
+}
+
+/// Outcome of racing a promise against a timer.
+pub enum Raced {
+    /// The promise resolved.
+    Value(JsValue),
+    /// The timer won.
+    TimedOut,
+}
+
+/// Awaits `promise`, giving up after `ms` (0 = never). The timer is always cleared, so it never
+/// keeps a Node process alive.
+pub async fn race(promise: Promise, ms: u64) -> Result<Raced, JsValue> {
+    if ms == 0 {
+        return JsFuture::from(promise).await.map(Raced::Value);
+    }
+    let sentinel = JsValue::from(Object::new());
+    let mut timer_id = JsValue::UNDEFINED;
+    let timer = Promise::new(&mut |resolve, _| {
+        timer_id = set_timeout(&resolve, ms as f64, &sentinel);
+    });
+    let outcome = JsFuture::from(Promise::race(&Array::of2(&promise, &timer))).await;
+    clear_timeout(&timer_id);
+    match outcome {
+        Ok(value) if Object::is(&value, &sentinel) => Ok(Raced::TimedOut),
+        Ok(value) => Ok(Raced::Value(value)),
+        Err(error) => Err(error),
+    }
+}
+
+/// The message of a JavaScript error, for [`Error::Connection`].
+pub fn js_message(error: &JsValue) -> String {
+    let message = Reflect::get(error, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+    let cause = Reflect::get(error, &JsValue::from_str("cause"))
+        .ok()
+        .and_then(|c| Reflect::get(&c, &JsValue::from_str("message")).ok())
+        .and_then(|m| m.as_string());
+    match (message, cause) {
+        (Some(m), Some(c)) => format!("{m} ({c})"),
+        (Some(m), None) => m,
+        _ => error.as_string().unwrap_or_else(|| "fetch failed".into()),
+    }
+}
+
+fn aborted(signal: &Option<AbortSignal>) -> bool {
+    signal.as_ref().is_some_and(AbortSignal::aborted)
+}
+
+/// `AbortSignal.any([ours, theirs])` where the runtime has it; else a listener.
+fn combine(controller: &AbortController, theirs: &Option<AbortSignal>) -> AbortSignal {
+    let ours = controller.signal();
+    let Some(theirs) = theirs else { return ours };
+    let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal")).unwrap_or(JsValue::UNDEFINED);
+    let any = Reflect::get(&ctor, &JsValue::from_str("any")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    if let Some(any) = any {
+        if let Ok(signal) = any.call1(&ctor, &Array::of2(&ours, theirs)) {
+            if let Ok(signal) = signal.dyn_into::<AbortSignal>() {
+                return signal;
+            }
+        }
+    }
+    let controller = controller.clone();
+    let on_abort = Closure::once_into_js(move || controller.abort());
+    let _ = theirs.add_event_listener_with_callback("abort", on_abort.unchecked_ref());
+    ours
+}
+
+async fn api_key(key: &ApiKey) -> Result<Option<String>, Error> {
+    match key {
+        ApiKey::None => Ok(None),
+        ApiKey::Static(key) => Ok(Some(key.clone())),
+        ApiKey::Dynamic(function) => {
+            let value = function
+                .call0(&JsValue::UNDEFINED)
+                .map_err(|e| Error::InvalidRequest { message: format!("the apiKey function threw: {}", js_message(&e)) })?;
+            let value = match value.dyn_into::<Promise>() {
+                Ok(promise) => JsFuture::from(promise).await.map_err(|e| Error::InvalidRequest {
+                    message: format!("the apiKey function rejected: {}", js_message(&e)),
+                })?,
+                Err(value) => value,
+            };
+            value
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| Error::InvalidRequest { message: "the apiKey function must return a string".into() })
+        }
+    }
+}
+
+/// Sends `request` and waits for the response headers.
+///
+/// # Errors
+///
+/// A typed [`Error`] for a non-success status, a connection failure, a timeout or an abort.
+pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOptions) -> Result<Sent, Error> {
+    let js_err = |e: JsValue| Error::Connection { message: js_message(&e) };
+    if aborted(&options.signal) {
+        return Err(Error::Aborted);
+    }
+    let controller = AbortController::new().map_err(js_err)?;
+    let signal = combine(&controller, &options.signal);
+    let headers = Headers::new().map_err(js_err)?;
+    if let Some(key) = api_key(&transport.api_key).await? {
+        let value = if key.starts_with("Bearer ") { key } else { format!("Bearer {key}") };
+        headers.set("authorization", &value).map_err(js_err)?;
+    }
+    headers.set("accept", request.accept()).map_err(js_err)?;
+    if request.body.is_some() {
+        headers.set("content-type", "application/json").map_err(js_err)?;
+    }
+    for (name, value) in transport.headers.iter().chain(options.headers.iter()) {
+        headers.set(name, value).map_err(|_| Error::InvalidRequest { message: format!("invalid header `{name}`") })?;
+    }
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_headers(&headers);
+    init.set_signal(Some(&signal));
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(&String::from_utf8_lossy(body)));
+    }
+    let base = options.server_url.as_deref().unwrap_or(&transport.server_url).trim_end_matches('/');
+    let url = format!("{base}{}", request.path_and_query);
+    let js_request = Request::new_with_str_and_init(&url, &init)
+        .map_err(|e| Error::InvalidRequest { message: format!("invalid request to {url}: {}", js_message(&e)) })?;
+    let promise = match &transport.fetch {
+        Some(fetch) => fetch
+            .call1(&JsValue::UNDEFINED, &js_request)
+            .map_err(js_err)?
+            .dyn_into::<Promise>()
+            .unwrap_or_else(|value| Promise::resolve(&value)),
+        None => global_fetch(&js_request),
+    };
+    let timeout_ms = options.timeout_ms.unwrap_or(transport.timeout_ms);
+    let response = match race(promise, timeout_ms).await {
+        Ok(Raced::Value(response)) => response
+            .dyn_into::<Response>()
+            .map_err(|_| Error::Connection { message: "fetch did not return a Response".into() })?,
+        Ok(Raced::TimedOut) => {
+            controller.abort();
+            return Err(Error::Timeout { waiting_for: "response headers", ms: timeout_ms });
+        }
+        Err(_) if aborted(&options.signal) => return Err(Error::Aborted),
+        Err(e) => return Err(js_err(e)),
+    };
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let request_id = header("x-request-id").or_else(|| header("mistral-correlation-id"));
+    if !response.ok() {
+        let retry_after = header("retry-after").and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
+        let body = match response.array_buffer() {
+            Ok(promise) => match race(promise, timeout_ms).await {
+                Ok(Raced::Value(buffer)) => Uint8Array::new(&buffer).to_vec(),
+                _ => Vec::new(),
+            },
+            Err(_) => Vec::new(),
+        };
+        return Err(Error::Api(Box::new(ApiError::new(response.status(), request_id, &body, retry_after))));
+    }
+    Ok(Sent { response, controller, signal: options.signal, request_id, timeout_ms })
+}
+
+/// Reads a whole success body.
+///
+/// # Errors
+///
+/// A timeout, an abort, or a dropped connection.
+pub async fn body_bytes(sent: &Sent) -> Result<Vec<u8>, Error> {
+    let promise = sent.response.array_buffer().map_err(|e| Error::Connection { message: js_message(&e) })?;
+    match race(promise, sent.timeout_ms).await {
+        Ok(Raced::Value(buffer)) => Ok(Uint8Array::new(&buffer).to_vec()),
+        Ok(Raced::TimedOut) => {
+            sent.controller.abort();
+            Err(Error::Timeout { waiting_for: "the response body", ms: sent.timeout_ms })
+        }
+        Err(_) if aborted(&sent.signal) => Err(Error::Aborted),
+        Err(e) => Err(Error::Connection { message: js_message(&e) }),
+    }
+}

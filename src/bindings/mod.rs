@@ -1,0 +1,12 @@
+//! The JavaScript face of the crate: the only code that touches wasm-bindgen, web-sys and js-sys.
+
+mod client;
+mod decoder;
+mod error;
+mod fetch;
+mod stream;
+mod typescript;
+
+pub use client::{Beta, Conversations, Mistral};
+pub use decoder::SseDecoder;
+pub use stream::RawEventStream;

@@ -1,0 +1,168 @@
+//! The raw event stream handed to `js/event-stream.js`: each `next()` reads body chunks until
+//! some events are complete and returns them as one JSON array text, so JavaScript pays one
+//! `JSON.parse` per chunk instead of per-field boundary crossings.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult};
+
+use super::fetch::{js_message, race, Raced, Sent};
+use crate::error::{Error, StreamErrorKind};
+use crate::stream::ConversationStream;
+
+struct State {
+    reader: Option<ReadableStreamDefaultReader>,
+    parser: ConversationStream,
+    controller: AbortController,
+    signal: Option<AbortSignal>,
+    request_id: Option<String>,
+    timeout_ms: u64,
+    chunk: Vec<u8>,
+    /// An error to raise on the next call, after the events before it were delivered.
+    pending: Option<Error>,
+    finished: bool,
+    aborted: bool,
+}
+
+/// A conversation stream's low-level handle. Use the `EventStream` the `*Stream` methods return.
+#[wasm_bindgen]
+pub struct RawEventStream {
+    state: Rc<RefCell<State>>,
+}
+
+impl RawEventStream {
+    /// Wraps a successful streaming response.
+    pub fn new(sent: Sent) -> Result<RawEventStream, Error> {
+        let body = sent.response.body().ok_or_else(|| Error::stream(StreamErrorKind::Truncated, "the response has no body"))?;
+        let reader = body
+            .get_reader()
+            .dyn_into::<ReadableStreamDefaultReader>()
+            .map_err(|_| Error::Connection { message: "the response body cannot be read".into() })?;
+        Ok(RawEventStream {
+            state: Rc::new(RefCell::new(State {
+                reader: Some(reader),
+                parser: ConversationStream::default(),
+                controller: sent.controller,
+                signal: sent.signal,
+                request_id: sent.request_id,
+                timeout_ms: sent.timeout_ms,
+                chunk: Vec::new(),
+                pending: None,
+                finished: false,
+                aborted: false,
+            })),
+        })
+    }
+}
+
+async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<String>, Error> {
+    loop {
+        let (reader, timeout_ms) = {
+            let mut s = state.borrow_mut();
+            if let Some(error) = s.pending.take() {
+                s.finished = true;
+                return Err(error);
+            }
+            if s.aborted {
+                return Err(Error::Aborted);
+            }
+            match (&s.reader, s.finished) {
+                (Some(reader), false) => (reader.clone(), s.timeout_ms),
+                _ => return Ok(None),
+            }
+        };
+        let read = race(reader.read(), timeout_ms).await;
+        let mut s = state.borrow_mut();
+        let request_id = s.request_id.clone();
+        let result = match read {
+            Ok(Raced::Value(result)) => result.unchecked_into::<ReadableStreamReadResult>(),
+            Ok(Raced::TimedOut) => {
+                s.controller.abort();
+                s.finished = true;
+                return Err(Error::Timeout { waiting_for: "the next chunk", ms: timeout_ms });
+            }
+            Err(_) if s.aborted || s.signal.as_ref().is_some_and(AbortSignal::aborted) => {
+                s.finished = true;
+                return Err(Error::Aborted);
+            }
+            Err(e) => {
+                s.finished = true;
+                let message = format!("the connection dropped mid-stream: {}", js_message(&e));
+                return Err(Error::stream(StreamErrorKind::Dropped, message).with_request_id(request_id.as_deref()));
+            }
+        };
+        if result.get_done().unwrap_or(true) {
+            s.finished = true;
+            return match s.parser.finish() {
+                Ok(()) => Ok(None),
+                Err(e) => Err(e.with_request_id(request_id.as_deref())),
+            };
+        }
+        let value: Uint8Array = result.get_value().unchecked_into();
+        let State { chunk, parser, pending, controller, .. } = &mut *s;
+        chunk.resize(value.length() as usize, 0);
+        value.copy_to(chunk);
+        let feed = parser.feed(chunk);
+        if let Some(error) = feed.error {
+            controller.abort();
+            *pending = Some(error.with_request_id(request_id.as_deref()));
+        }
+        if let Some(batch) = feed.batch {
+            return Ok(Some(String::from_utf8_lossy(batch).into_owned()));
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl RawEventStream {
+    /// Resolves to the next batch of events (a JSON array text), or `undefined` at the end.
+    #[wasm_bindgen(unchecked_return_type = "Promise<string | undefined>")]
+    pub fn next(&self) -> Promise {
+        let state = self.state.clone();
+        future_to_promise(async move {
+            match next_batch(state).await {
+                Ok(Some(batch)) => Ok(JsValue::from_str(&batch)),
+                Ok(None) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(e.into()),
+            }
+        })
+    }
+
+    /// Stops the stream and aborts the request; the server sees the connection close.
+    pub fn abort(&self) {
+        let mut s = self.state.borrow_mut();
+        if !s.finished {
+            s.aborted = true;
+            s.finished = true;
+            s.controller.abort();
+            if let Some(reader) = s.reader.take() {
+                let _ = JsFuture::from(reader.cancel());
+            }
+        }
+    }
+
+    /// The response folded from the events so far, as camelCase JSON text.
+    #[wasm_bindgen(js_name = finalResponse)]
+    pub fn final_response(&self) -> String {
+        let mut out = Vec::new();
+        self.state.borrow().parser.final_response(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Whether `conversation.response.done` arrived.
+    #[wasm_bindgen(getter, js_name = isDone)]
+    pub fn is_done(&self) -> bool {
+        self.state.borrow().parser.is_done()
+    }
+
+    /// The response's request id, when the server sent one.
+    #[wasm_bindgen(getter, js_name = requestId)]
+    pub fn request_id(&self) -> Option<String> {
+        self.state.borrow().request_id.clone()
+    }
+}

@@ -1,0 +1,744 @@
+//! Converts JSON text between the wire spelling (snake_case) and the JavaScript spelling
+//! (camelCase), guided by the model's [`Shape`] tables.
+//!
+//! One pass, linear in the input, output written once. Only keys the model defines are
+//! renamed; unknown keys, unknown union members and opaque values (`Shape::Any`: JSON Schema,
+//! metadata, headers, tool arguments) are copied byte for byte. Tag values are never touched.
+//! Everything copied is validated, so malformed input becomes a [`TranscodeError`], never
+//! broken output.
+//!
+//! * [`to_js`] reads what Mistral sent. It is lenient: a value of an unexpected kind is copied
+//!   as it is, so a server change never breaks a client.
+//! * [`to_wire`] reads what a caller passed. It is strict: wrong kinds and missing required
+//!   fields are errors that name the field by its JavaScript path (`tools[1].connectorId`).
+//!   Both spellings of a key are accepted on this side.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::model::shape::{Shape, StructShape, UnionShape};
+
+/// Nesting deeper than this is rejected rather than risking the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Why a document could not be transcoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscodeError {
+    /// Where, as a JavaScript path (`tools[0].toolConfiguration`); empty at the top level.
+    pub path: String,
+    /// What went wrong.
+    pub kind: TranscodeErrorKind,
+}
+
+/// The kinds of [`TranscodeError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TranscodeErrorKind {
+    /// The text is not valid JSON.
+    Syntax {
+        /// Byte offset of the problem.
+        offset: usize,
+        /// What was wrong there.
+        message: &'static str,
+    },
+    /// A value has the wrong JSON kind.
+    Type {
+        /// What the field takes.
+        expected: &'static str,
+        /// What it got.
+        found: &'static str,
+    },
+    /// A required field is missing.
+    MissingField {
+        /// The field's JavaScript name.
+        field: &'static str,
+    },
+    /// The document nests deeper than 128 levels.
+    TooDeep,
+}
+
+impl fmt::Display for TranscodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = |f: &mut fmt::Formatter<'_>| {
+            if self.path.is_empty() {
+                Ok(())
+            } else {
+                write!(f, " at `{}`", self.path)
+            }
+        };
+        match &self.kind {
+            TranscodeErrorKind::Syntax { offset, message } => {
+                write!(f, "invalid JSON at byte {offset}: {message}")?;
+                at(f)
+            }
+            TranscodeErrorKind::Type { expected, found } if self.path.is_empty() => {
+                write!(f, "expected {expected}, got {found}")
+            }
+            TranscodeErrorKind::Type { expected, found } => {
+                write!(f, "`{}` must be {expected}, got {found}", self.path)
+            }
+            TranscodeErrorKind::MissingField { field } if self.path.is_empty() => {
+                write!(f, "missing required field `{field}`")
+            }
+            TranscodeErrorKind::MissingField { field } => {
+                write!(f, "`{}` is missing the required field `{field}`", self.path)
+            }
+            TranscodeErrorKind::TooDeep => {
+                write!(f, "JSON nests deeper than {MAX_DEPTH} levels")?;
+                at(f)
+            }
+        }
+    }
+}
+
+impl std::error::Error for TranscodeError {}
+
+/// Converts wire JSON (as Mistral sends it) into JavaScript JSON, appending to `out`.
+///
+/// # Errors
+///
+/// Only when `wire` is not valid JSON (or nests absurdly deep); shape mismatches are copied verbatim.
+pub fn to_js(wire: &[u8], shape: &'static Shape, out: &mut Vec<u8>) -> Result<(), TranscodeError> {
+    Transcoder::new(wire, out, false).document(shape, &[])
+}
+
+/// One top-level member of a transcoded object: byte ranges into the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// The key, without quotes (raw: escapes are not decoded).
+    pub key: std::ops::Range<usize>,
+    /// The raw JSON value.
+    pub value: std::ops::Range<usize>,
+}
+
+/// Like [`to_js`], and records where each top-level member of the input sits, so a caller can
+/// read fields without parsing the document a second time.
+///
+/// # Errors
+///
+/// As [`to_js`].
+pub fn to_js_members(
+    wire: &[u8],
+    shape: &'static Shape,
+    out: &mut Vec<u8>,
+    members: &mut Vec<Member>,
+) -> Result<(), TranscodeError> {
+    let mut transcoder = Transcoder::new(wire, out, false);
+    transcoder.members_out = Some(members);
+    transcoder.document(shape, &[])
+}
+
+/// Converts JavaScript JSON (as a caller passed it) into wire JSON, appending to `out`.
+///
+/// `replace` forces top-level members: each `(key, raw JSON)` pair drops that key from the
+/// input and appends it with the given value (the methods own `stream` this way).
+///
+/// # Errors
+///
+/// Invalid JSON, a value of the wrong kind, or a missing required field, named by its path.
+pub fn to_wire(
+    js: &[u8],
+    shape: &'static Shape,
+    replace: &[(&str, &str)],
+    out: &mut Vec<u8>,
+) -> Result<(), TranscodeError> {
+    Transcoder::new(js, out, true).document(shape, replace)
+}
+
+/// One segment of an error path.
+enum Segment<'a> {
+    Field(&'static str),
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+struct Transcoder<'a, 'o> {
+    src: &'a [u8],
+    pos: usize,
+    out: &'o mut Vec<u8>,
+    /// Reading the caller's JavaScript spelling (strict), or Mistral's wire spelling (lenient).
+    from_js: bool,
+    path: Vec<Segment<'a>>,
+    depth: usize,
+    /// Where to record the top-level members, if anyone asked.
+    members_out: Option<&'o mut Vec<Member>>,
+}
+
+/// A JSON string's position: `start..end` includes the quotes.
+struct StringSpan {
+    start: usize,
+    end: usize,
+    escaped: bool,
+}
+
+impl<'a, 'o> Transcoder<'a, 'o> {
+    fn new(src: &'a [u8], out: &'o mut Vec<u8>, from_js: bool) -> Self {
+        out.reserve(src.len() + 32);
+        Self { src, pos: 0, out, from_js, path: Vec::new(), depth: 0, members_out: None }
+    }
+
+    fn document(&mut self, shape: &'static Shape, replace: &[(&str, &str)]) -> Result<(), TranscodeError> {
+        match self.transcode_document(shape, replace) {
+            // Text that is not JSON is a syntax error, even when a shape error came first.
+            Err(e) if matches!(e.kind, TranscodeErrorKind::Type { .. } | TranscodeErrorKind::MissingField { .. }) => {
+                Err(self.validate_document().err().filter(|v| matches!(v.kind, TranscodeErrorKind::Syntax { .. })).unwrap_or(e))
+            }
+            result => result,
+        }
+    }
+
+    /// Validates the whole input from the start, writing nothing (only on the error path).
+    fn validate_document(&mut self) -> Result<(), TranscodeError> {
+        self.pos = 0;
+        self.depth = 0;
+        self.path.clear();
+        self.ws();
+        self.skip_value()?;
+        self.ws();
+        if self.pos < self.src.len() {
+            return Err(self.syntax("unexpected characters after the value"));
+        }
+        Ok(())
+    }
+
+    fn transcode_document(&mut self, shape: &'static Shape, replace: &[(&str, &str)]) -> Result<(), TranscodeError> {
+        self.ws();
+        match shape {
+            Shape::Struct(s) if self.peek() == Some(b'{') => self.object(s, replace)?,
+            _ => self.value(shape)?,
+        }
+        self.ws();
+        if self.pos < self.src.len() {
+            return Err(self.syntax("unexpected characters after the value"));
+        }
+        Ok(())
+    }
+
+    // ----- errors -----
+
+    fn path_string(&self) -> String {
+        let mut path = String::new();
+        for segment in &self.path {
+            match segment {
+                Segment::Field(name) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name);
+                }
+                Segment::Key(key) => {
+                    path.push('[');
+                    path.push_str(&serde_json::Value::String(key.to_string()).to_string());
+                    path.push(']');
+                }
+                Segment::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
+    }
+
+    fn error(&self, kind: TranscodeErrorKind) -> TranscodeError {
+        TranscodeError { path: self.path_string(), kind }
+    }
+
+    fn syntax(&self, message: &'static str) -> TranscodeError {
+        self.error(TranscodeErrorKind::Syntax { offset: self.pos, message })
+    }
+
+    // ----- low-level scanning -----
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), TranscodeError> {
+        self.ws();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.syntax(message))
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), TranscodeError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            Err(self.error(TranscodeErrorKind::TooDeep))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Validates the string at `pos` (which must be `"`) and moves past it.
+    fn skip_string(&mut self) -> Result<StringSpan, TranscodeError> {
+        let start = self.pos;
+        let mut i = start + 1;
+        let mut escaped = false;
+        let mut ascii = true;
+        loop {
+            let Some(&b) = self.src.get(i) else {
+                self.pos = i;
+                return Err(self.syntax("unterminated string"));
+            };
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    match self.src.get(i + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                        Some(b'u') => {
+                            let hex = self.src.get(i + 2..i + 6);
+                            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                                self.pos = i;
+                                return Err(self.syntax("invalid \\u escape"));
+                            }
+                            i += 6;
+                        }
+                        _ => {
+                            self.pos = i;
+                            return Err(self.syntax("invalid escape"));
+                        }
+                    }
+                }
+                0..=0x1f => {
+                    self.pos = i;
+                    return Err(self.syntax("control character in string"));
+                }
+                0x80.. => {
+                    ascii = false;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        if !ascii {
+            if let Err(e) = std::str::from_utf8(&self.src[start + 1..i]) {
+                self.pos = start + 1 + e.valid_up_to();
+                return Err(self.syntax("invalid UTF-8 in string"));
+            }
+        }
+        self.pos = i + 1;
+        Ok(StringSpan { start, end: self.pos, escaped })
+    }
+
+    /// The text of a string span, unescaped only when it has escapes.
+    fn string_text(&self, span: &StringSpan) -> Cow<'a, str> {
+        let src: &'a [u8] = self.src;
+        let raw = &src[span.start..span.end];
+        if span.escaped {
+            Cow::Owned(serde_json::from_slice::<String>(raw).unwrap_or_default())
+        } else {
+            Cow::Borrowed(std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or_default())
+        }
+    }
+
+    /// Validates a number at `pos`; returns whether it had a fraction or exponent.
+    fn skip_number(&mut self) -> Result<bool, TranscodeError> {
+        let digits = |s: &mut Self| {
+            let start = s.pos;
+            while let Some(b'0'..=b'9') = s.peek() {
+                s.pos += 1;
+            }
+            s.pos > start
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        if self.peek() == Some(b'0') {
+            self.pos += 1;
+        } else if !digits(self) {
+            return Err(self.syntax("invalid number"));
+        }
+        let mut fractional = false;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            fractional = true;
+            if !digits(self) {
+                return Err(self.syntax("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            fractional = true;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !digits(self) {
+                return Err(self.syntax("invalid number"));
+            }
+        }
+        Ok(fractional)
+    }
+
+    fn skip_literal(&mut self) -> Result<(), TranscodeError> {
+        for word in [&b"true"[..], b"false", b"null"] {
+            if self.src[self.pos..].starts_with(word) {
+                self.pos += word.len();
+                return Ok(());
+            }
+        }
+        Err(self.syntax("expected a value"))
+    }
+
+    /// Validates any value at `pos` and moves past it, writing nothing.
+    fn skip_value(&mut self) -> Result<(), TranscodeError> {
+        self.ws();
+        match self.peek() {
+            Some(b'"') => self.skip_string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.skip_number().map(drop),
+            Some(b'{') => {
+                self.enter()?;
+                self.pos += 1;
+                self.ws();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.ws();
+                        if self.peek() != Some(b'"') {
+                            return Err(self.syntax("expected a key"));
+                        }
+                        self.skip_string()?;
+                        self.expect(b':', "expected `:`")?;
+                        self.skip_value()?;
+                        self.ws();
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b'}') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return Err(self.syntax("expected `,` or `}`")),
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(())
+            }
+            Some(b'[') => {
+                self.enter()?;
+                self.pos += 1;
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.skip_value()?;
+                        self.ws();
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b']') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return Err(self.syntax("expected `,` or `]`")),
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(())
+            }
+            Some(_) => self.skip_literal(),
+            None => Err(self.syntax("unexpected end of JSON")),
+        }
+    }
+
+    /// Copies any value verbatim after validating it.
+    fn copy_value(&mut self) -> Result<(), TranscodeError> {
+        self.ws();
+        let start = self.pos;
+        self.skip_value()?;
+        self.out.extend_from_slice(&self.src[start..self.pos]);
+        Ok(())
+    }
+
+    // ----- shape-guided transcoding -----
+
+    fn value(&mut self, shape: &'static Shape) -> Result<(), TranscodeError> {
+        self.ws();
+        let Some(b) = self.peek() else {
+            return Err(self.syntax("unexpected end of JSON"));
+        };
+        match (shape, b) {
+            (Shape::Any, _) | (Shape::Nullable(_), b'n') => self.copy_value(),
+            (Shape::Nullable(inner), _) => self.value(inner),
+            (Shape::String, b'"') | (Shape::Number, b'-' | b'0'..=b'9') | (Shape::Bool, b't' | b'f') => {
+                self.copy_value()
+            }
+            (Shape::Integer, b'-' | b'0'..=b'9') => {
+                let start = self.pos;
+                let fractional = self.skip_number()?;
+                if fractional && self.from_js {
+                    self.pos = start;
+                    return Err(self.error(TranscodeErrorKind::Type { expected: "an integer", found: "a fraction" }));
+                }
+                self.out.extend_from_slice(&self.src[start..self.pos]);
+                Ok(())
+            }
+            (Shape::Array(inner), b'[') => self.array(inner),
+            (Shape::Record(inner), b'{') => self.record(inner),
+            (Shape::Struct(s), b'{') => self.object(s, &[]),
+            (Shape::Union(u), b'{') => self.union(u),
+            (Shape::OneOf(branches), _) => match branches.iter().find(|branch| accepts(branch, b)) {
+                Some(branch) => self.value(branch),
+                None => self.mismatch(shape, b),
+            },
+            _ => self.mismatch(shape, b),
+        }
+    }
+
+    fn mismatch(&mut self, shape: &'static Shape, b: u8) -> Result<(), TranscodeError> {
+        if self.from_js {
+            // Invalid JSON is a syntax error, whatever the shape expected.
+            let start = self.pos;
+            self.skip_value()?;
+            self.pos = start;
+            Err(self.error(TranscodeErrorKind::Type { expected: shape.expected(), found: kind_of(b) }))
+        } else {
+            self.copy_value()
+        }
+    }
+
+    fn array(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
+        self.enter()?;
+        self.pos += 1;
+        self.out.push(b'[');
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+        } else {
+            let mut index = 0;
+            loop {
+                self.path.push(Segment::Index(index));
+                self.value(inner)?;
+                self.path.pop();
+                index += 1;
+                self.ws();
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.out.push(b',');
+                    }
+                    Some(b']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.syntax("expected `,` or `]`")),
+                }
+            }
+        }
+        self.out.push(b']');
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Walks the members of the object at `pos`, calling `member` with each key span; the
+    /// callback must consume the value.
+    fn members(
+        &mut self,
+        mut member: impl FnMut(&mut Self, StringSpan) -> Result<(), TranscodeError>,
+    ) -> Result<(), TranscodeError> {
+        self.enter()?;
+        self.pos += 1;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                self.ws();
+                if self.peek() != Some(b'"') {
+                    return Err(self.syntax("expected a key"));
+                }
+                let key = self.skip_string()?;
+                self.expect(b':', "expected `:`")?;
+                member(self, key)?;
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.syntax("expected `,` or `}`")),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn record(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
+        self.out.push(b'{');
+        let mut first = true;
+        self.members(|t, key| {
+            if !std::mem::take(&mut first) {
+                t.out.push(b',');
+            }
+            t.out.extend_from_slice(&t.src[key.start..key.end]);
+            t.out.push(b':');
+            t.path.push(Segment::Key(t.string_text(&key)));
+            t.value(inner)?;
+            t.path.pop();
+            Ok(())
+        })?;
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    fn object(&mut self, shape: &'static StructShape, replace: &[(&str, &str)]) -> Result<(), TranscodeError> {
+        let from_js = self.from_js;
+        let mut seen: u64 = 0;
+        let mut first = true;
+        self.out.push(b'{');
+        self.members(|t, key| {
+            let name = t.string_text(&key);
+            if replace.iter().any(|(k, _)| *k == name) {
+                return t.skip_value();
+            }
+            let found = shape
+                .fields
+                .iter()
+                .enumerate()
+                .find(|(_, f)| if from_js { f.js == name || f.wire == name } else { f.wire == name });
+            if !std::mem::take(&mut first) {
+                t.out.push(b',');
+            }
+            t.ws();
+            let value_start = t.pos;
+            match found {
+                Some((i, field)) => {
+                    if i < 64 {
+                        seen |= 1 << i;
+                    }
+                    let out_name = if from_js { field.wire } else { field.js };
+                    t.out.push(b'"');
+                    t.out.extend_from_slice(out_name.as_bytes());
+                    t.out.extend_from_slice(b"\":");
+                    t.path.push(Segment::Field(field.js));
+                    t.value(field.shape)?;
+                    t.path.pop();
+                }
+                None => {
+                    t.out.extend_from_slice(&t.src[key.start..key.end]);
+                    t.out.push(b':');
+                    t.copy_value()?;
+                }
+            }
+            if t.depth == 1 {
+                if let Some(members) = t.members_out.as_mut() {
+                    members.push(Member { key: key.start + 1..key.end - 1, value: value_start..t.pos });
+                }
+            }
+            Ok(())
+        })?;
+        for (key, raw) in replace {
+            if !std::mem::take(&mut first) {
+                self.out.push(b',');
+            }
+            self.out.push(b'"');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"\":");
+            self.out.extend_from_slice(raw.as_bytes());
+        }
+        self.out.push(b'}');
+        if from_js {
+            let missing = shape.fields.iter().enumerate().find(|(i, f)| f.required && *i < 64 && seen & (1 << i) == 0);
+            if let Some((_, field)) = missing {
+                return Err(self.error(TranscodeErrorKind::MissingField { field: field.js }));
+            }
+        }
+        Ok(())
+    }
+
+    fn union(&mut self, shape: &'static UnionShape) -> Result<(), TranscodeError> {
+        let start = self.pos;
+        let tag = self.find_tag(shape.tag)?;
+        self.pos = start;
+        // A missing tag picks the default member; a tag that is not a string, none.
+        let tag = match &tag {
+            None => shape.default,
+            Some(tag) => tag.as_deref(),
+        };
+        match tag.and_then(|t| shape.variants.iter().find(|v| v.tag == t)) {
+            Some(variant) => self.object(variant.shape, &[]),
+            None => self.copy_value(),
+        }
+    }
+
+    /// Reads the tag of the object at `pos` without writing, then rewinds. The tag usually
+    /// comes first, so this usually reads one key; otherwise it skims the object once.
+    /// Syntax errors are left for the transcoding pass to report.
+    /// `None` when the tag is absent, `Some(None)` when its value is not a string.
+    fn find_tag(&mut self, tag: &str) -> Result<Option<Option<Cow<'a, str>>>, TranscodeError> {
+        let (start, depth) = (self.pos, self.depth);
+        self.pos += 1;
+        let mut found = None;
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                break;
+            }
+            let key = self.skip_string()?;
+            self.ws();
+            if self.peek() != Some(b':') {
+                break;
+            }
+            self.pos += 1;
+            self.ws();
+            if self.string_text(&key) == tag {
+                found = Some(None);
+                if self.peek() == Some(b'"') {
+                    let value = self.skip_string()?;
+                    found = Some(Some(self.string_text(&value)));
+                }
+                break;
+            }
+            self.skip_value()?;
+            self.ws();
+            if self.peek() != Some(b',') {
+                break;
+            }
+            self.pos += 1;
+        }
+        self.pos = start;
+        self.depth = depth;
+        Ok(found)
+    }
+}
+
+/// Whether a value starting with `b` can have this shape.
+fn accepts(shape: &Shape, b: u8) -> bool {
+    match shape {
+        Shape::Any => true,
+        Shape::Nullable(inner) => b == b'n' || accepts(inner, b),
+        Shape::String => b == b'"',
+        Shape::Number | Shape::Integer => matches!(b, b'-' | b'0'..=b'9'),
+        Shape::Bool => matches!(b, b't' | b'f'),
+        Shape::Array(_) => b == b'[',
+        Shape::Record(_) | Shape::Struct(_) | Shape::Union(_) => b == b'{',
+        Shape::OneOf(branches) => branches.iter().any(|branch| accepts(branch, b)),
+    }
+}
+
+/// A value's JSON kind, from its first byte, for error messages.
+fn kind_of(b: u8) -> &'static str {
+    match b {
+        b'"' => "a string",
+        b'{' => "an object",
+        b'[' => "an array",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        b'-' | b'0'..=b'9' => "a number",
+        _ => "invalid JSON",
+    }
+}

@@ -1,0 +1,28 @@
+//! mistral-edge: a client for Mistral's beta Agents, Conversations and Connectors APIs,
+//! compiled to WebAssembly for every JavaScript runtime.
+//!
+//! The crate is a pure core that builds and tests natively, and a thin wasm shell:
+//!
+//! * [`model`] — the API's types, written once and spelled twice: [`model::wire`] (snake_case,
+//!   as Mistral sends it) and [`model::types`] (camelCase, with tsify declarations).
+//! * [`json`] — the schema-driven transcoder between the two spellings.
+//! * [`sse`] — a sans-IO, WHATWG-complete `text/event-stream` decoder.
+//! * [`stream`] — conversation streams: framing, transcoding, and folding deltas into a response.
+//! * [`request`] — building HTTP requests from operation arguments, with validation.
+//! * [`error`] — the one error type.
+//! * `bindings` (wasm only) — the JavaScript face: fetch, the `Mistral` class, error classes.
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod error;
+pub mod json;
+pub mod model;
+pub mod request;
+pub mod sse;
+pub mod stream;
+
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use error::{ApiError, Error, StreamError, StreamErrorKind};

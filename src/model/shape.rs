@@ -1,0 +1,184 @@
+//! Static descriptions of the API's JSON shapes, generated from the model definitions.
+//!
+//! The [`transcode`](crate::json::transcode) module walks these tables to turn wire JSON
+//! (snake_case) into JavaScript JSON (camelCase) and back, renaming only the keys the API
+//! defines and copying everything else verbatim.
+
+/// The shape of one JSON value.
+#[derive(Debug)]
+pub enum Shape {
+    /// A JSON string.
+    String,
+    /// Any JSON number.
+    Number,
+    /// A JSON number without fraction or exponent.
+    Integer,
+    /// `true` or `false`.
+    Bool,
+    /// Any JSON value, copied verbatim: JSON Schema, metadata, headers, tool arguments.
+    Any,
+    /// `null`, or a value of the inner shape.
+    Nullable(&'static Shape),
+    /// An array whose items have the inner shape.
+    Array(&'static Shape),
+    /// An object with arbitrary keys (kept verbatim) whose values have the inner shape.
+    Record(&'static Shape),
+    /// An object with known fields.
+    Struct(&'static StructShape),
+    /// An object whose fields depend on its tag field (`type`, ...).
+    Union(&'static UnionShape),
+    /// One of several shapes, told apart by the JSON kind of the value (string, array, object, ...).
+    OneOf(&'static [&'static Shape]),
+}
+
+/// An object type with named fields.
+#[derive(Debug)]
+pub struct StructShape {
+    /// The type's name, as in the TypeScript declarations.
+    pub name: &'static str,
+    /// Its fields, in declaration order.
+    pub fields: &'static [Field],
+}
+
+/// One field of a [`StructShape`].
+#[derive(Debug)]
+pub struct Field {
+    /// The key on the wire (snake_case).
+    pub wire: &'static str,
+    /// The key in JavaScript (camelCase).
+    pub js: &'static str,
+    /// The value's shape.
+    pub shape: &'static Shape,
+    /// Whether a request must carry this field.
+    pub required: bool,
+}
+
+/// A tagged union: the value of `tag` picks the variant.
+#[derive(Debug)]
+pub struct UnionShape {
+    /// The union's name, as in the TypeScript declarations.
+    pub name: &'static str,
+    /// The tag key, spelled the same on both sides.
+    pub tag: &'static str,
+    /// The variant assumed when the tag is missing, if any.
+    pub default: Option<&'static str>,
+    /// The known variants; any other tag value passes through verbatim.
+    pub variants: &'static [Variant],
+}
+
+/// One member of a [`UnionShape`].
+#[derive(Debug)]
+pub struct Variant {
+    /// The tag value, never re-cased (`"web_search"`, `"message.output.delta"`).
+    pub tag: &'static str,
+    /// The member's fields.
+    pub shape: &'static StructShape,
+}
+
+impl Shape {
+    /// A short description of what this shape accepts, for error messages.
+    pub fn expected(&self) -> &'static str {
+        match self {
+            Shape::String => "a string",
+            Shape::Number => "a number",
+            Shape::Integer => "an integer",
+            Shape::Bool => "a boolean",
+            Shape::Any => "any JSON value",
+            Shape::Nullable(inner) => inner.expected(),
+            Shape::Array(_) => "an array",
+            Shape::Record(_) | Shape::Struct(_) | Shape::Union(_) => "an object",
+            Shape::OneOf(_) => "one of the documented forms",
+        }
+    }
+}
+
+/// Struct types, whose shape other shapes refer to by reference.
+pub trait HasStructShape {
+    /// The struct's fields.
+    const STRUCT: &'static StructShape;
+}
+
+/// Types whose JSON shape is known statically.
+pub trait HasShape {
+    /// The shape of this type's JSON.
+    const SHAPE: &'static Shape;
+}
+
+macro_rules! leaf_shape {
+    ($shape:ident: $($t:ty),*) => { $(impl HasShape for $t { const SHAPE: &'static Shape = &Shape::$shape; })* };
+}
+leaf_shape!(String: String);
+leaf_shape!(Integer: i64, u64, u32);
+leaf_shape!(Number: f64);
+leaf_shape!(Bool: bool);
+leaf_shape!(Any: serde_json::Value);
+
+impl<T: HasShape> HasShape for Option<T> {
+    const SHAPE: &'static Shape = &Shape::Nullable(T::SHAPE);
+}
+impl<T: HasShape> HasShape for Vec<T> {
+    const SHAPE: &'static Shape = &Shape::Array(T::SHAPE);
+}
+
+/// Strips the `r#` of a raw identifier, as serde does for field names.
+pub const fn strip_raw(ident: &str) -> &str {
+    match ident.as_bytes() {
+        [b'r', b'#', rest @ ..] => match core::str::from_utf8(rest) {
+            Ok(name) => name,
+            Err(_) => ident,
+        },
+        _ => ident,
+    }
+}
+
+/// Length of the camelCase form of a snake_case name.
+pub const fn camel_len(name: &str) -> usize {
+    let bytes = name.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'_' {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The camelCase form of a snake_case name, exactly as serde's `rename_all = "camelCase"` spells it.
+pub const fn camel_bytes<const N: usize>(name: &str) -> [u8; N] {
+    let bytes = name.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut j, mut upper) = (0, 0, false);
+    while i < bytes.len() && j < N {
+        let c = bytes[i];
+        if c == b'_' {
+            upper = true;
+        } else {
+            out[j] = if j == 0 {
+                c.to_ascii_lowercase()
+            } else if upper {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            };
+            upper = false;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The camelCase spelling of a field identifier, as a `&'static str` computed at compile time.
+macro_rules! camel {
+    ($ident:expr) => {{
+        const NAME: &str = $crate::model::shape::strip_raw($ident);
+        const LEN: usize = $crate::model::shape::camel_len(NAME);
+        const BYTES: [u8; LEN] = $crate::model::shape::camel_bytes::<LEN>(NAME);
+        match ::core::str::from_utf8(&BYTES) {
+            Ok(name) => name,
+            Err(_) => panic!("field names are ascii"),
+        }
+    }};
+}
+pub(crate) use camel;

@@ -1,0 +1,96 @@
+//! The JavaScript spelling: camelCase serde types with tsify declarations.
+//!
+//! Generated from the same definitions as [`wire`](super::wire). Only keys change case; tag
+//! values (`"web_search"`, `"message.output.delta"`) and opaque JSON are never touched. The
+//! package's `.d.ts` is made from these types' declarations.
+
+/// Declares a struct: camelCase keys, optional fields are `field?: T` in TypeScript.
+macro_rules! model {
+    ($(#[$m:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        model!(@field [$(#[$m])*] $name [] $($body)*);
+    };
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident ? : $t:ty $(, $($rest:tt)*)?) => {
+        model!(@field $m $name [$($done)* {
+            [$(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] #[tsify(optional)]] $f [Option<$t>]
+        }] $($($rest)*)?);
+    };
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident : $t:ty $(, $($rest:tt)*)?) => {
+        model!(@field $m $name [$($done)* { [$(#[$fm])*] $f [$t] }] $($($rest)*)?);
+    };
+    (@field [$(#[$m:meta])*] $name:ident [$({ [$($fa:tt)*] $f:ident [$t:ty] })*]) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            $($($fa)* pub $f: $t,)*
+        }
+    };
+}
+
+/// Declares a tagged union; TypeScript sees the known members, unknown ones pass through at run time.
+macro_rules! union {
+    (
+        $(#[$m:meta])* pub enum $name:ident tag $tag:literal $(default $default:literal)? {
+            $($(#[$vm:meta])* $vtag:literal => $var:ident($t:ty),)*
+        }
+    ) => {
+        $(#[$m])*
+        #[doc = ""]
+        #[doc = "Members this version does not know arrive verbatim (keys untouched) and round-trip unchanged."]
+        #[derive(Debug, Clone, PartialEq, tsify::Tsify)]
+        #[serde(tag = $tag)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vm])* #[serde(rename = $vtag)] $var($t),)*
+            /// A member this version does not know, kept verbatim so it round-trips.
+            #[serde(skip)]
+            Unknown($crate::model::leaf::Json),
+        }
+
+        $crate::model::union_serde!($name, $tag, [$($default)?], [$($vtag => $var($t)),*]);
+    };
+}
+
+/// Declares a union told apart by the JSON kind of its value.
+macro_rules! untagged {
+    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $var:ident($t:ty),)* }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+        #[serde(untagged)]
+        pub enum $name {
+            $($(#[$vm])* $var($t),)*
+        }
+    };
+}
+
+pub mod common {
+    //! Settings shared by agents and conversations.
+    include!("defs/common.rs");
+}
+pub mod tools {
+    //! Tools an agent or conversation may use.
+    include!("defs/tools.rs");
+}
+pub mod chunks {
+    //! Content chunks of messages.
+    include!("defs/chunks.rs");
+}
+pub mod entries {
+    //! Conversation entries: messages, function calls and results, tool executions, handoffs.
+    include!("defs/entries.rs");
+}
+pub mod conversations {
+    //! Conversation requests and responses.
+    include!("defs/conversations.rs");
+}
+pub mod events {
+    //! Conversation stream events.
+    include!("defs/events.rs");
+}
+
+pub use chunks::*;
+pub use common::*;
+pub use conversations::*;
+pub use entries::*;
+pub use events::*;
+pub use tools::*;

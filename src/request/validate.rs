@@ -1,0 +1,85 @@
+//! The API's rules, checked before anything is sent. Messages name the field by its
+//! JavaScript path and say the rule.
+
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::{Operation, Param};
+use crate::error::Error;
+
+fn invalid(message: String) -> Error {
+    Error::InvalidRequest { message }
+}
+
+/// Checks a query parameter (page sizes must be positive).
+pub(super) fn query_param(op: &Operation, param: &Param, value: &RawValue) -> Result<(), Error> {
+    if param.wire == "page_size" {
+        let ok = serde_json::from_str::<Value>(value.get()).ok().and_then(|v| v.as_i64()).is_some_and(|n| n > 0);
+        if !ok {
+            return Err(invalid(format!("`{}` of `{}` must be a positive integer", param.js, op.name)));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a wire body against the rules of its operation.
+pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
+    let body: Value = serde_json::from_slice(wire).map_err(|e| invalid(e.to_string()))?;
+    if op.name.starts_with("conversations.start") {
+        let has = |k: &str| body.get(k).is_some_and(|v| !v.is_null());
+        match (has("model"), has("agent_id")) {
+            (true, true) => return Err(invalid("give `model` or `agentId`, not both".into())),
+            (false, false) => return Err(invalid("give `model` or `agentId`: a conversation needs one".into())),
+            _ => {}
+        }
+    }
+    if let Some(inputs) = body.get("inputs") {
+        let empty = match inputs {
+            Value::String(s) => s.trim().is_empty(),
+            Value::Array(items) => items.is_empty(),
+            _ => false,
+        };
+        if empty {
+            return Err(invalid("`inputs` must not be empty".into()));
+        }
+    }
+    if let Some(Value::Array(tools)) = body.get("tools") {
+        tools_rules(tools)?;
+    }
+    Ok(())
+}
+
+/// Rules on a `tools` list: include/exclude, duplicate connectors, and shapes pasted from
+/// third-party guides that are not the real API.
+pub(crate) fn tools_rules(tools: &[Value]) -> Result<(), Error> {
+    let mut connectors: Vec<(&str, usize)> = Vec::new();
+    for (i, tool) in tools.iter().enumerate() {
+        let kind = tool.get("type").and_then(Value::as_str).unwrap_or_default();
+        if kind == "document_retrieval" {
+            return Err(invalid(format!(
+                "`tools[{i}]`: there is no `document_retrieval` tool; did you mean `{{ type: \"document_library\", libraryIds: [...] }}`?"
+            )));
+        }
+        if tool.get("config").is_some() {
+            return Err(invalid(format!(
+                "`tools[{i}].config` is not part of the API: tools take `toolConfiguration` ({{ include, exclude, requiresConfirmation }}){}",
+                if kind == "document_library" { ", and libraries go in `libraryIds`" } else { "" }
+            )));
+        }
+        if let Some(config) = tool.get("tool_configuration") {
+            let has = |k: &str| config.get(k).is_some_and(|v| !v.is_null());
+            if has("include") && has("exclude") {
+                return Err(invalid(format!("`tools[{i}].toolConfiguration` cannot have both `include` and `exclude`")));
+            }
+        }
+        if kind == "connector" {
+            if let Some(id) = tool.get("connector_id").and_then(Value::as_str) {
+                if let Some((_, first)) = connectors.iter().find(|(c, _)| *c == id) {
+                    return Err(invalid(format!("connector `{id}` is in `tools` twice (tools[{first}] and tools[{i}])")));
+                }
+                connectors.push((id, i));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! Folds conversation stream events into a `ConversationResponse`, the way the Python SDK
+//! rebuilds entries: grouped by `output_index`, text deltas concatenated, chunk deltas kept
+//! whole, function-call and tool arguments concatenated.
+//!
+//! It works on raw wire JSON: string values are kept escaped, since concatenating escaped
+//! JSON string bodies gives the escaped concatenation. Nothing is parsed twice.
+
+use crate::json::Member;
+
+/// Raw JSON of one value (`"text"` with its quotes, `3`, `{...}`).
+type Raw = Vec<u8>;
+
+#[derive(Debug)]
+enum Entry {
+    Message { meta: Vec<(&'static str, Raw)>, chunks: Vec<(i64, Chunk)> },
+    FunctionCall { meta: Vec<(&'static str, Raw)>, arguments: Vec<u8> },
+    ToolExecution { meta: Vec<(&'static str, Raw)>, arguments: Vec<u8>, info: Option<Raw> },
+    Handoff { meta: Vec<(&'static str, Raw)> },
+}
+
+#[derive(Debug)]
+enum Chunk {
+    /// The escaped body of a text chunk (no quotes).
+    Text(Vec<u8>),
+    /// A whole chunk object.
+    Raw(Raw),
+}
+
+/// Builds a response from stream events. Feed it every event's wire data with the members
+/// the transcoder recorded; ask for the result at any time.
+#[derive(Debug, Default)]
+pub struct Accumulator {
+    conversation_id: Option<Raw>,
+    usage: Option<Raw>,
+    entries: Vec<(i64, Entry)>,
+}
+
+/// The top-level members of one event.
+struct Fields<'a> {
+    data: &'a [u8],
+    members: &'a [Member],
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, key: &str) -> Option<&'a [u8]> {
+        self.members
+            .iter()
+            .find(|m| self.data.get(m.key.clone()) == Some(key.as_bytes()))
+            .and_then(|m| self.data.get(m.value.clone()))
+            .filter(|raw| *raw != b"null")
+    }
+
+    fn int(&self, key: &str) -> i64 {
+        self.get(key).and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok()).unwrap_or(0)
+    }
+
+    /// The escaped body of a string member (without quotes).
+    fn string_body(&self, key: &str) -> Option<&'a [u8]> {
+        self.get(key).and_then(string_body)
+    }
+}
+
+fn string_body(raw: &[u8]) -> Option<&[u8]> {
+    match raw {
+        [b'"', body @ .., b'"'] => Some(body),
+        _ => None,
+    }
+}
+
+fn set_meta(meta: &mut Vec<(&'static str, Raw)>, fields: &Fields<'_>, keys: &[&'static str]) {
+    for key in keys {
+        if !meta.iter().any(|(k, _)| k == key) {
+            if let Some(raw) = fields.get(key) {
+                meta.push((key, raw.to_vec()));
+            }
+        }
+    }
+}
+
+impl Accumulator {
+    /// Applies one event (`data` is its wire JSON, `members` its top-level member ranges).
+    pub fn apply(&mut self, data: &[u8], members: &[Member]) {
+        let fields = Fields { data, members };
+        let Some(kind) = fields.string_body("type") else { return };
+        let index = fields.int("output_index");
+        match kind {
+            b"conversation.response.started" => self.conversation_id = fields.get("conversation_id").map(<[u8]>::to_vec),
+            b"conversation.response.done" => self.usage = fields.get("usage").map(<[u8]>::to_vec),
+            b"message.output.delta" => {
+                let content_index = fields.int("content_index");
+                let entry = self.entry(index, || Entry::Message { meta: Vec::new(), chunks: Vec::new() });
+                let Entry::Message { meta, chunks } = entry else { return };
+                set_meta(meta, &fields, &["id", "created_at", "role", "model", "agent_id"]);
+                match fields.get("content") {
+                    Some(raw) if raw.first() == Some(&b'"') => {
+                        let body = string_body(raw).unwrap_or_default();
+                        match chunks.last_mut() {
+                            Some((i, Chunk::Text(text))) if *i == content_index => text.extend_from_slice(body),
+                            _ => chunks.push((content_index, Chunk::Text(body.to_vec()))),
+                        }
+                    }
+                    Some(raw) => chunks.push((content_index, Chunk::Raw(raw.to_vec()))),
+                    None => {}
+                }
+            }
+            b"function.call.delta" => {
+                let entry = self.entry(index, || Entry::FunctionCall { meta: Vec::new(), arguments: Vec::new() });
+                if let Entry::FunctionCall { meta, arguments } = entry {
+                    set_meta(meta, &fields, &["id", "created_at", "tool_call_id", "name", "confirmation_status", "model", "agent_id"]);
+                    arguments.extend_from_slice(fields.string_body("arguments").unwrap_or_default());
+                }
+            }
+            b"tool.execution.started" | b"tool.execution.delta" | b"tool.execution.done" => {
+                let entry = self.entry(index, || Entry::ToolExecution { meta: Vec::new(), arguments: Vec::new(), info: None });
+                if let Entry::ToolExecution { meta, arguments, info } = entry {
+                    set_meta(meta, &fields, &["id", "created_at", "name", "model", "agent_id"]);
+                    if kind != b"tool.execution.done" {
+                        arguments.extend_from_slice(fields.string_body("arguments").unwrap_or_default());
+                    }
+                    if let Some(raw) = fields.get("info") {
+                        *info = Some(raw.to_vec());
+                    }
+                }
+            }
+            b"agent.handoff.started" | b"agent.handoff.done" => {
+                let entry = self.entry(index, || Entry::Handoff { meta: Vec::new() });
+                if let Entry::Handoff { meta } = entry {
+                    set_meta(
+                        meta,
+                        &fields,
+                        &["id", "created_at", "previous_agent_id", "previous_agent_name", "next_agent_id", "next_agent_name"],
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn entry(&mut self, index: i64, make: impl FnOnce() -> Entry) -> &mut Entry {
+        let position = match self.entries.iter().rposition(|(i, _)| *i == index) {
+            Some(position) => position,
+            None => {
+                self.entries.push((index, make()));
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[position].1
+    }
+
+    /// Writes the folded `ConversationResponse` as wire JSON.
+    pub fn response(&self, out: &mut Vec<u8>) {
+        let mut entries: Vec<&(i64, Entry)> = self.entries.iter().collect();
+        entries.sort_by_key(|(i, _)| *i);
+        out.extend_from_slice(b"{\"object\":\"conversation.response\",\"conversation_id\":");
+        out.extend_from_slice(self.conversation_id.as_deref().unwrap_or(b"\"\""));
+        out.extend_from_slice(b",\"outputs\":[");
+        for (n, (_, entry)) in entries.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            write_entry(entry, out);
+        }
+        out.extend_from_slice(b"],\"usage\":");
+        out.extend_from_slice(self.usage.as_deref().unwrap_or(b"{\"prompt_tokens\":0,\"completion_tokens\":0,\"total_tokens\":0}"));
+        out.push(b'}');
+    }
+}
+
+fn write_members(out: &mut Vec<u8>, kind: &str, meta: &[(&'static str, Raw)]) {
+    out.extend_from_slice(b"{\"object\":\"entry\",\"type\":\"");
+    out.extend_from_slice(kind.as_bytes());
+    out.push(b'"');
+    for (key, raw) in meta {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
+        out.extend_from_slice(raw);
+    }
+}
+
+fn write_string(out: &mut Vec<u8>, key: &str, body: &[u8]) {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":\"");
+    out.extend_from_slice(body);
+    out.push(b'"');
+}
+
+fn write_entry(entry: &Entry, out: &mut Vec<u8>) {
+    match entry {
+        Entry::Message { meta, chunks } => {
+            write_members(out, "message.output", meta);
+            if !meta.iter().any(|(k, _)| *k == "role") {
+                out.extend_from_slice(b",\"role\":\"assistant\"");
+            }
+            match chunks.as_slice() {
+                [] => out.extend_from_slice(b",\"content\":\"\""),
+                [(_, Chunk::Text(text))] => write_string(out, "content", text),
+                _ => {
+                    out.extend_from_slice(b",\"content\":[");
+                    for (n, (_, chunk)) in chunks.iter().enumerate() {
+                        if n > 0 {
+                            out.push(b',');
+                        }
+                        match chunk {
+                            Chunk::Text(text) => {
+                                out.extend_from_slice(b"{\"type\":\"text\",\"text\":\"");
+                                out.extend_from_slice(text);
+                                out.extend_from_slice(b"\"}");
+                            }
+                            Chunk::Raw(raw) => out.extend_from_slice(raw),
+                        }
+                    }
+                    out.push(b']');
+                }
+            }
+        }
+        Entry::FunctionCall { meta, arguments } => {
+            write_members(out, "function.call", meta);
+            write_string(out, "arguments", arguments);
+        }
+        Entry::ToolExecution { meta, arguments, info } => {
+            write_members(out, "tool.execution", meta);
+            write_string(out, "arguments", arguments);
+            if let Some(info) = info {
+                out.extend_from_slice(b",\"info\":");
+                out.extend_from_slice(info);
+            }
+        }
+        Entry::Handoff { meta } => write_members(out, "agent.handoff", meta),
+    }
+    out.push(b'}');
+}

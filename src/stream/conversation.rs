@@ -1,0 +1,177 @@
+//! One conversation stream: SSE framing, per-event transcoding into a batch, and accumulation.
+
+use crate::error::{Error, StreamErrorKind};
+use crate::json::{to_js, to_js_members, Member};
+use crate::model::shape::HasShape;
+use crate::model::wire;
+use crate::sse::{DecoderOptions, SseDecoder};
+
+use super::Accumulator;
+
+/// What one chunk produced.
+#[derive(Debug)]
+pub struct Feed<'a> {
+    /// The events the chunk completed, as one JSON array of `{ "event", "data" }` items with
+    /// camelCase data, ready for a single `JSON.parse`; `None` when it completed none.
+    pub batch: Option<&'a [u8]>,
+    /// How many events are in the batch.
+    pub count: usize,
+    /// A failure after the batch's events: deliver them first, then raise this.
+    pub error: Option<Error>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Open,
+    Done,
+    Failed,
+}
+
+/// A conversation stream being read. Feed it body chunks as they arrive; each call returns
+/// the events that chunk completed, at once.
+#[derive(Debug)]
+pub struct ConversationStream {
+    decoder: SseDecoder,
+    accumulator: Accumulator,
+    members: Vec<Member>,
+    batch: Vec<u8>,
+    status: Status,
+}
+
+impl Default for ConversationStream {
+    fn default() -> Self {
+        Self::new(DecoderOptions::default())
+    }
+}
+
+impl ConversationStream {
+    /// A stream whose events may each be up to `options.max_buffer_bytes` long.
+    pub fn new(options: DecoderOptions) -> Self {
+        Self {
+            decoder: SseDecoder::new(options),
+            accumulator: Accumulator::default(),
+            members: Vec::with_capacity(16),
+            batch: Vec::new(),
+            status: Status::Open,
+        }
+    }
+
+    /// Feeds one body chunk.
+    pub fn feed(&mut self, chunk: &[u8]) -> Feed<'_> {
+        self.batch.clear();
+        if self.status == Status::Failed {
+            return Feed { batch: None, count: 0, error: None };
+        }
+        let Self { decoder, accumulator, members, batch, status, .. } = self;
+        let mut count = 0usize;
+        let mut error: Option<Error> = None;
+        let outcome = decoder.feed_with(chunk, &mut |event| {
+            if error.is_some() {
+                return;
+            }
+            let start = batch.len();
+            batch.push(if count == 0 { b'[' } else { b',' });
+            batch.extend_from_slice(b"{\"event\":");
+            write_name(batch, event.event);
+            batch.extend_from_slice(b",\"data\":");
+            members.clear();
+            let data = event.data.as_bytes();
+            if let Err(e) = to_js_members(data, <wire::ConversationEvent as HasShape>::SHAPE, batch, members) {
+                batch.truncate(start);
+                let preview: String = event.data.chars().take(120).collect();
+                error = Some(Error::stream(
+                    StreamErrorKind::Malformed,
+                    format!("event `{}` has malformed data ({e}): {preview}", event.event),
+                ));
+                return;
+            }
+            batch.push(b'}');
+            count += 1;
+            accumulator.apply(data, members);
+            match event_type(data, members) {
+                Some(b"conversation.response.done") => *status = Status::Done,
+                Some(b"conversation.response.error") => {
+                    let field = |key: &str| {
+                        members
+                            .iter()
+                            .find(|m| data.get(m.key.clone()) == Some(key.as_bytes()))
+                            .and_then(|m| data.get(m.value.clone()))
+                    };
+                    let message = field("message")
+                        .and_then(|raw| serde_json::from_slice::<String>(raw).ok())
+                        .unwrap_or_else(|| "unknown error".into());
+                    let code = field("code").and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok()).unwrap_or(0);
+                    error = Some(Error::stream(
+                        StreamErrorKind::ErrorEvent { code },
+                        format!("the response failed: {message} (code {code})"),
+                    ));
+                }
+                _ => {}
+            }
+        });
+        if let Err(e) = outcome {
+            error.get_or_insert_with(|| Error::stream(StreamErrorKind::TooLarge, e.to_string()));
+        }
+        if error.is_some() {
+            *status = Status::Failed;
+        }
+        if count > 0 {
+            batch.push(b']');
+        }
+        Feed { batch: (count > 0).then_some(&batch[..]), count, error }
+    }
+
+    /// The body ended. A healthy stream has delivered `conversation.response.done` by now.
+    ///
+    /// # Errors
+    ///
+    /// A [`StreamErrorKind::Truncated`] error when it has not.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        self.decoder.finish();
+        match self.status {
+            Status::Done => Ok(()),
+            Status::Failed => Ok(()),
+            Status::Open => {
+                self.status = Status::Failed;
+                let partial = if self.decoder.discarded_at_finish() { "; a partial event was discarded" } else { "" };
+                Err(Error::stream(
+                    StreamErrorKind::Truncated,
+                    format!("the stream ended before `conversation.response.done`{partial}"),
+                ))
+            }
+        }
+    }
+
+    /// Whether `conversation.response.done` has arrived.
+    pub fn is_done(&self) -> bool {
+        self.status == Status::Done
+    }
+
+    /// The response folded from the events so far, as camelCase JSON.
+    pub fn final_response(&self, out: &mut Vec<u8>) {
+        let mut wire = Vec::new();
+        self.accumulator.response(&mut wire);
+        if to_js(&wire, <wire::ConversationResponse as HasShape>::SHAPE, out).is_err() {
+            out.extend_from_slice(&wire);
+        }
+    }
+}
+
+fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
+    let member = members.iter().find(|m| data.get(m.key.clone()) == Some(&b"type"[..]))?;
+    match data.get(member.value.clone())? {
+        [b'"', body @ .., b'"'] => Some(body),
+        _ => None,
+    }
+}
+
+/// Writes an SSE event name as a JSON string.
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    if name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')) {
+        out.push(b'"');
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(serde_json::Value::String(name.to_owned()).to_string().as_bytes());
+    }
+}

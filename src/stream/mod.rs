@@ -1,0 +1,8 @@
+//! Conversation streams, sans IO: bytes in, batches of camelCase events out, and the deltas
+//! folded into the response a non-streaming call would have returned.
+
+mod accumulate;
+mod conversation;
+
+pub use accumulate::Accumulator;
+pub use conversation::{ConversationStream, Feed};
