@@ -4,6 +4,10 @@
 import { Mistral } from "./mistral_edge.js";
 
 export { Mistral, Beta, Conversations, SseDecoder } from "./mistral_edge.js";
-export * from "./__SNIPPET_DIR__/errors.js";
+export {
+  MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
+  NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,
+  TimeoutError, AbortError, StreamError,
+} from "./__SNIPPET_DIR__/errors.js";
 export { EventStream } from "./__SNIPPET_DIR__/event-stream.js";
 export default Mistral;

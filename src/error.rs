@@ -103,7 +103,11 @@ impl StreamErrorKind {
 impl Error {
     /// A stream failure.
     pub fn stream(kind: StreamErrorKind, message: impl Into<String>) -> Self {
-        Error::Stream(Box::new(StreamError { kind, request_id: None, message: message.into() }))
+        Error::Stream(Box::new(StreamError {
+            kind,
+            request_id: None,
+            message: message.into(),
+        }))
     }
 
     /// Attaches the request id to errors that carry one.
@@ -117,11 +121,24 @@ impl Error {
 
 impl ApiError {
     /// Builds an error from a response, keeping at most [`MAX_ERROR_BODY`] bytes of its body.
-    pub fn new(status: u16, request_id: Option<String>, body: &[u8], retry_after_ms: Option<u64>) -> Self {
+    pub fn new(
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        retry_after_ms: Option<u64>,
+    ) -> Self {
         let cut = body.len().min(MAX_ERROR_BODY);
         let body = String::from_utf8_lossy(&body[..cut]).into_owned();
-        let message = serde_json::from_str::<serde_json::Value>(&body).ok().and_then(|v| summary(&v));
-        ApiError { status, request_id, body, message, retry_after_ms }
+        let message = serde_json::from_str::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| summary(&v));
+        ApiError {
+            status,
+            request_id,
+            body,
+            message,
+            retry_after_ms,
+        }
     }
 
     /// The class of error, by status family.
@@ -151,17 +168,30 @@ fn summary(body: &serde_json::Value) -> Option<String> {
         Some(serde_json::Value::String(detail)) => return Some(detail.clone()),
         Some(serde_json::Value::Array(issues)) => {
             let first = issues.first()?;
-            let msg = first.get("msg").and_then(|m| m.as_str()).unwrap_or("invalid");
+            let msg = first
+                .get("msg")
+                .and_then(|m| m.as_str())
+                .unwrap_or("invalid");
             let loc: Vec<String> = first
                 .get("loc")
                 .and_then(|l| l.as_array())
-                .map(|l| l.iter().map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned)).collect())
+                .map(|l| {
+                    l.iter()
+                        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default();
-            return Some(if loc.is_empty() { msg.to_owned() } else { format!("{}: {msg}", loc.join(".")) });
+            return Some(if loc.is_empty() {
+                msg.to_owned()
+            } else {
+                format!("{}: {msg}", loc.join("."))
+            });
         }
         _ => {}
     }
-    body.get("message").and_then(|m| m.as_str()).map(str::to_owned)
+    body.get("message")
+        .and_then(|m| m.as_str())
+        .map(str::to_owned)
 }
 
 impl fmt::Display for Error {
@@ -170,7 +200,9 @@ impl fmt::Display for Error {
             Error::InvalidRequest { message } => write!(f, "invalid request: {message}"),
             Error::Api(api) => write!(f, "{api}"),
             Error::Connection { message } => write!(f, "connection failed: {message}"),
-            Error::Timeout { waiting_for, ms } => write!(f, "timed out after {ms} ms waiting for {waiting_for}"),
+            Error::Timeout { waiting_for, ms } => {
+                write!(f, "timed out after {ms} ms waiting for {waiting_for}")
+            }
             Error::Aborted => f.write_str("request aborted"),
             Error::Stream(stream) => f.write_str(&stream.message),
             Error::Decode { message, .. } => write!(f, "unexpected response: {message}"),

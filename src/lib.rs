@@ -21,7 +21,6 @@ pub mod request;
 pub mod sse;
 pub mod stream;
 
-
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 

@@ -24,29 +24,49 @@ const DEFAULT_SERVER: &str = "https://api.mistral.ai";
 const DEFAULT_TIMEOUT_MS: u64 = 300_000;
 
 fn get(object: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 fn invalid(message: impl Into<String>) -> JsValue {
-    Error::InvalidRequest { message: message.into() }.into()
+    Error::InvalidRequest {
+        message: message.into(),
+    }
+    .into()
 }
 
 fn headers_of(value: Option<JsValue>) -> Result<Vec<(String, String)>, JsValue> {
-    let Some(value) = value else { return Ok(Vec::new()) };
-    let entries = js_sys::Object::entries(value.dyn_ref::<Object>().ok_or_else(|| invalid("`headers` must be an object"))?);
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let entries = js_sys::Object::entries(
+        value
+            .dyn_ref::<Object>()
+            .ok_or_else(|| invalid("`headers` must be an object"))?,
+    );
     entries
         .iter()
         .map(|pair| {
-            let name = Reflect::get(&pair, &0.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            let value = Reflect::get(&pair, &1.into()).ok().and_then(|v| v.as_string());
-            value.map(|v| (name.clone(), v)).ok_or_else(|| invalid(format!("header `{name}` must be a string")))
+            let name = Reflect::get(&pair, &0.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let value = Reflect::get(&pair, &1.into())
+                .ok()
+                .and_then(|v| v.as_string());
+            value
+                .map(|v| (name.clone(), v))
+                .ok_or_else(|| invalid(format!("header `{name}` must be a string")))
         })
         .collect()
 }
 
 fn env_api_key() -> Option<String> {
     let process = get(&js_sys::global(), "process")?;
-    get(&get(&process, "env")?, "MISTRAL_API_KEY")?.as_string().filter(|k| !k.is_empty())
+    get(&get(&process, "env")?, "MISTRAL_API_KEY")?
+        .as_string()
+        .filter(|k| !k.is_empty())
 }
 
 fn in_browser() -> bool {
@@ -60,20 +80,36 @@ fn call_options(value: &JsValue) -> Result<CallOptions, JsValue> {
         return Ok(CallOptions::default());
     }
     let fetch_options = get(value, "fetchOptions");
-    let signal = get(value, "signal").or_else(|| fetch_options.as_ref().and_then(|f| get(f, "signal")));
+    let signal =
+        get(value, "signal").or_else(|| fetch_options.as_ref().and_then(|f| get(f, "signal")));
     let signal = match signal {
-        Some(s) => Some(s.dyn_into::<AbortSignal>().map_err(|_| invalid("`signal` must be an AbortSignal"))?),
+        Some(s) => Some(
+            s.dyn_into::<AbortSignal>()
+                .map_err(|_| invalid("`signal` must be an AbortSignal"))?,
+        ),
         None => None,
     };
     let mut headers = headers_of(fetch_options.as_ref().and_then(|f| get(f, "headers")))?;
     headers.extend(headers_of(get(value, "headers"))?);
-    let timeout_ms = get(value, "timeoutMs").and_then(|v| v.as_f64()).map(|v| v.max(0.0) as u64);
+    let timeout_ms = get(value, "timeoutMs")
+        .and_then(|v| v.as_f64())
+        .map(|v| v.max(0.0) as u64);
     let server_url = get(value, "serverURL").and_then(|v| v.as_string());
-    Ok(CallOptions { signal, headers, timeout_ms, server_url })
+    Ok(CallOptions {
+        signal,
+        headers,
+        timeout_ms,
+        server_url,
+    })
 }
 
 /// Runs one JSON operation and resolves to its camelCase response.
-async fn call(transport: Rc<Transport>, op: &'static Operation, args: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+async fn call(
+    transport: Rc<Transport>,
+    op: &'static Operation,
+    args: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     let options = call_options(&options)?;
     let request = build(op, &args)?;
     let sent = fetch::send(&transport, &request, options).await?;
@@ -87,12 +123,21 @@ async fn call(transport: Rc<Transport>, op: &'static Operation, args: JsValue, o
             let mut out = Vec::with_capacity(body.len() + 64);
             to_js(&body, shape, &mut out).map_err(|e| Error::Decode {
                 message: e.to_string(),
-                body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)]).into_owned(),
+                body: String::from_utf8_lossy(
+                    &body[..body.len().min(crate::error::MAX_ERROR_BODY)],
+                )
+                .into_owned(),
             })?;
             js_sys::JSON::parse(&String::from_utf8_lossy(&out))
         }
         ResponseKind::Events => {
-            let content_type = sent.response.headers().get("content-type").ok().flatten().unwrap_or_default();
+            let content_type = sent
+                .response
+                .headers()
+                .get("content-type")
+                .ok()
+                .flatten()
+                .unwrap_or_default();
             if !content_type.contains("text/event-stream") {
                 sent.controller.abort();
                 return Err(Error::Decode {
@@ -111,7 +156,12 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
         String::new()
     } else {
         js_sys::JSON::stringify(args)
-            .map_err(|_| invalid(format!("the arguments of `{}` cannot be serialised to JSON", op.name)))?
+            .map_err(|_| {
+                invalid(format!(
+                    "the arguments of `{}` cannot be serialised to JSON",
+                    op.name
+                ))
+            })?
             .as_string()
             .unwrap_or_default()
     };
@@ -135,15 +185,22 @@ impl Mistral {
     /// there is one. In a browser, a key aimed at Mistral's servers is refused unless
     /// `dangerouslyAllowBrowser` is set: point `serverURL` at your own backend instead.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "MistralOptions")] options: Option<Object>) -> Result<Mistral, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "MistralOptions")] options: Option<Object>,
+    ) -> Result<Mistral, JsValue> {
         let options: JsValue = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
         let api_key = match get(&options, "apiKey") {
             Some(key) if key.is_function() => ApiKey::Dynamic(key.unchecked_into::<Function>()),
-            Some(key) => ApiKey::Static(key.as_string().ok_or_else(|| invalid("`apiKey` must be a string or a function"))?),
+            Some(key) => ApiKey::Static(
+                key.as_string()
+                    .ok_or_else(|| invalid("`apiKey` must be a string or a function"))?,
+            ),
             None => env_api_key().map_or(ApiKey::None, ApiKey::Static),
         };
         let server_url = match (get(&options, "serverURL"), get(&options, "server")) {
-            (Some(url), _) => url.as_string().ok_or_else(|| invalid("`serverURL` must be a string"))?,
+            (Some(url), _) => url
+                .as_string()
+                .ok_or_else(|| invalid("`serverURL` must be a string"))?,
             (None, Some(server)) => match server.as_string().as_deref() {
                 Some("global") => DEFAULT_SERVER.into(),
                 Some("eu") => "https://api.eu.mistral.ai".into(),
@@ -153,9 +210,13 @@ impl Mistral {
             (None, None) => DEFAULT_SERVER.into(),
         };
         if !(server_url.starts_with("http://") || server_url.starts_with("https://")) {
-            return Err(invalid(format!("`serverURL` must be an http(s) URL, got `{server_url}`")));
+            return Err(invalid(format!(
+                "`serverURL` must be an http(s) URL, got `{server_url}`"
+            )));
         }
-        let allow_browser = get(&options, "dangerouslyAllowBrowser").and_then(|v| v.as_bool()).unwrap_or(false);
+        let allow_browser = get(&options, "dangerouslyAllowBrowser")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
         let mistral_host = server_url.contains("mistral.ai");
         if in_browser() && mistral_host && !matches!(api_key, ApiKey::None) && !allow_browser {
             return Err(invalid(
@@ -164,20 +225,33 @@ impl Mistral {
             ));
         }
         let fetch = match get(&options, "fetch") {
-            Some(f) => Some(f.dyn_into::<Function>().map_err(|_| invalid("`fetch` must be a function"))?),
+            Some(f) => Some(
+                f.dyn_into::<Function>()
+                    .map_err(|_| invalid("`fetch` must be a function"))?,
+            ),
             None => None,
         };
-        let timeout_ms = get(&options, "timeoutMs").and_then(|v| v.as_f64()).map_or(DEFAULT_TIMEOUT_MS, |v| v.max(0.0) as u64);
+        let timeout_ms = get(&options, "timeoutMs")
+            .and_then(|v| v.as_f64())
+            .map_or(DEFAULT_TIMEOUT_MS, |v| v.max(0.0) as u64);
         let headers = headers_of(get(&options, "headers"))?;
         Ok(Mistral {
-            transport: Rc::new(Transport { server_url: server_url.trim_end_matches('/').to_owned(), api_key, fetch, headers, timeout_ms }),
+            transport: Rc::new(Transport {
+                server_url: server_url.trim_end_matches('/').to_owned(),
+                api_key,
+                fetch,
+                headers,
+                timeout_ms,
+            }),
         })
     }
 
     /// The beta APIs: agents, conversations, connectors, libraries.
     #[wasm_bindgen(getter)]
     pub fn beta(&self) -> Beta {
-        Beta { transport: self.transport.clone() }
+        Beta {
+            transport: self.transport.clone(),
+        }
     }
 }
 
@@ -192,7 +266,9 @@ impl Beta {
     /// Conversations with models and agents.
     #[wasm_bindgen(getter)]
     pub fn conversations(&self) -> Conversations {
-        Conversations { transport: self.transport.clone() }
+        Conversations {
+            transport: self.transport.clone(),
+        }
     }
 }
 
@@ -212,7 +288,7 @@ macro_rules! operations {
                 pub fn $rust(
                     &self,
                     #[wasm_bindgen(unchecked_param_type = $args)] request: JsValue,
-                    #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+                    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<Object>,
                 ) -> Promise {
                     let transport = self.transport.clone();
                     let options = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);

@@ -18,7 +18,11 @@ fn push_string(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
     } else {
-        out.extend_from_slice(serde_json::Value::String(text.to_owned()).to_string().as_bytes());
+        out.extend_from_slice(
+            serde_json::Value::String(text.to_owned())
+                .to_string()
+                .as_bytes(),
+        );
     }
 }
 
@@ -26,15 +30,24 @@ fn push_string(out: &mut Vec<u8>, text: &str) {
 impl SseDecoder {
     /// Creates a parser. `maxBufferBytes` (default 64 MiB) caps one event's size.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "SseDecoderOptions")] options: Option<js_sys::Object>) -> SseDecoder {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "SseDecoderOptions")] options: Option<
+            js_sys::Object,
+        >,
+    ) -> SseDecoder {
         let mut decoder_options = DecoderOptions::default();
         if let Some(options) = options {
-            let max = js_sys::Reflect::get(&options, &JsValue::from_str("maxBufferBytes")).ok().and_then(|v| v.as_f64());
+            let max = js_sys::Reflect::get(&options, &JsValue::from_str("maxBufferBytes"))
+                .ok()
+                .and_then(|v| v.as_f64());
             if let Some(max) = max.filter(|m| *m >= 1.0) {
                 decoder_options.max_buffer_bytes = max as usize;
             }
         }
-        SseDecoder { inner: sse::SseDecoder::new(decoder_options), out: Vec::new() }
+        SseDecoder {
+            inner: sse::SseDecoder::new(decoder_options),
+            out: Vec::new(),
+        }
     }
 
     /// Feeds bytes; returns the events they completed.
@@ -57,7 +70,12 @@ impl SseDecoder {
                 push_string(out, event.id);
                 out.push(b'}');
             })
-            .map_err(|e| JsValue::from(crate::Error::stream(crate::StreamErrorKind::TooLarge, e.to_string())))?;
+            .map_err(|e| {
+                JsValue::from(crate::Error::stream(
+                    crate::StreamErrorKind::TooLarge,
+                    e.to_string(),
+                ))
+            })?;
         out.push(b']');
         js_sys::JSON::parse(&String::from_utf8_lossy(out))
     }

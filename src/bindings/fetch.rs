@@ -102,7 +102,9 @@ pub async fn race(promise: Promise, ms: u64) -> Result<Raced, JsValue> {
 
 /// The message of a JavaScript error, for [`Error::Connection`].
 pub fn js_message(error: &JsValue) -> String {
-    let message = Reflect::get(error, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+    let message = Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string());
     let cause = Reflect::get(error, &JsValue::from_str("cause"))
         .ok()
         .and_then(|c| Reflect::get(&c, &JsValue::from_str("message")).ok())
@@ -122,8 +124,11 @@ fn aborted(signal: &Option<AbortSignal>) -> bool {
 fn combine(controller: &AbortController, theirs: &Option<AbortSignal>) -> AbortSignal {
     let ours = controller.signal();
     let Some(theirs) = theirs else { return ours };
-    let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal")).unwrap_or(JsValue::UNDEFINED);
-    let any = Reflect::get(&ctor, &JsValue::from_str("any")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal"))
+        .unwrap_or(JsValue::UNDEFINED);
+    let any = Reflect::get(&ctor, &JsValue::from_str("any"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
     if let Some(any) = any {
         if let Ok(signal) = any.call1(&ctor, &Array::of2(&ours, theirs)) {
             if let Ok(signal) = signal.dyn_into::<AbortSignal>() {
@@ -144,17 +149,25 @@ async fn api_key(key: &ApiKey) -> Result<Option<String>, Error> {
         ApiKey::Dynamic(function) => {
             let value = function
                 .call0(&JsValue::UNDEFINED)
-                .map_err(|e| Error::InvalidRequest { message: format!("the apiKey function threw: {}", js_message(&e)) })?;
+                .map_err(|e| Error::InvalidRequest {
+                    message: format!("the apiKey function threw: {}", js_message(&e)),
+                })?;
             let value = match value.dyn_into::<Promise>() {
-                Ok(promise) => JsFuture::from(promise).await.map_err(|e| Error::InvalidRequest {
-                    message: format!("the apiKey function rejected: {}", js_message(&e)),
-                })?,
+                Ok(promise) => {
+                    JsFuture::from(promise)
+                        .await
+                        .map_err(|e| Error::InvalidRequest {
+                            message: format!("the apiKey function rejected: {}", js_message(&e)),
+                        })?
+                }
                 Err(value) => value,
             };
             value
                 .as_string()
                 .map(Some)
-                .ok_or_else(|| Error::InvalidRequest { message: "the apiKey function must return a string".into() })
+                .ok_or_else(|| Error::InvalidRequest {
+                    message: "the apiKey function must return a string".into(),
+                })
         }
     }
 }
@@ -164,8 +177,14 @@ async fn api_key(key: &ApiKey) -> Result<Option<String>, Error> {
 /// # Errors
 ///
 /// A typed [`Error`] for a non-success status, a connection failure, a timeout or an abort.
-pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOptions) -> Result<Sent, Error> {
-    let js_err = |e: JsValue| Error::Connection { message: js_message(&e) };
+pub async fn send(
+    transport: &Transport,
+    request: &HttpRequest,
+    options: CallOptions,
+) -> Result<Sent, Error> {
+    let js_err = |e: JsValue| Error::Connection {
+        message: js_message(&e),
+    };
     if aborted(&options.signal) {
         return Err(Error::Aborted);
     }
@@ -173,15 +192,25 @@ pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOpt
     let signal = combine(&controller, &options.signal);
     let headers = Headers::new().map_err(js_err)?;
     if let Some(key) = api_key(&transport.api_key).await? {
-        let value = if key.starts_with("Bearer ") { key } else { format!("Bearer {key}") };
+        let value = if key.starts_with("Bearer ") {
+            key
+        } else {
+            format!("Bearer {key}")
+        };
         headers.set("authorization", &value).map_err(js_err)?;
     }
     headers.set("accept", request.accept()).map_err(js_err)?;
     if request.body.is_some() {
-        headers.set("content-type", "application/json").map_err(js_err)?;
+        headers
+            .set("content-type", "application/json")
+            .map_err(js_err)?;
     }
     for (name, value) in transport.headers.iter().chain(options.headers.iter()) {
-        headers.set(name, value).map_err(|_| Error::InvalidRequest { message: format!("invalid header `{name}`") })?;
+        headers
+            .set(name, value)
+            .map_err(|_| Error::InvalidRequest {
+                message: format!("invalid header `{name}`"),
+            })?;
     }
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
@@ -190,10 +219,16 @@ pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOpt
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(&String::from_utf8_lossy(body)));
     }
-    let base = options.server_url.as_deref().unwrap_or(&transport.server_url).trim_end_matches('/');
+    let base = options
+        .server_url
+        .as_deref()
+        .unwrap_or(&transport.server_url)
+        .trim_end_matches('/');
     let url = format!("{base}{}", request.path_and_query);
-    let js_request = Request::new_with_str_and_init(&url, &init)
-        .map_err(|e| Error::InvalidRequest { message: format!("invalid request to {url}: {}", js_message(&e)) })?;
+    let js_request =
+        Request::new_with_str_and_init(&url, &init).map_err(|e| Error::InvalidRequest {
+            message: format!("invalid request to {url}: {}", js_message(&e)),
+        })?;
     let promise = match &transport.fetch {
         Some(fetch) => fetch
             .call1(&JsValue::UNDEFINED, &js_request)
@@ -204,12 +239,19 @@ pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOpt
     };
     let timeout_ms = options.timeout_ms.unwrap_or(transport.timeout_ms);
     let response = match race(promise, timeout_ms).await {
-        Ok(Raced::Value(response)) => response
-            .dyn_into::<Response>()
-            .map_err(|_| Error::Connection { message: "fetch did not return a Response".into() })?,
+        Ok(Raced::Value(response)) => {
+            response
+                .dyn_into::<Response>()
+                .map_err(|_| Error::Connection {
+                    message: "fetch did not return a Response".into(),
+                })?
+        }
         Ok(Raced::TimedOut) => {
             controller.abort();
-            return Err(Error::Timeout { waiting_for: "response headers", ms: timeout_ms });
+            return Err(Error::Timeout {
+                waiting_for: "response headers",
+                ms: timeout_ms,
+            });
         }
         Err(_) if aborted(&options.signal) => return Err(Error::Aborted),
         Err(e) => return Err(js_err(e)),
@@ -217,7 +259,8 @@ pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOpt
     let header = |name: &str| response.headers().get(name).ok().flatten();
     let request_id = header("x-request-id").or_else(|| header("mistral-correlation-id"));
     if !response.ok() {
-        let retry_after = header("retry-after").and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
+        let retry_after = header("retry-after")
+            .and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
         let body = match response.array_buffer() {
             Ok(promise) => match race(promise, timeout_ms).await {
                 Ok(Raced::Value(buffer)) => Uint8Array::new(&buffer).to_vec(),
@@ -225,9 +268,20 @@ pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOpt
             },
             Err(_) => Vec::new(),
         };
-        return Err(Error::Api(Box::new(ApiError::new(response.status(), request_id, &body, retry_after))));
+        return Err(Error::Api(Box::new(ApiError::new(
+            response.status(),
+            request_id,
+            &body,
+            retry_after,
+        ))));
     }
-    Ok(Sent { response, controller, signal: options.signal, request_id, timeout_ms })
+    Ok(Sent {
+        response,
+        controller,
+        signal: options.signal,
+        request_id,
+        timeout_ms,
+    })
 }
 
 /// Reads a whole success body.
@@ -236,14 +290,24 @@ pub async fn send(transport: &Transport, request: &HttpRequest, options: CallOpt
 ///
 /// A timeout, an abort, or a dropped connection.
 pub async fn body_bytes(sent: &Sent) -> Result<Vec<u8>, Error> {
-    let promise = sent.response.array_buffer().map_err(|e| Error::Connection { message: js_message(&e) })?;
+    let promise = sent
+        .response
+        .array_buffer()
+        .map_err(|e| Error::Connection {
+            message: js_message(&e),
+        })?;
     match race(promise, sent.timeout_ms).await {
         Ok(Raced::Value(buffer)) => Ok(Uint8Array::new(&buffer).to_vec()),
         Ok(Raced::TimedOut) => {
             sent.controller.abort();
-            Err(Error::Timeout { waiting_for: "the response body", ms: sent.timeout_ms })
+            Err(Error::Timeout {
+                waiting_for: "the response body",
+                ms: sent.timeout_ms,
+            })
         }
         Err(_) if aborted(&sent.signal) => Err(Error::Aborted),
-        Err(e) => Err(Error::Connection { message: js_message(&e) }),
+        Err(e) => Err(Error::Connection {
+            message: js_message(&e),
+        }),
     }
 }

@@ -6,7 +6,3 @@ mod error;
 mod fetch;
 mod stream;
 mod typescript;
-
-pub use client::{Beta, Conversations, Mistral};
-pub use decoder::SseDecoder;
-pub use stream::RawEventStream;

@@ -9,7 +9,9 @@ use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult};
+use web_sys::{
+    AbortController, AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult,
+};
 
 use super::fetch::{js_message, race, Raced, Sent};
 use crate::error::{Error, StreamErrorKind};
@@ -38,11 +40,16 @@ pub struct RawEventStream {
 impl RawEventStream {
     /// Wraps a successful streaming response.
     pub fn new(sent: Sent) -> Result<RawEventStream, Error> {
-        let body = sent.response.body().ok_or_else(|| Error::stream(StreamErrorKind::Truncated, "the response has no body"))?;
+        let body = sent
+            .response
+            .body()
+            .ok_or_else(|| Error::stream(StreamErrorKind::Truncated, "the response has no body"))?;
         let reader = body
             .get_reader()
             .dyn_into::<ReadableStreamDefaultReader>()
-            .map_err(|_| Error::Connection { message: "the response body cannot be read".into() })?;
+            .map_err(|_| Error::Connection {
+                message: "the response body cannot be read".into(),
+            })?;
         Ok(RawEventStream {
             state: Rc::new(RefCell::new(State {
                 reader: Some(reader),
@@ -84,7 +91,10 @@ async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<String>, Error> 
             Ok(Raced::TimedOut) => {
                 s.controller.abort();
                 s.finished = true;
-                return Err(Error::Timeout { waiting_for: "the next chunk", ms: timeout_ms });
+                return Err(Error::Timeout {
+                    waiting_for: "the next chunk",
+                    ms: timeout_ms,
+                });
             }
             Err(_) if s.aborted || s.signal.as_ref().is_some_and(AbortSignal::aborted) => {
                 s.finished = true;
@@ -93,7 +103,8 @@ async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<String>, Error> 
             Err(e) => {
                 s.finished = true;
                 let message = format!("the connection dropped mid-stream: {}", js_message(&e));
-                return Err(Error::stream(StreamErrorKind::Dropped, message).with_request_id(request_id.as_deref()));
+                return Err(Error::stream(StreamErrorKind::Dropped, message)
+                    .with_request_id(request_id.as_deref()));
             }
         };
         if result.get_done().unwrap_or(true) {
@@ -104,7 +115,13 @@ async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<String>, Error> 
             };
         }
         let value: Uint8Array = result.get_value().unchecked_into();
-        let State { chunk, parser, pending, controller, .. } = &mut *s;
+        let State {
+            chunk,
+            parser,
+            pending,
+            controller,
+            ..
+        } = &mut *s;
         chunk.resize(value.length() as usize, 0);
         value.copy_to(chunk);
         let feed = parser.feed(chunk);

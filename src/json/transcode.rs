@@ -173,14 +173,34 @@ struct StringSpan {
 impl<'a, 'o> Transcoder<'a, 'o> {
     fn new(src: &'a [u8], out: &'o mut Vec<u8>, from_js: bool) -> Self {
         out.reserve(src.len() + 32);
-        Self { src, pos: 0, out, from_js, path: Vec::new(), depth: 0, members_out: None }
+        Self {
+            src,
+            pos: 0,
+            out,
+            from_js,
+            path: Vec::new(),
+            depth: 0,
+            members_out: None,
+        }
     }
 
-    fn document(&mut self, shape: &'static Shape, replace: &[(&str, &str)]) -> Result<(), TranscodeError> {
+    fn document(
+        &mut self,
+        shape: &'static Shape,
+        replace: &[(&str, &str)],
+    ) -> Result<(), TranscodeError> {
         match self.transcode_document(shape, replace) {
             // Text that is not JSON is a syntax error, even when a shape error came first.
-            Err(e) if matches!(e.kind, TranscodeErrorKind::Type { .. } | TranscodeErrorKind::MissingField { .. }) => {
-                Err(self.validate_document().err().filter(|v| matches!(v.kind, TranscodeErrorKind::Syntax { .. })).unwrap_or(e))
+            Err(e)
+                if matches!(
+                    e.kind,
+                    TranscodeErrorKind::Type { .. } | TranscodeErrorKind::MissingField { .. }
+                ) =>
+            {
+                let syntax = self.validate_document().err();
+                Err(syntax
+                    .filter(|v| matches!(v.kind, TranscodeErrorKind::Syntax { .. }))
+                    .unwrap_or(e))
             }
             result => result,
         }
@@ -200,7 +220,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         Ok(())
     }
 
-    fn transcode_document(&mut self, shape: &'static Shape, replace: &[(&str, &str)]) -> Result<(), TranscodeError> {
+    fn transcode_document(
+        &mut self,
+        shape: &'static Shape,
+        replace: &[(&str, &str)],
+    ) -> Result<(), TranscodeError> {
         self.ws();
         match shape {
             Shape::Struct(s) if self.peek() == Some(b'{') => self.object(s, replace)?,
@@ -241,11 +265,17 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     fn error(&self, kind: TranscodeErrorKind) -> TranscodeError {
-        TranscodeError { path: self.path_string(), kind }
+        TranscodeError {
+            path: self.path_string(),
+            kind,
+        }
     }
 
     fn syntax(&self, message: &'static str) -> TranscodeError {
-        self.error(TranscodeErrorKind::Syntax { offset: self.pos, message })
+        self.error(TranscodeErrorKind::Syntax {
+            offset: self.pos,
+            message,
+        })
     }
 
     // ----- low-level scanning -----
@@ -328,7 +358,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             }
         }
         self.pos = i + 1;
-        Ok(StringSpan { start, end: self.pos, escaped })
+        Ok(StringSpan {
+            start,
+            end: self.pos,
+            escaped,
+        })
     }
 
     /// The text of a string span, unescaped only when it has escapes.
@@ -472,15 +506,18 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         match (shape, b) {
             (Shape::Any, _) | (Shape::Nullable(_), b'n') => self.copy_value(),
             (Shape::Nullable(inner), _) => self.value(inner),
-            (Shape::String, b'"') | (Shape::Number, b'-' | b'0'..=b'9') | (Shape::Bool, b't' | b'f') => {
-                self.copy_value()
-            }
+            (Shape::String, b'"')
+            | (Shape::Number, b'-' | b'0'..=b'9')
+            | (Shape::Bool, b't' | b'f') => self.copy_value(),
             (Shape::Integer, b'-' | b'0'..=b'9') => {
                 let start = self.pos;
                 let fractional = self.skip_number()?;
                 if fractional && self.from_js {
                     self.pos = start;
-                    return Err(self.error(TranscodeErrorKind::Type { expected: "an integer", found: "a fraction" }));
+                    return Err(self.error(TranscodeErrorKind::Type {
+                        expected: "an integer",
+                        found: "a fraction",
+                    }));
                 }
                 self.out.extend_from_slice(&self.src[start..self.pos]);
                 Ok(())
@@ -489,10 +526,12 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             (Shape::Record(inner), b'{') => self.record(inner),
             (Shape::Struct(s), b'{') => self.object(s, &[]),
             (Shape::Union(u), b'{') => self.union(u),
-            (Shape::OneOf(branches), _) => match branches.iter().find(|branch| accepts(branch, b)) {
-                Some(branch) => self.value(branch),
-                None => self.mismatch(shape, b),
-            },
+            (Shape::OneOf(branches), _) => {
+                match branches.iter().find(|branch| accepts(branch, b)) {
+                    Some(branch) => self.value(branch),
+                    None => self.mismatch(shape, b),
+                }
+            }
             _ => self.mismatch(shape, b),
         }
     }
@@ -503,7 +542,10 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             let start = self.pos;
             self.skip_value()?;
             self.pos = start;
-            Err(self.error(TranscodeErrorKind::Type { expected: shape.expected(), found: kind_of(b) }))
+            Err(self.error(TranscodeErrorKind::Type {
+                expected: shape.expected(),
+                found: kind_of(b),
+            }))
         } else {
             self.copy_value()
         }
@@ -595,7 +637,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         Ok(())
     }
 
-    fn object(&mut self, shape: &'static StructShape, replace: &[(&str, &str)]) -> Result<(), TranscodeError> {
+    fn object(
+        &mut self,
+        shape: &'static StructShape,
+        replace: &[(&str, &str)],
+    ) -> Result<(), TranscodeError> {
         let from_js = self.from_js;
         let mut seen: u64 = 0;
         let mut first = true;
@@ -605,11 +651,13 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             if replace.iter().any(|(k, _)| *k == name) {
                 return t.skip_value();
             }
-            let found = shape
-                .fields
-                .iter()
-                .enumerate()
-                .find(|(_, f)| if from_js { f.js == name || f.wire == name } else { f.wire == name });
+            let found = shape.fields.iter().enumerate().find(|(_, f)| {
+                if from_js {
+                    f.js == name || f.wire == name
+                } else {
+                    f.wire == name
+                }
+            });
             if !std::mem::take(&mut first) {
                 t.out.push(b',');
             }
@@ -636,7 +684,10 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             }
             if t.depth == 1 {
                 if let Some(members) = t.members_out.as_mut() {
-                    members.push(Member { key: key.start + 1..key.end - 1, value: value_start..t.pos });
+                    members.push(Member {
+                        key: key.start + 1..key.end - 1,
+                        value: value_start..t.pos,
+                    });
                 }
             }
             Ok(())
@@ -652,7 +703,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         }
         self.out.push(b'}');
         if from_js {
-            let missing = shape.fields.iter().enumerate().find(|(i, f)| f.required && *i < 64 && seen & (1 << i) == 0);
+            let missing = shape
+                .fields
+                .iter()
+                .enumerate()
+                .find(|(i, f)| f.required && *i < 64 && seen & (1 << i) == 0);
             if let Some((_, field)) = missing {
                 return Err(self.error(TranscodeErrorKind::MissingField { field: field.js }));
             }

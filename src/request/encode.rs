@@ -22,7 +22,8 @@ pub(super) fn path_segment(text: &str) -> String {
     let dots_only = text.bytes().all(|b| b == b'.');
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && !dots_only) {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && !dots_only)
+        {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");
@@ -50,7 +51,9 @@ pub(super) fn query(out: &mut String, param: &Param, value: &RawValue) -> Result
             for item in items {
                 match item {
                     serde_json::Value::String(s) => push(s),
-                    serde_json::Value::Number(_) | serde_json::Value::Bool(_) => push(&item.to_string()),
+                    serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
+                        push(&item.to_string())
+                    }
                     _ => return Err("a list of strings or numbers"),
                 }
             }
@@ -82,13 +85,19 @@ pub(super) fn fill_path(template: &str, values: &str, query: &str) -> String {
 }
 
 /// Re-assembles flat arguments into one JSON object.
-pub(super) fn object<'a, K: AsRef<str> + 'a>(members: impl Iterator<Item = (&'a K, &'a &'a RawValue)>) -> Vec<u8> {
+pub(super) fn object<'a, K: AsRef<str> + 'a>(
+    members: impl Iterator<Item = (&'a K, &'a &'a RawValue)>,
+) -> Vec<u8> {
     let mut out = Vec::from(&b"{"[..]);
     for (i, (key, value)) in members.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(serde_json::Value::String(key.as_ref().to_owned()).to_string().as_bytes());
+        out.extend_from_slice(
+            serde_json::Value::String(key.as_ref().to_owned())
+                .to_string()
+                .as_bytes(),
+        );
         out.push(b':');
         out.extend_from_slice(value.get().as_bytes());
     }

@@ -83,7 +83,8 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
     let args: BTreeMap<Cow<'_, str>, &RawValue> = if args.iter().all(u8::is_ascii_whitespace) {
         BTreeMap::new()
     } else {
-        serde_json::from_slice(args).map_err(|_| invalid(format!("`{}` takes an object of arguments", op.name)))?
+        serde_json::from_slice(args)
+            .map_err(|_| invalid(format!("`{}` takes an object of arguments", op.name)))?
     };
 
     let mut path = String::with_capacity(op.path.len() + 32);
@@ -92,8 +93,10 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
         let value = args.get(param.js).or_else(|| args.get(param.wire)).copied();
         match param.kind {
             ParamKind::Path => {
-                let value = value.ok_or_else(|| invalid(format!("missing required field `{}`", param.js)))?;
-                let text = encode::scalar(value).ok_or_else(|| invalid(format!("`{}` must be a string", param.js)))?;
+                let value = value
+                    .ok_or_else(|| invalid(format!("missing required field `{}`", param.js)))?;
+                let text = encode::scalar(value)
+                    .ok_or_else(|| invalid(format!("`{}` must be a string", param.js)))?;
                 if text.is_empty() {
                     return Err(invalid(format!("`{}` must not be empty", param.js)));
                 }
@@ -105,8 +108,9 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
             ParamKind::Query | ParamKind::QueryJson => {
                 if let Some(value) = value {
                     validate::query_param(op, param, value)?;
-                    encode::query(&mut query, param, value)
-                        .map_err(|expected| invalid(format!("`{}` must be {expected}", param.js)))?;
+                    encode::query(&mut query, param, value).map_err(|expected| {
+                        invalid(format!("`{}` must be {expected}", param.js))
+                    })?;
                 }
             }
         }
@@ -119,7 +123,13 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
             let wrapped = args.get(body.key).copied();
             let flat: Vec<_> = args
                 .iter()
-                .filter(|(k, _)| *k != body.key && !op.params.iter().any(|p| p.js == k.as_ref() || p.wire == k.as_ref()))
+                .filter(|(k, _)| {
+                    *k != body.key
+                        && !op
+                            .params
+                            .iter()
+                            .any(|p| p.js == k.as_ref() || p.wire == k.as_ref())
+                })
                 .collect();
             let text: Cow<'_, [u8]> = match wrapped {
                 Some(raw) if flat.is_empty() => Cow::Borrowed(raw.get().as_bytes()),
@@ -142,5 +152,10 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
             Some(wire)
         }
     };
-    Ok(HttpRequest { method: op.method, path_and_query, body, stream: op.stream == Some(true) })
+    Ok(HttpRequest {
+        method: op.method,
+        path_and_query,
+        body,
+        stream: op.stream == Some(true),
+    })
 }

@@ -67,10 +67,18 @@ pub enum ResponseKind {
 }
 
 const fn path(js: &'static str, wire: &'static str) -> Param {
-    Param { js, wire, kind: ParamKind::Path }
+    Param {
+        js,
+        wire,
+        kind: ParamKind::Path,
+    }
 }
 const fn query(js: &'static str, wire: &'static str) -> Param {
-    Param { js, wire, kind: ParamKind::Query }
+    Param {
+        js,
+        wire,
+        kind: ParamKind::Query,
+    }
 }
 const CONVERSATION_ID: Param = path("conversationId", "conversation_id");
 
@@ -78,7 +86,8 @@ const CONVERSATION_ID: Param = path("conversationId", "conversation_id");
 pub mod conversations {
     use super::*;
 
-    const RESPONSE: ResponseKind = ResponseKind::Json(<wire::ConversationResponse as HasShape>::SHAPE);
+    const RESPONSE: ResponseKind =
+        ResponseKind::Json(<wire::ConversationResponse as HasShape>::SHAPE);
 
     /// Starts a conversation and waits for the whole response.
     pub const START: Operation = Operation {
@@ -86,26 +95,40 @@ pub mod conversations {
         method: Method::Post,
         path: "/v1/conversations",
         params: &[],
-        body: Some(Body { key: "conversationRequest", shape: <wire::ConversationRequest as HasShape>::SHAPE }),
+        body: Some(Body {
+            key: "conversationRequest",
+            shape: <wire::ConversationRequest as HasShape>::SHAPE,
+        }),
         stream: Some(false),
         response: RESPONSE,
     };
     /// Starts a conversation and streams its events.
-    pub const START_STREAM: Operation = Operation { name: "conversations.startStream", stream: Some(true), response: ResponseKind::Events, ..START };
+    pub const START_STREAM: Operation = Operation {
+        name: "conversations.startStream",
+        stream: Some(true),
+        response: ResponseKind::Events,
+        ..START
+    };
     /// Appends inputs to a conversation.
     pub const APPEND: Operation = Operation {
         name: "conversations.append",
         method: Method::Post,
         path: "/v1/conversations/{conversation_id}",
         params: &[CONVERSATION_ID],
-        body: Some(Body { key: "conversationAppendRequest", shape: <wire::AppendConversationRequest as HasShape>::SHAPE }),
+        body: Some(Body {
+            key: "conversationAppendRequest",
+            shape: <wire::AppendConversationRequest as HasShape>::SHAPE,
+        }),
         stream: Some(false),
         response: RESPONSE,
     };
     /// Appends inputs and streams the response.
     pub const APPEND_STREAM: Operation = Operation {
         name: "conversations.appendStream",
-        body: Some(Body { key: "conversationAppendStreamRequest", shape: <wire::AppendConversationRequest as HasShape>::SHAPE }),
+        body: Some(Body {
+            key: "conversationAppendStreamRequest",
+            shape: <wire::AppendConversationRequest as HasShape>::SHAPE,
+        }),
         stream: Some(true),
         response: ResponseKind::Events,
         ..APPEND
@@ -116,14 +139,20 @@ pub mod conversations {
         method: Method::Post,
         path: "/v1/conversations/{conversation_id}/restart",
         params: &[CONVERSATION_ID],
-        body: Some(Body { key: "conversationRestartRequest", shape: <wire::RestartConversationRequest as HasShape>::SHAPE }),
+        body: Some(Body {
+            key: "conversationRestartRequest",
+            shape: <wire::RestartConversationRequest as HasShape>::SHAPE,
+        }),
         stream: Some(false),
         response: RESPONSE,
     };
     /// Branches a conversation and streams the response.
     pub const RESTART_STREAM: Operation = Operation {
         name: "conversations.restartStream",
-        body: Some(Body { key: "conversationRestartStreamRequest", shape: <wire::RestartConversationRequest as HasShape>::SHAPE }),
+        body: Some(Body {
+            key: "conversationRestartStreamRequest",
+            shape: <wire::RestartConversationRequest as HasShape>::SHAPE,
+        }),
         stream: Some(true),
         response: ResponseKind::Events,
         ..RESTART
@@ -133,7 +162,15 @@ pub mod conversations {
         name: "conversations.list",
         method: Method::Get,
         path: "/v1/conversations",
-        params: &[query("page", "page"), query("pageSize", "page_size"), Param { js: "metadata", wire: "metadata", kind: ParamKind::QueryJson }],
+        params: &[
+            query("page", "page"),
+            query("pageSize", "page_size"),
+            Param {
+                js: "metadata",
+                wire: "metadata",
+                kind: ParamKind::QueryJson,
+            },
+        ],
         body: None,
         stream: None,
         response: ResponseKind::Json(&Shape::Array(<wire::Conversation as HasShape>::SHAPE)),
@@ -149,7 +186,12 @@ pub mod conversations {
         response: ResponseKind::Json(<wire::Conversation as HasShape>::SHAPE),
     };
     /// Deletes a conversation.
-    pub const DELETE: Operation = Operation { name: "conversations.delete", method: Method::Delete, response: ResponseKind::Empty, ..GET };
+    pub const DELETE: Operation = Operation {
+        name: "conversations.delete",
+        method: Method::Delete,
+        response: ResponseKind::Empty,
+        ..GET
+    };
     /// Every entry of a conversation.
     pub const GET_HISTORY: Operation = Operation {
         name: "conversations.getHistory",

@@ -16,9 +16,12 @@ fn http_date_ms(value: &str) -> Option<f64> {
     let mut parts = value.split_whitespace();
     let _weekday = parts.next()?;
     let day: i64 = parts.next()?.parse().ok()?;
-    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .iter()
-        .position(|m| *m == parts.next().unwrap_or_default())? as i64
+    let month_name = parts.next()?;
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| *m == month_name)? as i64
         + 1;
     let year: i64 = parts.next()?.parse().ok()?;
     let mut time = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
@@ -50,9 +53,18 @@ mod tests {
     #[test]
     fn http_date() {
         // 1994-11-06T08:49:37Z = 784111777 s
-        assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000.0));
-        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49:39 GMT", 784_111_777_000.0), Some(2000));
-        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49:30 GMT", 784_111_777_000.0), Some(0));
+        assert_eq!(
+            http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000.0)
+        );
+        assert_eq!(
+            retry_after_ms("Sun, 06 Nov 1994 08:49:39 GMT", 784_111_777_000.0),
+            Some(2000)
+        );
+        assert_eq!(
+            retry_after_ms("Sun, 06 Nov 1994 08:49:30 GMT", 784_111_777_000.0),
+            Some(0)
+        );
     }
 
     #[test]

@@ -14,9 +14,15 @@ fn invalid(message: String) -> Error {
 /// Checks a query parameter (page sizes must be positive).
 pub(super) fn query_param(op: &Operation, param: &Param, value: &RawValue) -> Result<(), Error> {
     if param.wire == "page_size" {
-        let ok = serde_json::from_str::<Value>(value.get()).ok().and_then(|v| v.as_i64()).is_some_and(|n| n > 0);
+        let ok = serde_json::from_str::<Value>(value.get())
+            .ok()
+            .and_then(|v| v.as_i64())
+            .is_some_and(|n| n > 0);
         if !ok {
-            return Err(invalid(format!("`{}` of `{}` must be a positive integer", param.js, op.name)));
+            return Err(invalid(format!(
+                "`{}` of `{}` must be a positive integer",
+                param.js, op.name
+            )));
         }
     }
     Ok(())
@@ -29,7 +35,11 @@ pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
         let has = |k: &str| body.get(k).is_some_and(|v| !v.is_null());
         match (has("model"), has("agent_id")) {
             (true, true) => return Err(invalid("give `model` or `agentId`, not both".into())),
-            (false, false) => return Err(invalid("give `model` or `agentId`: a conversation needs one".into())),
+            (false, false) => {
+                return Err(invalid(
+                    "give `model` or `agentId`: a conversation needs one".into(),
+                ))
+            }
             _ => {}
         }
     }
@@ -69,13 +79,17 @@ pub(crate) fn tools_rules(tools: &[Value]) -> Result<(), Error> {
         if let Some(config) = tool.get("tool_configuration") {
             let has = |k: &str| config.get(k).is_some_and(|v| !v.is_null());
             if has("include") && has("exclude") {
-                return Err(invalid(format!("`tools[{i}].toolConfiguration` cannot have both `include` and `exclude`")));
+                return Err(invalid(format!(
+                    "`tools[{i}].toolConfiguration` cannot have both `include` and `exclude`"
+                )));
             }
         }
         if kind == "connector" {
             if let Some(id) = tool.get("connector_id").and_then(Value::as_str) {
                 if let Some((_, first)) = connectors.iter().find(|(c, _)| *c == id) {
-                    return Err(invalid(format!("connector `{id}` is in `tools` twice (tools[{first}] and tools[{i}])")));
+                    return Err(invalid(format!(
+                        "connector `{id}` is in `tools` twice (tools[{first}] and tools[{i}])"
+                    )));
                 }
                 connectors.push((id, i));
             }

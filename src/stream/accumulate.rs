@@ -12,10 +12,22 @@ type Raw = Vec<u8>;
 
 #[derive(Debug)]
 enum Entry {
-    Message { meta: Vec<(&'static str, Raw)>, chunks: Vec<(i64, Chunk)> },
-    FunctionCall { meta: Vec<(&'static str, Raw)>, arguments: Vec<u8> },
-    ToolExecution { meta: Vec<(&'static str, Raw)>, arguments: Vec<u8>, info: Option<Raw> },
-    Handoff { meta: Vec<(&'static str, Raw)> },
+    Message {
+        meta: Vec<(&'static str, Raw)>,
+        chunks: Vec<(i64, Chunk)>,
+    },
+    FunctionCall {
+        meta: Vec<(&'static str, Raw)>,
+        arguments: Vec<u8>,
+    },
+    ToolExecution {
+        meta: Vec<(&'static str, Raw)>,
+        arguments: Vec<u8>,
+        info: Option<Raw>,
+    },
+    Handoff {
+        meta: Vec<(&'static str, Raw)>,
+    },
 }
 
 #[derive(Debug)]
@@ -51,7 +63,9 @@ impl<'a> Fields<'a> {
     }
 
     fn int(&self, key: &str) -> i64 {
-        self.get(key).and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok()).unwrap_or(0)
+        self.get(key)
+            .and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok())
+            .unwrap_or(0)
     }
 
     /// The escaped body of a string member (without quotes).
@@ -81,21 +95,36 @@ impl Accumulator {
     /// Applies one event (`data` is its wire JSON, `members` its top-level member ranges).
     pub fn apply(&mut self, data: &[u8], members: &[Member]) {
         let fields = Fields { data, members };
-        let Some(kind) = fields.string_body("type") else { return };
+        let Some(kind) = fields.string_body("type") else {
+            return;
+        };
         let index = fields.int("output_index");
         match kind {
-            b"conversation.response.started" => self.conversation_id = fields.get("conversation_id").map(<[u8]>::to_vec),
+            b"conversation.response.started" => {
+                self.conversation_id = fields.get("conversation_id").map(<[u8]>::to_vec)
+            }
             b"conversation.response.done" => self.usage = fields.get("usage").map(<[u8]>::to_vec),
             b"message.output.delta" => {
                 let content_index = fields.int("content_index");
-                let entry = self.entry(index, || Entry::Message { meta: Vec::new(), chunks: Vec::new() });
-                let Entry::Message { meta, chunks } = entry else { return };
-                set_meta(meta, &fields, &["id", "created_at", "role", "model", "agent_id"]);
+                let entry = self.entry(index, || Entry::Message {
+                    meta: Vec::new(),
+                    chunks: Vec::new(),
+                });
+                let Entry::Message { meta, chunks } = entry else {
+                    return;
+                };
+                set_meta(
+                    meta,
+                    &fields,
+                    &["id", "created_at", "role", "model", "agent_id"],
+                );
                 match fields.get("content") {
                     Some(raw) if raw.first() == Some(&b'"') => {
                         let body = string_body(raw).unwrap_or_default();
                         match chunks.last_mut() {
-                            Some((i, Chunk::Text(text))) if *i == content_index => text.extend_from_slice(body),
+                            Some((i, Chunk::Text(text))) if *i == content_index => {
+                                text.extend_from_slice(body)
+                            }
                             _ => chunks.push((content_index, Chunk::Text(body.to_vec()))),
                         }
                     }
@@ -104,18 +133,48 @@ impl Accumulator {
                 }
             }
             b"function.call.delta" => {
-                let entry = self.entry(index, || Entry::FunctionCall { meta: Vec::new(), arguments: Vec::new() });
+                let entry = self.entry(index, || Entry::FunctionCall {
+                    meta: Vec::new(),
+                    arguments: Vec::new(),
+                });
                 if let Entry::FunctionCall { meta, arguments } = entry {
-                    set_meta(meta, &fields, &["id", "created_at", "tool_call_id", "name", "confirmation_status", "model", "agent_id"]);
-                    arguments.extend_from_slice(fields.string_body("arguments").unwrap_or_default());
+                    set_meta(
+                        meta,
+                        &fields,
+                        &[
+                            "id",
+                            "created_at",
+                            "tool_call_id",
+                            "name",
+                            "confirmation_status",
+                            "model",
+                            "agent_id",
+                        ],
+                    );
+                    arguments
+                        .extend_from_slice(fields.string_body("arguments").unwrap_or_default());
                 }
             }
             b"tool.execution.started" | b"tool.execution.delta" | b"tool.execution.done" => {
-                let entry = self.entry(index, || Entry::ToolExecution { meta: Vec::new(), arguments: Vec::new(), info: None });
-                if let Entry::ToolExecution { meta, arguments, info } = entry {
-                    set_meta(meta, &fields, &["id", "created_at", "name", "model", "agent_id"]);
+                let entry = self.entry(index, || Entry::ToolExecution {
+                    meta: Vec::new(),
+                    arguments: Vec::new(),
+                    info: None,
+                });
+                if let Entry::ToolExecution {
+                    meta,
+                    arguments,
+                    info,
+                } = entry
+                {
+                    set_meta(
+                        meta,
+                        &fields,
+                        &["id", "created_at", "name", "model", "agent_id"],
+                    );
                     if kind != b"tool.execution.done" {
-                        arguments.extend_from_slice(fields.string_body("arguments").unwrap_or_default());
+                        arguments
+                            .extend_from_slice(fields.string_body("arguments").unwrap_or_default());
                     }
                     if let Some(raw) = fields.get("info") {
                         *info = Some(raw.to_vec());
@@ -128,7 +187,14 @@ impl Accumulator {
                     set_meta(
                         meta,
                         &fields,
-                        &["id", "created_at", "previous_agent_id", "previous_agent_name", "next_agent_id", "next_agent_name"],
+                        &[
+                            "id",
+                            "created_at",
+                            "previous_agent_id",
+                            "previous_agent_name",
+                            "next_agent_id",
+                            "next_agent_name",
+                        ],
                     );
                 }
             }
@@ -161,7 +227,11 @@ impl Accumulator {
             write_entry(entry, out);
         }
         out.extend_from_slice(b"],\"usage\":");
-        out.extend_from_slice(self.usage.as_deref().unwrap_or(b"{\"prompt_tokens\":0,\"completion_tokens\":0,\"total_tokens\":0}"));
+        out.extend_from_slice(
+            self.usage
+                .as_deref()
+                .unwrap_or(b"{\"prompt_tokens\":0,\"completion_tokens\":0,\"total_tokens\":0}"),
+        );
         out.push(b'}');
     }
 }
@@ -219,7 +289,11 @@ fn write_entry(entry: &Entry, out: &mut Vec<u8>) {
             write_members(out, "function.call", meta);
             write_string(out, "arguments", arguments);
         }
-        Entry::ToolExecution { meta, arguments, info } => {
+        Entry::ToolExecution {
+            meta,
+            arguments,
+            info,
+        } => {
             write_members(out, "tool.execution", meta);
             write_string(out, "arguments", arguments);
             if let Some(info) = info {

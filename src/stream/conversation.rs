@@ -60,9 +60,20 @@ impl ConversationStream {
     pub fn feed(&mut self, chunk: &[u8]) -> Feed<'_> {
         self.batch.clear();
         if self.status == Status::Failed {
-            return Feed { batch: None, count: 0, error: None };
+            return Feed {
+                batch: None,
+                count: 0,
+                error: None,
+            };
         }
-        let Self { decoder, accumulator, members, batch, status, .. } = self;
+        let Self {
+            decoder,
+            accumulator,
+            members,
+            batch,
+            status,
+            ..
+        } = self;
         let mut count = 0usize;
         let mut error: Option<Error> = None;
         let outcome = decoder.feed_with(chunk, &mut |event| {
@@ -76,12 +87,20 @@ impl ConversationStream {
             batch.extend_from_slice(b",\"data\":");
             members.clear();
             let data = event.data.as_bytes();
-            if let Err(e) = to_js_members(data, <wire::ConversationEvent as HasShape>::SHAPE, batch, members) {
+            if let Err(e) = to_js_members(
+                data,
+                <wire::ConversationEvent as HasShape>::SHAPE,
+                batch,
+                members,
+            ) {
                 batch.truncate(start);
                 let preview: String = event.data.chars().take(120).collect();
                 error = Some(Error::stream(
                     StreamErrorKind::Malformed,
-                    format!("event `{}` has malformed data ({e}): {preview}", event.event),
+                    format!(
+                        "event `{}` has malformed data ({e}): {preview}",
+                        event.event
+                    ),
                 ));
                 return;
             }
@@ -100,7 +119,9 @@ impl ConversationStream {
                     let message = field("message")
                         .and_then(|raw| serde_json::from_slice::<String>(raw).ok())
                         .unwrap_or_else(|| "unknown error".into());
-                    let code = field("code").and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok()).unwrap_or(0);
+                    let code = field("code")
+                        .and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok())
+                        .unwrap_or(0);
                     error = Some(Error::stream(
                         StreamErrorKind::ErrorEvent { code },
                         format!("the response failed: {message} (code {code})"),
@@ -118,7 +139,11 @@ impl ConversationStream {
         if count > 0 {
             batch.push(b']');
         }
-        Feed { batch: (count > 0).then_some(&batch[..]), count, error }
+        Feed {
+            batch: (count > 0).then_some(&batch[..]),
+            count,
+            error,
+        }
     }
 
     /// The body ended. A healthy stream has delivered `conversation.response.done` by now.
@@ -133,7 +158,11 @@ impl ConversationStream {
             Status::Failed => Ok(()),
             Status::Open => {
                 self.status = Status::Failed;
-                let partial = if self.decoder.discarded_at_finish() { "; a partial event was discarded" } else { "" };
+                let partial = if self.decoder.discarded_at_finish() {
+                    "; a partial event was discarded"
+                } else {
+                    ""
+                };
                 Err(Error::stream(
                     StreamErrorKind::Truncated,
                     format!("the stream ended before `conversation.response.done`{partial}"),
@@ -158,7 +187,9 @@ impl ConversationStream {
 }
 
 fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
-    let member = members.iter().find(|m| data.get(m.key.clone()) == Some(&b"type"[..]))?;
+    let member = members
+        .iter()
+        .find(|m| data.get(m.key.clone()) == Some(&b"type"[..]))?;
     match data.get(member.value.clone())? {
         [b'"', body @ .., b'"'] => Some(body),
         _ => None,
@@ -167,11 +198,18 @@ fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
 
 /// Writes an SSE event name as a JSON string.
 fn write_name(out: &mut Vec<u8>, name: &str) {
-    if name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')) {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    {
         out.push(b'"');
         out.extend_from_slice(name.as_bytes());
         out.push(b'"');
     } else {
-        out.extend_from_slice(serde_json::Value::String(name.to_owned()).to_string().as_bytes());
+        out.extend_from_slice(
+            serde_json::Value::String(name.to_owned())
+                .to_string()
+                .as_bytes(),
+        );
     }
 }

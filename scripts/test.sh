@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test: native cargo tests, the package build, the .d.ts checks, and node --test
+# against the built package with the mock API on 127.0.0.1. Ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+LOG=$(mktemp -d)
+trap 'rm -rf "$LOG"' EXIT
+status=0
+step() {
+  local name=$1; shift
+  echo "== $name"
+  if ! "$@" 2>&1 | tee "$LOG/$name.log"; then status=1; echo "== $name FAILED"; fi
+}
+
+step native cargo test --workspace --no-fail-fast
+step build bash scripts/build.sh
+step dts node scripts/check-dts.mjs
+step js node --test --test-reporter=tap tests/js/ tests/mock/
+
+passed=0; failed=0
+for f in "$LOG"/*.log; do
+  p=$(grep -hoE 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$f" | awk '{s+=$4} END {print s+0}')
+  q=$(grep -hoE 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$f" | awk '{s+=$6} END {print s+0}')
+  np=$(grep -hoE '^# pass [0-9]+' "$f" | awk '{s+=$3} END {print s+0}')
+  nf=$(grep -hoE '^# fail [0-9]+' "$f" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + p + np)); failed=$((failed + q + nf))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"
