@@ -375,6 +375,75 @@ fn check_fixture(name: &str, bytes: &[u8]) -> Report {
         "Tool" => check::<wire::Tool, types::Tool>(name, bytes),
         "Entry" => check::<wire::Entry, types::Entry>(name, bytes),
         "ContentChunk" => check::<wire::ContentChunk, types::ContentChunk>(name, bytes),
+        "CreateAgentRequest" => {
+            check::<wire::CreateAgentRequest, types::CreateAgentRequest>(name, bytes)
+        }
+        "UpdateAgentRequest" => {
+            check::<wire::UpdateAgentRequest, types::UpdateAgentRequest>(name, bytes)
+        }
+        "Agent" => check::<wire::Agent, types::Agent>(name, bytes),
+        "AgentListPage" => check::<wire::AgentListPage, types::AgentListPage>(name, bytes),
+        "AgentAliasResponse" => {
+            check::<wire::AgentAliasResponse, types::AgentAliasResponse>(name, bytes)
+        }
+        "CreateConnectorRequest" => {
+            check::<wire::CreateConnectorRequest, types::CreateConnectorRequest>(name, bytes)
+        }
+        "UpdateConnectorRequest" => {
+            check::<wire::UpdateConnectorRequest, types::UpdateConnectorRequest>(name, bytes)
+        }
+        "Connector" => check::<wire::Connector, types::Connector>(name, bytes),
+        "PaginatedConnectors" => {
+            check::<wire::PaginatedConnectors, types::PaginatedConnectors>(name, bytes)
+        }
+        "AuthUrlResponse" => check::<wire::AuthUrlResponse, types::AuthUrlResponse>(name, bytes),
+        "MessageResponse" => check::<wire::MessageResponse, types::MessageResponse>(name, bytes),
+        "ConnectorCallToolRequest" => {
+            check::<wire::ConnectorCallToolRequest, types::ConnectorCallToolRequest>(name, bytes)
+        }
+        "ConnectorToolCallResponse" => {
+            check::<wire::ConnectorToolCallResponse, types::ConnectorToolCallResponse>(name, bytes)
+        }
+        "McpTool" => check::<wire::McpTool, types::McpTool>(name, bytes),
+        "PublicAuthenticationMethod" => check::<
+            wire::PublicAuthenticationMethod,
+            types::PublicAuthenticationMethod,
+        >(name, bytes),
+        "CredentialsResponse" => {
+            check::<wire::CredentialsResponse, types::CredentialsResponse>(name, bytes)
+        }
+        "CredentialsCreateOrUpdate" => {
+            check::<wire::CredentialsCreateOrUpdate, types::CredentialsCreateOrUpdate>(name, bytes)
+        }
+        "CreateLibraryRequest" => {
+            check::<wire::CreateLibraryRequest, types::CreateLibraryRequest>(name, bytes)
+        }
+        "UpdateLibraryRequest" => {
+            check::<wire::UpdateLibraryRequest, types::UpdateLibraryRequest>(name, bytes)
+        }
+        "Library" => check::<wire::Library, types::Library>(name, bytes),
+        "ListLibrariesResponse" => {
+            check::<wire::ListLibrariesResponse, types::ListLibrariesResponse>(name, bytes)
+        }
+        "Document" => check::<wire::Document, types::Document>(name, bytes),
+        "ListDocumentsResponse" => {
+            check::<wire::ListDocumentsResponse, types::ListDocumentsResponse>(name, bytes)
+        }
+        "UpdateDocumentRequest" => {
+            check::<wire::UpdateDocumentRequest, types::UpdateDocumentRequest>(name, bytes)
+        }
+        "DocumentTextContent" => {
+            check::<wire::DocumentTextContent, types::DocumentTextContent>(name, bytes)
+        }
+        "DocumentStatus" => check::<wire::DocumentStatus, types::DocumentStatus>(name, bytes),
+        "Sharing" => check::<wire::Sharing, types::Sharing>(name, bytes),
+        "ListSharingResponse" => {
+            check::<wire::ListSharingResponse, types::ListSharingResponse>(name, bytes)
+        }
+        "SharingRequest" => check::<wire::SharingRequest, types::SharingRequest>(name, bytes),
+        "SharingDelete" => check::<wire::SharingDelete, types::SharingDelete>(name, bytes),
+        "GetFileResponse" => check::<wire::GetFileResponse, types::GetFileResponse>(name, bytes),
+        "FileSignedUrl" => check::<wire::FileSignedUrl, types::FileSignedUrl>(name, bytes),
         other => panic!("fixture {name}: no model type is named `{other}`"),
     }
 }
@@ -466,6 +535,66 @@ fn every_fixture_round_trips() {
     assert_eq!(
         unknown_keys("ConversationEvent.unknown_fields"),
         ["future_field"]
+    );
+    assert_eq!(
+        unknown_members("CreateAgentRequest.unknown_tool"),
+        ["tools[0]"]
+    );
+    assert_eq!(
+        unknown_keys("CreateAgentRequest.unknown_tool"),
+        ["future_field", "tools[1].future_field"]
+    );
+    assert_eq!(
+        unknown_members("UpdateAgentRequest.unknown_members"),
+        ["tools[1]"]
+    );
+    assert_eq!(
+        unknown_keys("UpdateAgentRequest.unknown_members"),
+        ["future_field", "tools[0].tool_configuration.future_field"]
+    );
+    assert_eq!(unknown_members("Agent.unknown_fields"), ["tools[1]"]);
+    assert_eq!(
+        unknown_keys("Agent.unknown_fields"),
+        [
+            "completion_args.future_field",
+            "future_field",
+            "tools[0].future_field"
+        ]
+    );
+    assert_eq!(unknown_members("Connector.unknown_protocol"), [""]);
+    assert_eq!(
+        unknown_members("PaginatedConnectors.unknown_member"),
+        ["items[1]"]
+    );
+    assert_eq!(
+        unknown_members("ConnectorToolCallResponse.unknown_content"),
+        ["content[0]"]
+    );
+    assert_eq!(
+        unknown_keys("ConnectorToolCallResponse.unknown_content"),
+        [
+            "content[1].future_field",
+            "future_field",
+            "metadata.future_field"
+        ]
+    );
+    let opaque = sorted(reports["Connector.mcp_full"].opaque.clone());
+    for path in [
+        "server_card",
+        "connection_config.headers",
+        "tools[0].jsonschema",
+        "tools[0].execution_config",
+        "execution_env.tool_execution_data",
+        "connection_preferences[1].tool_configuration.requires_confirmation.expressions[0]",
+    ] {
+        assert!(
+            opaque.iter().any(|p| p == path),
+            "{path} is opaque: {opaque:?}"
+        );
+    }
+    assert_eq!(
+        sorted(reports["CreateConnectorRequest.oauth"].opaque.clone()),
+        ["headers"]
     );
     assert_eq!(
         sorted(reports["ConversationRequest.all_tools"].opaque.clone()),
@@ -577,7 +706,7 @@ fn every_event_type_has_a_fixture() {
 
 #[test]
 fn unknown_fixture_type_is_rejected() {
-    let result = std::panic::catch_unwind(|| check_fixture("Agent.basic", b"{}"));
+    let result = std::panic::catch_unwind(|| check_fixture("NoSuchType.basic", b"{}"));
     assert!(
         result.is_err(),
         "a fixture without a matching type must fail"
@@ -1055,4 +1184,292 @@ fn unknown_fields_on_known_members_pass_through() {
     let js = js_value::<wire::ConversationEvent>("ConversationEvent.unknown_fields");
     assert_eq!(at(&js, "/future_field/a_b"), 1);
     assert_eq!(at(&js, "/outputIndex"), 0);
+}
+
+// ----- agents, connectors, libraries, files -----
+
+#[test]
+fn agents_are_renamed_and_keep_user_data() {
+    let js = js_value::<wire::Agent>("Agent.full");
+    assert_eq!(at(&js, "/deploymentChat"), false);
+    assert_eq!(at(&js, "/versionMessage"), "Lower temperature");
+    assert_eq!(at(&js, "/ownerId"), "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b");
+    assert_eq!(at(&js, "/versions/2"), 2);
+    assert_eq!(at(&js, "/completionArgs/topP"), 0.95);
+    assert_eq!(at(&js, "/metadata/team_name"), "growth");
+    assert_eq!(
+        at(&js, "/tools/1/function/parameters/additional_properties"),
+        false
+    );
+    assert_eq!(
+        at(&js, "/tools/2/libraryIds/0"),
+        "0197f0e2-5c1a-7d3e-9b2f-4a6c8e0d1f23"
+    );
+    assert_eq!(
+        at(
+            &js,
+            "/guardrails/0/moderationLlmV1/customCategoryThresholds/hate_and_discrimination"
+        ),
+        0.2
+    );
+
+    let js = js_value::<wire::AgentListPage>("AgentListPage.basic");
+    assert_eq!(
+        at(&js, "/nextPageToken"),
+        "eyJpZCI6ImFnXzA2ODNmMWEyYjMifQ=="
+    );
+    assert_eq!(at(&js, "/data/1/createdAt"), "2025-06-01T08:00:00Z");
+
+    let js = js_value::<wire::AgentAliasResponse>("AgentAliasResponse.basic");
+    assert_eq!(at(&js, "/updatedAt"), "2025-05-29T17:45:12.900120Z");
+}
+
+#[test]
+fn connector_requests_keep_headers_and_hide_secrets() {
+    let js = js_value::<wire::CreateConnectorRequest>("CreateConnectorRequest.oauth");
+    assert_eq!(at(&js, "/iconUrl"), "https://cdn.acme.example/icon.png");
+    assert_eq!(at(&js, "/headers/x_trace_flag"), "1");
+    assert_eq!(at(&js, "/globalHeaders/X-Acme-Api-Key/isSecret"), true);
+    assert_eq!(at(&js, "/authData/clientSecret"), "cs_5e4d3c2b1a");
+    assert_eq!(
+        at(
+            &js,
+            "/oauth2ServerMetadata/tokenEndpointAuthMethodsSupported/1"
+        ),
+        "client_secret_basic"
+    );
+    assert_eq!(
+        at(&js, "/authMethods/1/tokenEndpointAuthMethod"),
+        "client_secret_basic"
+    );
+    assert_eq!(at(&js, "/authMethods/0/headers/0/isRequired"), true);
+
+    let js = js_value::<wire::UpdateConnectorRequest>("UpdateConnectorRequest.http");
+    assert_eq!(
+        at(&js, "/authMethods/0/oauth2MetadataSecrets/clientIdIssuedAt"),
+        1748437200
+    );
+    assert_eq!(at(&js, "/connectionConfig/retry_on_5xx"), true);
+    assert_eq!(at(&js, "/connectionSecrets/api_key"), "ak_live_0000");
+
+    let js = js_value::<wire::CredentialsCreateOrUpdate>("CredentialsCreateOrUpdate.headers");
+    assert_eq!(at(&js, "/isDefault"), true);
+    assert_eq!(at(&js, "/credentials/headers/x_acme_workspace"), "ws_42");
+    assert_eq!(at(&js, "/credentials/bearerToken"), "tok_3b2a1c");
+
+    for (stem, secrets) in [
+        (
+            "CreateConnectorRequest.oauth",
+            &["ak_live_9f8e7d6c", "cs_5e4d3c2b1a"][..],
+        ),
+        (
+            "UpdateConnectorRequest.http",
+            &["ak_live_0000", "cs_0a1b2c3d"][..],
+        ),
+        (
+            "CredentialsCreateOrUpdate.headers",
+            &["ak_live_9f8e7d6c", "tok_3b2a1c"][..],
+        ),
+        (
+            "CredentialsCreateOrUpdate.oauth_client_credentials",
+            &["cs_svc_secret"][..],
+        ),
+    ] {
+        let value: Value = parse(&fixture(stem));
+        let debug = match stem.split_once('.').map(|(t, _)| t) {
+            Some("CreateConnectorRequest") => format!(
+                "{:?}",
+                serde_json::from_value::<wire::CreateConnectorRequest>(value).unwrap()
+            ),
+            Some("UpdateConnectorRequest") => format!(
+                "{:?}",
+                serde_json::from_value::<wire::UpdateConnectorRequest>(value).unwrap()
+            ),
+            _ => format!(
+                "{:?}",
+                serde_json::from_value::<wire::CredentialsCreateOrUpdate>(value).unwrap()
+            ),
+        };
+        for secret in secrets {
+            assert!(
+                !debug.contains(secret),
+                "{stem}: `{secret}` shows in {debug}"
+            );
+        }
+    }
+}
+
+#[test]
+fn connectors_are_renamed_and_mcp_keys_kept() {
+    let js = js_value::<wire::Connector>("Connector.mcp_full");
+    assert_eq!(at(&js, "/protocol"), "mcp");
+    assert_eq!(at(&js, "/privateToolExecution"), false);
+    assert_eq!(at(&js, "/serverCard/serverInfo/name"), "deepwiki");
+    assert_eq!(at(&js, "/serverCard/websiteUrl"), "https://deepwiki.com");
+    assert_eq!(
+        at(&js, "/locale/usageSentence/en"),
+        "Use DeepWiki to read a repository's wiki"
+    );
+    assert_eq!(
+        at(&js, "/supportedAuthMethods/1/hasDefaultCredentials"),
+        true
+    );
+    assert_eq!(
+        at(
+            &js,
+            "/supportedAuthMethods/1/globalHeaders/X-Region/isSecret"
+        ),
+        true
+    );
+    let prefs = at(&js, "/connectionPreferences");
+    assert_eq!(
+        at(prefs, "/0/toolConfiguration/skipConfirmation/readOnly"),
+        true
+    );
+    assert_eq!(
+        at(prefs, "/0/toolConfiguration/requiresConfirmation/0"),
+        "ask_question"
+    );
+    assert_eq!(
+        at(prefs, "/1/toolConfiguration/requiresConfirmation/type"),
+        "or"
+    );
+    assert_eq!(
+        at(
+            prefs,
+            "/1/toolConfiguration/requiresConfirmation/expressions/0/read_only"
+        ),
+        false
+    );
+    assert_eq!(
+        at(&js, "/connectionCredentials/0/status/statusType"),
+        "valid"
+    );
+    assert_eq!(
+        at(&js, "/tools/0/executionConfig/tool_name"),
+        "ask_question"
+    );
+    assert_eq!(
+        at(&js, "/tools/0/jsonschema/properties/repo_name/type"),
+        "string"
+    );
+    assert_eq!(
+        at(&js, "/executionEnv/toolExecutionData/server_version"),
+        "1.2.0"
+    );
+    assert_eq!(
+        at(&js, "/connectionConfig/baseUrl"),
+        "https://mcp.deepwiki.com"
+    );
+    let typed: types::Connector = serde_json::from_value(js).unwrap();
+    assert!(matches!(typed, types::Connector::Mcp(ref c) if c.name == "my_deepwiki"));
+
+    let js = js_value::<wire::Connector>("Connector.open_enum_values");
+    assert_eq!(at(&js, "/ownerType"), "team");
+    assert_eq!(at(&js, "/supportedAuthMethods/0/methodType"), "passkey");
+
+    let js = js_value::<wire::Connector>("Connector.unknown_protocol");
+    assert_eq!(at(&js, "/owner_type"), "system");
+    assert_eq!(at(&js, "/turbine_config/pipeline_id"), "p_1");
+
+    let js = js_value::<wire::PaginatedConnectors>("PaginatedConnectors.unknown_member");
+    assert_eq!(at(&js, "/pagination/nextCursor"), "Y3Vyc29yOjAxOTdiMWQy");
+    assert_eq!(at(&js, "/items/0/ownerType"), "org");
+    assert_eq!(at(&js, "/items/1/private_tool_execution"), false);
+
+    let js = js_value::<wire::AuthUrlResponse>("AuthUrlResponse.basic");
+    assert_eq!(at(&js, "/ttl"), 600);
+    assert!(at(&js, "/authUrl")
+        .as_str()
+        .unwrap()
+        .starts_with("https://auth.example.com/"));
+}
+
+#[test]
+fn mcp_tools_and_results_keep_mcp_spelling() {
+    let js = js_value::<wire::McpTool>("McpTool.full");
+    assert_eq!(at(&js, "/inputSchema/additionalProperties"), false);
+    assert_eq!(
+        at(&js, "/inputSchema/properties/repo_name/description"),
+        "owner/repo"
+    );
+    assert_eq!(
+        at(&js, "/outputSchema/properties/answer_text/type"),
+        "string"
+    );
+    assert_eq!(at(&js, "/annotations/readOnlyHint"), true);
+    assert_eq!(
+        at(&js, "/meta/io.modelcontextprotocol~1ui/resource_uri"),
+        "ui://ask"
+    );
+    assert!(
+        js.get("_meta").is_none(),
+        "`_meta` is `meta`, as in the official SDK"
+    );
+
+    let js = js_value::<wire::ConnectorToolCallResponse>("ConnectorToolCallResponse.all_content");
+    let content = at(&js, "/content");
+    assert_eq!(at(content, "/0/meta/source_page"), "Streaming");
+    assert_eq!(at(content, "/1/mimeType"), "image/png");
+    assert_eq!(at(content, "/2/type"), "audio");
+    assert_eq!(at(content, "/3/icons/0/mimeType"), "image/x-icon");
+    assert_eq!(
+        at(content, "/4/resource/text"),
+        "# Streaming\nEvents are..."
+    );
+    assert_eq!(at(content, "/5/resource/blob"), "iVBORw0KGgo=");
+    assert_eq!(at(&js, "/metadata/mcpMeta/isError"), false);
+    assert_eq!(
+        at(&js, "/metadata/mcpMeta/structuredContent/answer_text"),
+        "src/lib/event-streams.ts"
+    );
+    assert_eq!(at(&js, "/metadata/mcpMeta/meta/request_id"), "req_123");
+
+    let js =
+        js_value::<wire::ConnectorToolCallResponse>("ConnectorToolCallResponse.unknown_content");
+    assert_eq!(at(&js, "/content/0/duration_ms"), 5000);
+}
+
+#[test]
+fn libraries_documents_and_files() {
+    let js = js_value::<wire::Library>("Library.full");
+    assert_eq!(at(&js, "/nbDocuments"), 37);
+    assert_eq!(at(&js, "/totalSize"), 73400320);
+    assert_eq!(at(&js, "/emoji"), "📚");
+    assert_eq!(at(&js, "/explicitUserMembersCount"), 3);
+
+    let js = js_value::<wire::ListLibrariesResponse>("ListLibrariesResponse.basic");
+    assert_eq!(at(&js, "/pagination/hasMore"), false);
+    assert_eq!(at(&js, "/data/1/chunkSize"), 2048);
+
+    let js = js_value::<wire::Document>("Document.full");
+    assert_eq!(at(&js, "/processStatus"), "done");
+    assert_eq!(at(&js, "/tokensProcessingTotal"), 52046);
+    assert_eq!(at(&js, "/attributes/product_line"), "routers");
+    assert_eq!(at(&js, "/attributes/supported_langs/1"), "fr");
+
+    let js = js_value::<wire::Document>("Document.open_enum_values");
+    assert_eq!(at(&js, "/processStatus"), "ocr_queued");
+    let typed: types::Document = serde_json::from_value(js).unwrap();
+    assert_eq!(typed.process_status.as_str(), "ocr_queued");
+
+    let js = js_value::<wire::UpdateDocumentRequest>("UpdateDocumentRequest.attributes");
+    assert_eq!(at(&js, "/attributes/valid_from"), "2025-08-01T00:00:00Z");
+    assert_eq!(at(&js, "/expiresAt"), "2026-08-01T00:00:00Z");
+
+    let js = js_value::<wire::DocumentStatus>("DocumentStatus.basic");
+    assert_eq!(
+        at(&js, "/documentId"),
+        "0197c6e7-8f90-7a12-c3d4-e5f6a7b8c9d0"
+    );
+
+    let js = js_value::<wire::ListSharingResponse>("ListSharingResponse.basic");
+    assert_eq!(at(&js, "/data/0/shareWithType"), "Workspace");
+    assert_eq!(at(&js, "/data/1/userId"), "u_7d8e9f");
+
+    let js = js_value::<wire::GetFileResponse>("GetFileResponse.generated_image");
+    assert_eq!(at(&js, "/createdAt"), 1748352732);
+    assert_eq!(at(&js, "/expiresAt"), 1748957532);
+    assert_eq!(at(&js, "/sampleType"), "image");
+    assert_eq!(at(&js, "/purpose"), "image_generation");
 }

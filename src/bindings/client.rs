@@ -115,6 +115,10 @@ async fn call(
     let sent = fetch::send(&transport, &request, options).await?;
     match op.response {
         ResponseKind::Empty => Ok(JsValue::UNDEFINED),
+        ResponseKind::Bytes => {
+            let body = fetch::body_bytes(&sent).await?;
+            Ok(js_sys::Uint8Array::from(&body[..]).into())
+        }
         ResponseKind::Json(shape) => {
             let body = fetch::body_bytes(&sent).await?;
             if body.iter().all(u8::is_ascii_whitespace) {

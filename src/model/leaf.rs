@@ -45,6 +45,50 @@ impl HasShape for Secret {
     const SHAPE: &'static Shape = &Shape::String;
 }
 
+/// A JSON object whose values are secrets (credentials, secret headers). Its `Debug` form never
+/// shows them; the keys and values are sent as written, never re-cased.
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[serde(transparent)]
+#[tsify(type = "Record<string, unknown>")]
+pub struct SecretObject(pub serde_json::Map<String, serde_json::Value>);
+
+impl std::fmt::Debug for SecretObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretObject(<redacted>)")
+    }
+}
+
+impl HasShape for SecretObject {
+    const SHAPE: &'static Shape = &Shape::Any;
+}
+
+/// Strings keyed by names of your choosing (a language, a header name): keys are never re-cased.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[serde(transparent)]
+#[tsify(type = "Record<string, string>")]
+pub struct StringMap(pub std::collections::BTreeMap<String, String>);
+
+impl HasShape for StringMap {
+    const SHAPE: &'static Shape = &Shape::Record(&Shape::String);
+}
+
+/// Secret strings keyed by name (credential headers). Its `Debug` form never shows the values.
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[serde(transparent)]
+#[tsify(type = "Record<string, string>")]
+pub struct SecretMap(pub std::collections::BTreeMap<String, Secret>);
+
+impl std::fmt::Debug for SecretMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.keys()).finish()?;
+        f.write_str(" (values redacted)")
+    }
+}
+
+impl HasShape for SecretMap {
+    const SHAPE: &'static Shape = &Shape::Record(&Shape::String);
+}
+
 /// A number or a string: agent versions (`3` or an alias such as `"prod"`), reference ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(untagged)]
@@ -107,4 +151,36 @@ string_enum! {
     ImageDetail = "\"low\" | \"auto\" | \"high\"";
     /// What a guardrail does when it fires.
     GuardrailAction = "\"none\" | \"block\"";
+    /// Who a connector, credential or setting belongs to (`"org"` here, `"organization"` in paths).
+    ConsumerType = "\"user\" | \"org\" | \"workspace\" | \"system\"";
+    /// Who can see a connector or tool.
+    ResourceVisibility = "\"shared_global\" | \"shared_org\" | \"shared_workspace\" | \"private\"";
+    /// How Mistral talks to a connector's server.
+    ConnectorProtocol = "\"mcp\" | \"http\"";
+    /// How a connector authenticates to its server.
+    OutboundAuthenticationType = "\"oauth2\" | \"bearer\" | \"none\" | \"github_app\" | \"slack_app\"";
+    /// The OAuth 2 grant a connector uses.
+    OAuth2GrantType = "\"authorization_code\" | \"client_credentials\"";
+    /// How the OAuth 2 client authenticates at the token endpoint.
+    TokenEndpointAuthMethod = "\"client_secret_post\" | \"client_secret_basic\"";
+    /// Which way an authentication method applies.
+    AuthDirection = "\"inbound\" | \"outbound\"";
+    /// The last check of a set of credentials.
+    CredentialsStatusType = "\"valid\" | \"invalid\" | \"error\"";
+    /// The kind of a connector's connection.
+    ConnectionConfigType = "\"mcp\" | \"turbine\" | \"eolienne\"";
+    /// Who owns a library.
+    LibraryOwnerType = "\"User\" | \"Workspace\" | \"Org\"";
+    /// What a library share allows.
+    SharingLevel = "\"Viewer\" | \"Editor\"";
+    /// Whom a library is shared with.
+    ShareWithType = "\"User\" | \"Workspace\" | \"Org\"";
+    /// Where a document is in its processing.
+    ProcessStatus = "\"self_managed\" | \"missing_content\" | \"noop\" | \"done\" | \"todo\" | \"in_progress\" | \"error\" | \"waiting_for_capacity\"";
+    /// What a file is for.
+    FilePurpose = "\"fine-tune\" | \"batch\" | \"ocr\"";
+    /// Where a file came from.
+    FileSource = "\"upload\" | \"repository\" | \"mistral\"";
+    /// Who can see a file.
+    FileVisibility = "\"workspace\" | \"user\"";
 }

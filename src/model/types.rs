@@ -63,6 +63,17 @@ macro_rules! untagged {
     };
 }
 
+/// Declares an object keyed by names of your choosing: `Record<string, T>` in TypeScript.
+macro_rules! record {
+    ($(#[$m:meta])* pub struct $name:ident(Record<$t:ty>);) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+        #[serde(transparent)]
+        #[tsify(hashmap_as_object)]
+        pub struct $name(pub std::collections::BTreeMap<String, $t>);
+    };
+}
+
 pub mod common {
     //! Settings shared by agents and conversations.
     include!("defs/common.rs");
@@ -88,9 +99,30 @@ pub mod events {
     include!("defs/events.rs");
 }
 
+pub mod agents {
+    //! Agents: requests, the agent object, versions and aliases.
+    include!("defs/agents.rs");
+}
+pub mod connectors {
+    //! Connectors: MCP and HTTP servers, their tools, authentication and credentials.
+    include!("defs/connectors.rs");
+}
+pub mod libraries {
+    //! Document libraries, their documents, and who they are shared with.
+    include!("defs/libraries.rs");
+}
+pub mod files {
+    //! Files, such as images made by the image generation tool.
+    include!("defs/files.rs");
+}
+
+pub use agents::*;
 pub use chunks::*;
 pub use common::*;
+pub use connectors::*;
 pub use conversations::*;
 pub use entries::*;
 pub use events::*;
+pub use files::*;
+pub use libraries::*;
 pub use tools::*;

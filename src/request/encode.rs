@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde_json::value::RawValue;
 
-use super::Param;
+use super::{Param, ParamKind};
 
 /// The text of a string or number argument.
 pub(super) fn scalar(value: &RawValue) -> Option<String> {
@@ -33,34 +33,70 @@ pub(super) fn path_segment(text: &str) -> String {
 }
 
 /// Appends `name=value` pairs for a query parameter: arrays repeat the key, objects given to a
-/// JSON parameter (such as `metadata`) are JSON-encoded.
+/// JSON parameter (such as `metadata`) are JSON-encoded, and an exploded object parameter
+/// (`queryFilters`) adds one pair per property, its name snake_cased.
 pub(super) fn query(out: &mut String, param: &Param, value: &RawValue) -> Result<(), &'static str> {
     let value: serde_json::Value = serde_json::from_str(value.get()).map_err(|_| "valid JSON")?;
-    let mut push = |text: &str| {
-        out.push(if out.is_empty() { '?' } else { '&' });
-        out.push_str(param.wire);
-        out.push('=');
-        out.push_str(&path_segment(text));
-    };
     match (&value, param.kind) {
-        (serde_json::Value::Null, _) => {}
-        (_, super::ParamKind::QueryJson) => push(&value.to_string()),
-        (serde_json::Value::String(s), _) => push(s),
-        (serde_json::Value::Number(_) | serde_json::Value::Bool(_), _) => push(&value.to_string()),
-        (serde_json::Value::Array(items), _) => {
+        (serde_json::Value::Null, _) => Ok(()),
+        (serde_json::Value::Object(members), ParamKind::QueryObject) => {
+            for (key, item) in members {
+                pairs(out, &snake_case(key), item)?;
+            }
+            Ok(())
+        }
+        (_, ParamKind::QueryObject) => Err("an object"),
+        (_, ParamKind::QueryJson) => {
+            push(out, param.wire, &value.to_string());
+            Ok(())
+        }
+        _ => pairs(out, param.wire, &value),
+    }
+}
+
+/// Appends `key=value` for a scalar, or one pair per item of an array.
+fn pairs(out: &mut String, key: &str, value: &serde_json::Value) -> Result<(), &'static str> {
+    match value {
+        serde_json::Value::Null => {}
+        serde_json::Value::String(s) => push(out, key, s),
+        serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
+            push(out, key, &value.to_string())
+        }
+        serde_json::Value::Array(items) => {
             for item in items {
                 match item {
-                    serde_json::Value::String(s) => push(s),
+                    serde_json::Value::String(s) => push(out, key, s),
                     serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
-                        push(&item.to_string())
+                        push(out, key, &item.to_string())
                     }
                     _ => return Err("a list of strings or numbers"),
                 }
             }
         }
-        (serde_json::Value::Object(_), _) => return Err("a string, number or boolean"),
+        serde_json::Value::Object(_) => return Err("a string, number or boolean"),
     }
     Ok(())
+}
+
+fn push(out: &mut String, key: &str, text: &str) {
+    out.push(if out.is_empty() { '?' } else { '&' });
+    out.push_str(&path_segment(key));
+    out.push('=');
+    out.push_str(&path_segment(text));
+}
+
+/// `fetchUserData` → `fetch_user_data`; snake_case stays as it is.
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Fills `{name}` placeholders from `name=value\n` pairs and appends the query.

@@ -4,21 +4,20 @@
 //! conversationAppendRequest: {...} }`) and a flat form (`{ conversationId, inputs }`). Path
 //! and query parameters are picked out by name, the body is transcoded to the wire spelling
 //! with strict checks, the method-owned `stream` flag is forced, and the body is validated
-//! against the API's rules before anything is sent.
+//! against the API's rules before anything is sent. A multipart upload's file cannot travel as
+//! JSON: the request says where it sits in the caller's arguments ([`MultipartFile`]).
 
+mod body;
+mod connector_rules;
 mod encode;
 pub mod ops;
 mod retry_after;
 mod validate;
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde_json::value::RawValue;
-
 use crate::error::Error;
-use crate::json::to_wire;
-pub use ops::{Operation, Param, ParamKind, ResponseKind};
+pub use ops::{Body, BodyKind, Operation, Param, ParamKind, ResponseKind};
 pub use retry_after::retry_after_ms;
 
 /// HTTP methods the API uses.
@@ -58,8 +57,23 @@ pub struct HttpRequest {
     pub path_and_query: String,
     /// The JSON body, in the wire spelling.
     pub body: Option<Vec<u8>>,
+    /// A `multipart/form-data` body to assemble from the caller's arguments (`body` is then `None`).
+    pub multipart: Option<MultipartFile>,
     /// Whether the response is an event stream.
     pub stream: bool,
+    /// Whether the response is raw bytes (a file download).
+    pub binary: bool,
+}
+
+/// Where the file of a multipart upload sits in the caller's arguments. The bindings build a
+/// `FormData` with one part, `field`, holding that value: a `Blob`/`File`, or the official SDK's
+/// `{ fileName, content }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MultipartFile {
+    /// The key the file is wrapped under (`requestBody`), or `None` when passed flat.
+    pub wrapper: Option<&'static str>,
+    /// The argument holding the file, which is also the form field's name (`file`).
+    pub field: &'static str,
 }
 
 impl HttpRequest {
@@ -67,6 +81,8 @@ impl HttpRequest {
     pub fn accept(&self) -> &'static str {
         if self.stream {
             "text/event-stream"
+        } else if self.binary {
+            "application/octet-stream"
         } else {
             "application/json"
         }
@@ -80,7 +96,7 @@ impl HttpRequest {
 /// [`Error::InvalidRequest`] naming the field and the rule when the arguments do not fit.
 pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
     let invalid = |message: String| Error::InvalidRequest { message };
-    let args: BTreeMap<Cow<'_, str>, &RawValue> = if args.iter().all(u8::is_ascii_whitespace) {
+    let args: body::Args<'_> = if args.iter().all(u8::is_ascii_whitespace) {
         BTreeMap::new()
     } else {
         serde_json::from_slice(args)
@@ -91,71 +107,46 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
     let mut query = String::new();
     for param in op.params {
         let value = args.get(param.js).or_else(|| args.get(param.wire)).copied();
+        let value = value.filter(|v| v.get().trim() != "null");
+        if value.is_none() && param.required {
+            return Err(invalid(format!("missing required field `{}`", param.js)));
+        }
+        let Some(value) = value else { continue };
         match param.kind {
             ParamKind::Path => {
-                let value = value
-                    .ok_or_else(|| invalid(format!("missing required field `{}`", param.js)))?;
                 let text = encode::scalar(value)
                     .ok_or_else(|| invalid(format!("`{}` must be a string", param.js)))?;
                 if text.is_empty() {
                     return Err(invalid(format!("`{}` must not be empty", param.js)));
                 }
+                validate::path_param(op, param, &text)?;
                 path.push_str(param.wire);
                 path.push('=');
                 path.push_str(&encode::path_segment(&text));
                 path.push('\n');
             }
-            ParamKind::Query | ParamKind::QueryJson => {
-                if let Some(value) = value {
-                    validate::query_param(op, param, value)?;
-                    encode::query(&mut query, param, value).map_err(|expected| {
-                        invalid(format!("`{}` must be {expected}", param.js))
-                    })?;
-                }
+            ParamKind::Query | ParamKind::QueryJson | ParamKind::QueryObject => {
+                validate::query_param(op, param, value)?;
+                encode::query(&mut query, param, value)
+                    .map_err(|expected| invalid(format!("`{}` must be {expected}", param.js)))?;
             }
         }
     }
     let path_and_query = encode::fill_path(op.path, &path, &query);
 
-    let body = match &op.body {
-        None => None,
-        Some(body) => {
-            let wrapped = args.get(body.key).copied();
-            let flat: Vec<_> = args
-                .iter()
-                .filter(|(k, _)| {
-                    *k != body.key
-                        && !op
-                            .params
-                            .iter()
-                            .any(|p| p.js == k.as_ref() || p.wire == k.as_ref())
-                })
-                .collect();
-            let text: Cow<'_, [u8]> = match wrapped {
-                Some(raw) if flat.is_empty() => Cow::Borrowed(raw.get().as_bytes()),
-                Some(_) => {
-                    return Err(invalid(format!(
-                        "pass the body either under `{}` or as flat fields, not both (found `{}`)",
-                        body.key, flat[0].0
-                    )))
-                }
-                None => Cow::Owned(encode::object(flat.into_iter())),
-            };
-            let replace: &[(&str, &str)] = match op.stream {
-                Some(true) => &[("stream", "true")],
-                Some(false) => &[("stream", "false")],
-                None => &[],
-            };
-            let mut wire = Vec::with_capacity(text.len() + 16);
-            to_wire(&text, body.shape, replace, &mut wire).map_err(|e| invalid(e.to_string()))?;
-            validate::body(op, &wire)?;
-            Some(wire)
-        }
+    let (body, multipart) = match &op.body {
+        None => (None, None),
+        Some(spec) => match body::build(op, spec, &args)? {
+            body::Built::Json(wire) => (Some(wire), None),
+            body::Built::Multipart(file) => (None, Some(file)),
+        },
     };
     Ok(HttpRequest {
         method: op.method,
         path_and_query,
         body,
+        multipart,
         stream: op.stream == Some(true),
+        binary: matches!(op.response, ResponseKind::Bytes),
     })
 }

@@ -28,9 +28,28 @@ pub(super) fn query_param(op: &Operation, param: &Param, value: &RawValue) -> Re
     Ok(())
 }
 
+/// Checks a path parameter: consumer scopes are `user`, `workspace` or `organization`.
+pub(super) fn path_param(op: &Operation, param: &Param, text: &str) -> Result<(), Error> {
+    if param.wire == "consumer_scope" && !matches!(text, "user" | "workspace" | "organization") {
+        let hint = if text == "org" {
+            " (`org` is spelled `organization` in paths)"
+        } else {
+            ""
+        };
+        return Err(invalid(format!(
+            "`{}` of `{}` must be \"user\", \"workspace\" or \"organization\"{hint}",
+            param.js, op.name
+        )));
+    }
+    Ok(())
+}
+
 /// Checks a wire body against the rules of its operation.
 pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
     let body: Value = serde_json::from_slice(wire).map_err(|e| invalid(e.to_string()))?;
+    if matches!(op.name, "connectors.create" | "connectors.update") {
+        super::connector_rules::check(&body)?;
+    }
     if op.name.starts_with("conversations.start") {
         let has = |k: &str| body.get(k).is_some_and(|v| !v.is_null());
         match (has("model"), has("agent_id")) {
