@@ -3,6 +3,15 @@
 // with a single JSON.parse.
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The batches are ASCII (Rust escapes the rest), so where Node's Buffer exists a Latin-1 view
+// makes the string without UTF-8 decoding; elsewhere TextDecoder's ASCII path does.
+const NodeBuffer = globalThis.Buffer;
+const asciiText =
+  typeof NodeBuffer === "function" && typeof NodeBuffer.from === "function"
+    ? (bytes) => NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")
+    : (bytes) => decoder.decode(bytes);
 
 export class EventStream {
   #raw;
@@ -23,18 +32,18 @@ export class EventStream {
   async #fill() {
     while (this.#index >= this.#items.length) {
       if (this.#ended) return false;
-      let text;
+      let count;
       try {
-        text = await this.#raw.next();
+        count = await this.#raw.next();
       } catch (error) {
         this.#ended = true;
         throw error;
       }
-      if (text === undefined) {
+      if (count === undefined) {
         this.#ended = true;
         return false;
       }
-      this.#items = JSON.parse(text);
+      this.#items = JSON.parse(asciiText(this.#raw.batch()));
       this.#index = 0;
     }
     return true;

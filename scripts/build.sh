@@ -10,7 +10,7 @@ cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf "$OUT"
 wasm-bindgen "target/wasm32-unknown-unknown/release/$CRATE.wasm" --out-dir "$OUT" --target web \
   --remove-name-section --remove-producers-section
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz} --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-mutable-globals --enable-multivalue \
   "$OUT/${CRATE}_bg.wasm" -o "$OUT/${CRATE}_bg.wasm"
 

@@ -20,6 +20,7 @@ pub mod model;
 pub mod request;
 pub mod sse;
 pub mod stream;
+mod swar;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

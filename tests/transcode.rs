@@ -305,6 +305,17 @@ fn replace_owns_stream() {
         .unwrap(),
         r#"{"inputs":"hi","stream":false,"store":true}"#
     );
+    // Members left out take their commas with them, whatever the whitespace.
+    for (input, expected) in [
+        (r#"{ "stream" : false , "inputs" : "hi" , "stream":1 }"#, r#"{ "inputs" : "hi" ,"stream":true}"#),
+        ("{\n\t\"stream\": false\n}", "{\n\"stream\":true}"),
+        (r#"{"stream":0,"stream":1,"inputs":"hi"}"#, r#"{"inputs":"hi","stream":true}"#),
+        (r#"{"inputs":"hi","stream":0,"stream":1}"#, r#"{"inputs":"hi","stream":true}"#),
+    ] {
+        let out = wire_with(input, APPEND, &stream).unwrap();
+        assert_eq!(out, expected, "{input}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap();
+    }
     // Only the top level is replaced.
     assert_eq!(
         wire_with(
@@ -684,10 +695,11 @@ fn to_js_is_lenient() {
         ),
         r#"{"conversationId":"c","outputs":["x",1,null],"usage":{}}"#
     );
-    // Whitespace between tokens is dropped, whitespace inside opaque values kept.
+    // The output is the input with its keys patched: whitespace inside is kept as written,
+    // whitespace around the document dropped.
     assert_eq!(
         js_ok(" {\n \"conversation_id\" : \"c\" ,\"outputs\":[ ],\"usage\":{ \"connectors\" : { \"web_search\" : 1 } } }\n", RESPONSE),
-        r#"{"conversationId":"c","outputs":[],"usage":{"connectors":{ "web_search" : 1 }}}"#
+        "{\n \"conversationId\" : \"c\" ,\"outputs\":[ ],\"usage\":{ \"connectors\" : { \"web_search\" : 1 } } }"
     );
     // Escapes in strings are copied as written.
     assert_eq!(

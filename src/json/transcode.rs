@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::model::shape::{Shape, StructShape, UnionShape};
+use crate::model::shape::{Field, Shape, StructShape, UnionShape};
 
 /// Nesting deeper than this is rejected rather than risking the stack.
 const MAX_DEPTH: usize = 128;
@@ -101,6 +101,22 @@ pub fn to_js(wire: &[u8], shape: &'static Shape, out: &mut Vec<u8>) -> Result<()
     Transcoder::new(wire, out, false).document(shape, &[])
 }
 
+/// Like [`to_js`], with every non-ASCII character written as a `\u` escape, so the output is
+/// ASCII and JavaScript can make a string of it without UTF-8 decoding (a Latin-1 view).
+///
+/// # Errors
+///
+/// As [`to_js`].
+pub fn to_js_ascii(
+    wire: &[u8],
+    shape: &'static Shape,
+    out: &mut Vec<u8>,
+) -> Result<(), TranscodeError> {
+    let mut transcoder = Transcoder::new(wire, out, false);
+    transcoder.ascii = true;
+    transcoder.document(shape, &[])
+}
+
 /// One top-level member of a transcoded object: byte ranges into the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
@@ -110,8 +126,8 @@ pub struct Member {
     pub value: std::ops::Range<usize>,
 }
 
-/// Like [`to_js`], and records where each top-level member of the input sits, so a caller can
-/// read fields without parsing the document a second time.
+/// Like [`to_js_ascii`], and records where each top-level member of the input sits, so a caller
+/// can read fields without parsing the document a second time.
 ///
 /// # Errors
 ///
@@ -123,6 +139,7 @@ pub fn to_js_members(
     members: &mut Vec<Member>,
 ) -> Result<(), TranscodeError> {
     let mut transcoder = Transcoder::new(wire, out, false);
+    transcoder.ascii = true;
     transcoder.members_out = Some(members);
     transcoder.document(shape, &[])
 }
@@ -161,6 +178,12 @@ struct Transcoder<'a, 'o> {
     depth: usize,
     /// Where to record the top-level members, if anyone asked.
     members_out: Option<&'o mut Vec<Member>>,
+    /// Whether to escape non-ASCII characters in what is copied.
+    ascii: bool,
+    /// The input before this offset is already in `out` (or deliberately left out). The output
+    /// is the input with patches: renamed keys, dropped and appended members. Everything else
+    /// is copied in long runs when the next patch, or the end, comes.
+    copied: usize,
 }
 
 /// A JSON string's position: `start..end` includes the quotes.
@@ -181,6 +204,8 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             path: Vec::new(),
             depth: 0,
             members_out: None,
+            ascii: false,
+            copied: 0,
         }
     }
 
@@ -226,10 +251,13 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         replace: &[(&str, &str)],
     ) -> Result<(), TranscodeError> {
         self.ws();
+        // Leading and trailing whitespace is not part of the output.
+        self.copied = self.pos;
         match shape {
             Shape::Struct(s) if self.peek() == Some(b'{') => self.object(s, replace)?,
             _ => self.value(shape)?,
         }
+        self.flush(self.pos);
         self.ws();
         if self.pos < self.src.len() {
             return Err(self.syntax("unexpected characters after the value"));
@@ -251,7 +279,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 }
                 Segment::Key(key) => {
                     path.push('[');
-                    path.push_str(&serde_json::Value::String(key.to_string()).to_string());
+                    super::text::write_quoted(&mut path, key);
                     path.push(']');
                 }
                 Segment::Index(i) => {
@@ -280,16 +308,19 @@ impl<'a, 'o> Transcoder<'a, 'o> {
 
     // ----- low-level scanning -----
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), TranscodeError> {
         self.ws();
         if self.peek() == Some(byte) {
@@ -300,6 +331,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         }
     }
 
+    #[inline(always)]
     fn enter(&mut self) -> Result<(), TranscodeError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -316,6 +348,9 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         let mut escaped = false;
         let mut ascii = true;
         loop {
+            let (stop, high) = crate::swar::find_string_stop(self.src, i);
+            ascii &= !high;
+            i = stop;
             let Some(&b) = self.src.get(i) else {
                 self.pos = i;
                 return Err(self.syntax("unterminated string"));
@@ -340,15 +375,10 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                         }
                     }
                 }
-                0..=0x1f => {
+                _ => {
                     self.pos = i;
                     return Err(self.syntax("control character in string"));
                 }
-                0x80.. => {
-                    ascii = false;
-                    i += 1;
-                }
-                _ => i += 1,
             }
         }
         if !ascii {
@@ -368,11 +398,22 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     /// The text of a string span, unescaped only when it has escapes.
     fn string_text(&self, span: &StringSpan) -> Cow<'a, str> {
         let src: &'a [u8] = self.src;
-        let raw = &src[span.start..span.end];
+        let body = &src[span.start + 1..span.end - 1];
         if span.escaped {
-            Cow::Owned(serde_json::from_slice::<String>(raw).unwrap_or_default())
+            Cow::Owned(super::text::unescape(body))
         } else {
-            Cow::Borrowed(std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or_default())
+            Cow::Borrowed(std::str::from_utf8(body).unwrap_or_default())
+        }
+    }
+
+    /// The bytes of a string span, unescaped only when it has escapes: for comparing keys.
+    fn key_bytes(&self, span: &StringSpan) -> Cow<'a, [u8]> {
+        let src: &'a [u8] = self.src;
+        let body = &src[span.start + 1..span.end - 1];
+        if span.escaped {
+            Cow::Owned(super::text::unescape(body).into_bytes())
+        } else {
+            Cow::Borrowed(body)
         }
     }
 
@@ -488,12 +529,33 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     /// Copies any value verbatim after validating it.
+    #[inline(always)]
     fn copy_value(&mut self) -> Result<(), TranscodeError> {
-        self.ws();
-        let start = self.pos;
-        self.skip_value()?;
-        self.out.extend_from_slice(&self.src[start..self.pos]);
-        Ok(())
+        self.skip_value()
+    }
+
+    /// Brings the output up to the input offset `upto`, copying the run since the last patch
+    /// (non-ASCII characters escaped in ASCII mode).
+    fn flush(&mut self, upto: usize) {
+        if upto <= self.copied {
+            return;
+        }
+        let bytes = &self.src[self.copied..upto];
+        if self.ascii && !crate::swar::is_ascii(bytes) {
+            super::text::escape_non_ascii(self.out, bytes);
+        } else {
+            self.out.extend_from_slice(bytes);
+        }
+        self.copied = upto;
+    }
+
+    /// Replaces the input `start..end` with a quoted key (and nothing else).
+    fn patch_key(&mut self, start: usize, end: usize, key: &str) {
+        self.flush(start);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.push(b'"');
+        self.copied = end;
     }
 
     // ----- shape-guided transcoding -----
@@ -519,7 +581,6 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                         found: "a fraction",
                     }));
                 }
-                self.out.extend_from_slice(&self.src[start..self.pos]);
                 Ok(())
             }
             (Shape::Array(inner), b'[') => self.array(inner),
@@ -554,7 +615,6 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     fn array(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
         self.enter()?;
         self.pos += 1;
-        self.out.push(b'[');
         self.ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
@@ -567,10 +627,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 index += 1;
                 self.ws();
                 match self.peek() {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.out.push(b',');
-                    }
+                    Some(b',') => self.pos += 1,
                     Some(b']') => {
                         self.pos += 1;
                         break;
@@ -579,22 +636,26 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 }
             }
         }
-        self.out.push(b']');
         self.depth -= 1;
         Ok(())
     }
 
-    /// Walks the members of the object at `pos`, calling `member` with each key span; the
-    /// callback must consume the value.
+    /// Walks the members of the object at `pos`. `member` gets each key span, must consume the
+    /// value, and says whether the member stays in the output; a member left out takes its comma
+    /// with it. Returns the offset of the closing brace and how many members were kept.
     fn members(
         &mut self,
-        mut member: impl FnMut(&mut Self, StringSpan) -> Result<(), TranscodeError>,
-    ) -> Result<(), TranscodeError> {
+        mut member: impl FnMut(&mut Self, StringSpan) -> Result<bool, TranscodeError>,
+    ) -> Result<(usize, usize), TranscodeError> {
         self.enter()?;
         self.pos += 1;
+        let mut kept = 0;
+        // Where the output resumes after a left-out member: after `{`, or after the last kept value.
+        let mut resume = self.pos;
         self.ws();
-        if self.peek() == Some(b'}') {
+        let close = if self.peek() == Some(b'}') {
             self.pos += 1;
+            self.pos - 1
         } else {
             loop {
                 self.ws();
@@ -603,38 +664,43 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 }
                 let key = self.skip_string()?;
                 self.expect(b':', "expected `:`")?;
-                member(self, key)?;
+                let keep = member(self, key)?;
+                if keep {
+                    kept += 1;
+                    resume = self.pos;
+                } else {
+                    self.flush(resume);
+                    self.copied = self.pos;
+                }
                 self.ws();
                 match self.peek() {
-                    Some(b',') => self.pos += 1,
+                    Some(b',') => {
+                        if !keep && kept == 0 {
+                            // Nothing kept yet: the comma after a left-out first member goes too.
+                            self.copied = self.pos + 1;
+                        }
+                        self.pos += 1;
+                    }
                     Some(b'}') => {
                         self.pos += 1;
-                        break;
+                        break self.pos - 1;
                     }
                     _ => return Err(self.syntax("expected `,` or `}`")),
                 }
             }
-        }
+        };
         self.depth -= 1;
-        Ok(())
+        Ok((close, kept))
     }
 
     fn record(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
-        self.out.push(b'{');
-        let mut first = true;
         self.members(|t, key| {
-            if !std::mem::take(&mut first) {
-                t.out.push(b',');
-            }
-            t.out.extend_from_slice(&t.src[key.start..key.end]);
-            t.out.push(b':');
             t.path.push(Segment::Key(t.string_text(&key)));
             t.value(inner)?;
             t.path.pop();
-            Ok(())
-        })?;
-        self.out.push(b'}');
-        Ok(())
+            Ok(true)
+        })
+        .map(drop)
     }
 
     fn object(
@@ -644,43 +710,40 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     ) -> Result<(), TranscodeError> {
         let from_js = self.from_js;
         let mut seen: u64 = 0;
-        let mut first = true;
-        self.out.push(b'{');
-        self.members(|t, key| {
-            let name = t.string_text(&key);
-            if replace.iter().any(|(k, _)| *k == name) {
-                return t.skip_value();
+        // Members usually come in the order the model lists them: look from the last match on.
+        let mut hint = 0;
+        let fields = shape.fields;
+        let (close, kept) = self.members(|t, key| {
+            let name = t.key_bytes(&key);
+            let name: &[u8] = &name;
+            if !replace.is_empty() && replace.iter().any(|(k, _)| k.as_bytes() == name) {
+                t.skip_value()?;
+                return Ok(false);
             }
-            let found = shape.fields.iter().enumerate().find(|(_, f)| {
-                if from_js {
-                    f.js == name || f.wire == name
-                } else {
-                    f.wire == name
-                }
-            });
-            if !std::mem::take(&mut first) {
-                t.out.push(b',');
-            }
+            let matches = |f: &Field| {
+                (f.wire.len() == name.len() && f.wire.as_bytes() == name)
+                    || (from_js && f.js.len() == name.len() && f.js.as_bytes() == name)
+            };
+            let found = (hint..fields.len())
+                .chain(0..hint)
+                .find(|&i| fields.get(i).is_some_and(matches));
             t.ws();
             let value_start = t.pos;
-            match found {
+            match found.and_then(|i| Some((i, fields.get(i)?))) {
                 Some((i, field)) => {
+                    hint = i + 1;
                     if i < 64 {
                         seen |= 1 << i;
                     }
                     let out_name = if from_js { field.wire } else { field.js };
-                    t.out.push(b'"');
-                    t.out.extend_from_slice(out_name.as_bytes());
-                    t.out.extend_from_slice(b"\":");
+                    if key.escaped || out_name.as_bytes() != name {
+                        t.patch_key(key.start, key.end, out_name);
+                    }
                     t.path.push(Segment::Field(field.js));
                     t.value(field.shape)?;
                     t.path.pop();
                 }
-                None => {
-                    t.out.extend_from_slice(&t.src[key.start..key.end]);
-                    t.out.push(b':');
-                    t.copy_value()?;
-                }
+                None => t.copy_value()?,
             }
             if t.depth == 1 {
                 if let Some(members) = t.members_out.as_mut() {
@@ -690,21 +753,22 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     });
                 }
             }
-            Ok(())
+            Ok(true)
         })?;
-        for (key, raw) in replace {
-            if !std::mem::take(&mut first) {
-                self.out.push(b',');
+        if !replace.is_empty() {
+            self.flush(close);
+            for (i, (key, raw)) in replace.iter().enumerate() {
+                if kept + i > 0 {
+                    self.out.push(b',');
+                }
+                self.out.push(b'"');
+                self.out.extend_from_slice(key.as_bytes());
+                self.out.extend_from_slice(b"\":");
+                self.out.extend_from_slice(raw.as_bytes());
             }
-            self.out.push(b'"');
-            self.out.extend_from_slice(key.as_bytes());
-            self.out.extend_from_slice(b"\":");
-            self.out.extend_from_slice(raw.as_bytes());
         }
-        self.out.push(b'}');
         if from_js {
-            let missing = shape
-                .fields
+            let missing = fields
                 .iter()
                 .enumerate()
                 .find(|(i, f)| f.required && *i < 64 && seen & (1 << i) == 0);
@@ -750,7 +814,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             }
             self.pos += 1;
             self.ws();
-            if self.string_text(&key) == tag {
+            if *self.key_bytes(&key) == *tag.as_bytes() {
                 found = Some(None);
                 if self.peek() == Some(b'"') {
                     let value = self.skip_string()?;

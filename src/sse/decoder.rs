@@ -576,9 +576,7 @@ impl SseDecoder {
 
 /// Splits `bytes` at its first CR or LF into the line before it, the CR or LF, and the rest.
 fn split_line(bytes: &[u8]) -> Option<(&[u8], u8, &[u8])> {
-    let end = bytes
-        .iter()
-        .position(|&byte| byte == b'\r' || byte == b'\n')?;
+    let end = crate::swar::find_line_end(bytes)?;
     let (line, rest) = bytes.split_at(end);
     let (&terminator, rest) = rest.split_first()?;
     Some((line, terminator, rest))
@@ -618,6 +616,10 @@ fn classify(held: &[u8], more: &[u8]) -> LineState {
 /// Appends `bytes` to `text` as UTF-8, replacing each invalid sequence with U+FFFD the way
 /// `String::from_utf8_lossy` does.
 fn push_lossy(text: &mut String, bytes: &[u8]) {
+    if let Ok(valid) = std::str::from_utf8(bytes) {
+        text.push_str(valid);
+        return;
+    }
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         if !chunk.invalid().is_empty() {

@@ -1,7 +1,7 @@
 //! One conversation stream: SSE framing, per-event transcoding into a batch, and accumulation.
 
 use crate::error::{Error, StreamErrorKind};
-use crate::json::{to_js, to_js_members, Member};
+use crate::json::{to_js_ascii, to_js_members, Member};
 use crate::model::shape::HasShape;
 use crate::model::wire;
 use crate::sse::{DecoderOptions, SseDecoder};
@@ -117,7 +117,10 @@ impl ConversationStream {
                             .and_then(|m| data.get(m.value.clone()))
                     };
                     let message = field("message")
-                        .and_then(|raw| serde_json::from_slice::<String>(raw).ok())
+                        .and_then(|raw| match raw {
+                            [b'"', body @ .., b'"'] => Some(crate::json::text::unescape(body)),
+                            _ => None,
+                        })
                         .unwrap_or_else(|| "unknown error".into());
                     let code = field("code")
                         .and_then(|raw| std::str::from_utf8(raw).ok()?.parse().ok())
@@ -171,6 +174,11 @@ impl ConversationStream {
         }
     }
 
+    /// The batch the last [`feed`](Self::feed) produced (empty when it completed no event).
+    pub fn batch(&self) -> &[u8] {
+        &self.batch
+    }
+
     /// Whether `conversation.response.done` has arrived.
     pub fn is_done(&self) -> bool {
         self.status == Status::Done
@@ -180,7 +188,7 @@ impl ConversationStream {
     pub fn final_response(&self, out: &mut Vec<u8>) {
         let mut wire = Vec::new();
         self.accumulator.response(&mut wire);
-        if to_js(&wire, <wire::ConversationResponse as HasShape>::SHAPE, out).is_err() {
+        if to_js_ascii(&wire, <wire::ConversationResponse as HasShape>::SHAPE, out).is_err() {
             out.extend_from_slice(&wire);
         }
     }
@@ -206,10 +214,6 @@ fn write_name(out: &mut Vec<u8>, name: &str) {
         out.extend_from_slice(name.as_bytes());
         out.push(b'"');
     } else {
-        out.extend_from_slice(
-            serde_json::Value::String(name.to_owned())
-                .to_string()
-                .as_bytes(),
-        );
+        crate::json::text::write_quoted_ascii(out, name);
     }
 }

@@ -1497,13 +1497,18 @@ export class RawEventStream {
      */
     abort(): void;
     /**
+     * The last batch: a JSON array of `{event, data}` as ASCII bytes (a copy).
+     */
+    batch(): Uint8Array;
+    /**
      * The response folded from the events so far, as camelCase JSON text.
      */
     finalResponse(): string;
     /**
-     * Resolves to the next batch of events (a JSON array text), or `undefined` at the end.
+     * Resolves to the number of events in the next batch (read it with `batch()`), or
+     * `undefined` at the end.
      */
-    next(): Promise<string | undefined>;
+    next(): Promise<number | undefined>;
     /**
      * Whether `conversation.response.done` arrived.
      */
@@ -1568,6 +1573,7 @@ export interface InitOutput {
     readonly mistral_beta: (a: number) => number;
     readonly mistral_new: (a: number) => [number, number, number];
     readonly raweventstream_abort: (a: number) => void;
+    readonly raweventstream_batch: (a: number) => any;
     readonly raweventstream_finalResponse: (a: number) => [number, number];
     readonly raweventstream_isDone: (a: number) => number;
     readonly raweventstream_next: (a: number) => any;
