@@ -1,9 +1,20 @@
 // The package's public surface, shared by every entry point (node.js, deno.js, workerd.js, index.js).
 // The error and stream classes come from wasm-bindgen's copies of js/*.js (the build rewrites
 // these two paths), so `instanceof` sees the very classes Rust instantiates.
-import { Mistral } from "./mistral_edge.js";
+import { Mistral, Agents, Connectors } from "./mistral_edge.js";
+import { paginate } from "./pages.js";
 
-export { Mistral, Beta, Conversations, SseDecoder } from "./mistral_edge.js";
+// Every page of a paginated list, following the API's own cursor.
+paginate(Agents.prototype, "listPages", (args, page) =>
+  page?.nextPageToken ? { ...args, pageToken: page.nextPageToken } : null);
+paginate(Connectors.prototype, "list", (args, page) =>
+  page?.pagination?.nextCursor ? { ...args, cursor: page.pagination.nextCursor } : null);
+
+export {
+  Mistral, Beta, Conversations, Agents, Connectors, Libraries, LibraryDocuments, LibraryAccesses, Files,
+  SseDecoder,
+} from "./mistral_edge.js";
+export { PagePromise } from "./pages.js";
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,

@@ -2,17 +2,18 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
-use web_sys::AbortSignal;
+use wasm_bindgen_futures::JsFuture;
 
-use super::fetch::{self, ApiKey, CallOptions, Transport};
+use super::fetch::{self, ApiKey, Transport};
+use super::options::{call_options, env_api_key, get, headers_of, in_browser, invalid, retry_policy};
+use super::resources::{Agents, Connectors, Conversations, Files, Libraries};
 use super::stream::RawEventStream;
 use crate::error::Error;
 use crate::json::to_js;
-use crate::request::{self, ops, Operation, ResponseKind};
+use crate::request::{self, Body, BodyKind, Operation, ResponseKind};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
 extern "C" {
@@ -20,91 +21,19 @@ extern "C" {
     fn wrap_stream(raw: RawEventStream) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/js/multipart.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = stringifyArgs, catch)]
+    fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
+    #[wasm_bindgen(js_name = toFormData)]
+    fn to_form_data(field: &str, file: &JsValue) -> js_sys::Promise;
+}
+
 const DEFAULT_SERVER: &str = "https://api.mistral.ai";
 const DEFAULT_TIMEOUT_MS: u64 = 300_000;
 
-fn get(object: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(object, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn invalid(message: impl Into<String>) -> JsValue {
-    Error::InvalidRequest {
-        message: message.into(),
-    }
-    .into()
-}
-
-fn headers_of(value: Option<JsValue>) -> Result<Vec<(String, String)>, JsValue> {
-    let Some(value) = value else {
-        return Ok(Vec::new());
-    };
-    let entries = js_sys::Object::entries(
-        value
-            .dyn_ref::<Object>()
-            .ok_or_else(|| invalid("`headers` must be an object"))?,
-    );
-    entries
-        .iter()
-        .map(|pair| {
-            let name = Reflect::get(&pair, &0.into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let value = Reflect::get(&pair, &1.into())
-                .ok()
-                .and_then(|v| v.as_string());
-            value
-                .map(|v| (name.clone(), v))
-                .ok_or_else(|| invalid(format!("header `{name}` must be a string")))
-        })
-        .collect()
-}
-
-fn env_api_key() -> Option<String> {
-    let process = get(&js_sys::global(), "process")?;
-    get(&get(&process, "env")?, "MISTRAL_API_KEY")?
-        .as_string()
-        .filter(|k| !k.is_empty())
-}
-
-fn in_browser() -> bool {
-    let global = js_sys::global();
-    get(&global, "window").is_some() && get(&global, "document").is_some()
-}
-
-/// Per-call options, in the official SDK's shape.
-fn call_options(value: &JsValue) -> Result<CallOptions, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(CallOptions::default());
-    }
-    let fetch_options = get(value, "fetchOptions");
-    let signal =
-        get(value, "signal").or_else(|| fetch_options.as_ref().and_then(|f| get(f, "signal")));
-    let signal = match signal {
-        Some(s) => Some(
-            s.dyn_into::<AbortSignal>()
-                .map_err(|_| invalid("`signal` must be an AbortSignal"))?,
-        ),
-        None => None,
-    };
-    let mut headers = headers_of(fetch_options.as_ref().and_then(|f| get(f, "headers")))?;
-    headers.extend(headers_of(get(value, "headers"))?);
-    let timeout_ms = get(value, "timeoutMs")
-        .and_then(|v| v.as_f64())
-        .map(|v| v.max(0.0) as u64);
-    let server_url = get(value, "serverURL").and_then(|v| v.as_string());
-    Ok(CallOptions {
-        signal,
-        headers,
-        timeout_ms,
-        server_url,
-    })
-}
-
-/// Runs one JSON operation and resolves to its camelCase response.
-async fn call(
+/// Runs one operation and resolves to its camelCase response (or stream, or bytes).
+pub(super) async fn call(
     transport: Rc<Transport>,
     op: &'static Operation,
     args: JsValue,
@@ -112,7 +41,20 @@ async fn call(
 ) -> Result<JsValue, JsValue> {
     let options = call_options(&options)?;
     let request = build(op, &args)?;
-    let sent = fetch::send(&transport, &request, options).await?;
+    let body = match request.multipart {
+        Some(file) => {
+            let holder = match file.wrapper {
+                Some(wrapper) => get(&args, wrapper).unwrap_or(JsValue::UNDEFINED),
+                None => args.clone(),
+            };
+            let value = get(&holder, file.field).unwrap_or(JsValue::UNDEFINED);
+            JsFuture::from(to_form_data(file.field, &value)).await.map_err(|e| {
+                invalid(format!("cannot upload `{}`: {}", file.field, fetch::js_message(&e)))
+            })?
+        }
+        None => JsValue::UNDEFINED,
+    };
+    let sent = fetch::send_with_retries(&transport, &request, &body, options).await?;
     match op.response {
         ResponseKind::Empty => Ok(JsValue::UNDEFINED),
         ResponseKind::Bytes => {
@@ -159,8 +101,12 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
     let text = if args.is_undefined() || args.is_null() {
         String::new()
     } else {
-        js_sys::JSON::stringify(args)
-            .map_err(|_| {
+        let text = if matches!(op.body, Some(Body { kind: BodyKind::Multipart { .. }, .. })) {
+            stringify_args(args)
+        } else {
+            js_sys::JSON::stringify(args)
+        };
+        text.map_err(|_| {
                 invalid(format!(
                     "the arguments of `{}` cannot be serialised to JSON",
                     op.name
@@ -239,6 +185,10 @@ impl Mistral {
             .and_then(|v| v.as_f64())
             .map_or(DEFAULT_TIMEOUT_MS, |v| v.max(0.0) as u64);
         let headers = headers_of(get(&options, "headers"))?;
+        let retry = match get(&options, "retryConfig") {
+            Some(config) => retry_policy(&config, "retryConfig")?,
+            None => request::RetryPolicy::default(),
+        };
         Ok(Mistral {
             transport: Rc::new(Transport {
                 server_url: server_url.trim_end_matches('/').to_owned(),
@@ -246,6 +196,7 @@ impl Mistral {
                 fetch,
                 headers,
                 timeout_ms,
+                retry,
             }),
         })
     }
@@ -254,6 +205,14 @@ impl Mistral {
     #[wasm_bindgen(getter)]
     pub fn beta(&self) -> Beta {
         Beta {
+            transport: self.transport.clone(),
+        }
+    }
+
+    /// Files, such as the images `image_generation` makes.
+    #[wasm_bindgen(getter)]
+    pub fn files(&self) -> Files {
+        Files {
             transport: self.transport.clone(),
         }
     }
@@ -274,57 +233,28 @@ impl Beta {
             transport: self.transport.clone(),
         }
     }
-}
 
-/// Conversations: start, append to, branch and read them, streamed or not.
-#[wasm_bindgen]
-pub struct Conversations {
-    transport: Rc<Transport>,
-}
-
-macro_rules! operations {
-    ($class:ident { $($(#[$doc:meta])* $js:literal $rust:ident($args:literal) -> $ret:literal = $op:expr;)* }) => {
-        #[wasm_bindgen]
-        impl $class {
-            $(
-                $(#[$doc])*
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-                pub fn $rust(
-                    &self,
-                    #[wasm_bindgen(unchecked_param_type = $args)] request: JsValue,
-                    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<Object>,
-                ) -> Promise {
-                    let transport = self.transport.clone();
-                    let options = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-                    future_to_promise(call(transport, &$op, request, options))
-                }
-            )*
+    /// Agents: models with instructions and tools, versioned.
+    #[wasm_bindgen(getter)]
+    pub fn agents(&self) -> Agents {
+        Agents {
+            transport: self.transport.clone(),
         }
-    };
-}
+    }
 
-operations!(Conversations {
-    /// Starts a conversation and resolves to the whole response.
-    "start" start("ConversationRequest") -> "Promise<ConversationResponse>" = ops::conversations::START;
-    /// Starts a conversation and resolves, as soon as the headers arrive, to a stream of events.
-    /// HTTP errors reject here; later failures are thrown by the iteration.
-    "startStream" start_stream("ConversationRequest") -> "Promise<EventStream>" = ops::conversations::START_STREAM;
-    /// Appends inputs (messages, function results) to a conversation.
-    "append" append("ConversationsAppendRequest") -> "Promise<ConversationResponse>" = ops::conversations::APPEND;
-    /// Appends inputs and streams the response.
-    "appendStream" append_stream("ConversationsAppendStreamRequest") -> "Promise<EventStream>" = ops::conversations::APPEND_STREAM;
-    /// Branches a conversation from one of its entries into a new conversation.
-    "restart" restart("ConversationsRestartRequest") -> "Promise<ConversationResponse>" = ops::conversations::RESTART;
-    /// Branches a conversation and streams the response.
-    "restartStream" restart_stream("ConversationsRestartStreamRequest") -> "Promise<EventStream>" = ops::conversations::RESTART_STREAM;
-    /// Lists conversations, newest first.
-    "list" list("ConversationsListRequest") -> "Promise<Conversation[]>" = ops::conversations::LIST;
-    /// Gets one conversation.
-    "get" get("ConversationIdRequest") -> "Promise<Conversation>" = ops::conversations::GET;
-    /// Deletes a conversation.
-    "delete" delete("ConversationIdRequest") -> "Promise<void>" = ops::conversations::DELETE;
-    /// Every entry of a conversation.
-    "getHistory" get_history("ConversationIdRequest") -> "Promise<ConversationHistory>" = ops::conversations::GET_HISTORY;
-    /// The messages of a conversation.
-    "getMessages" get_messages("ConversationIdRequest") -> "Promise<ConversationMessages>" = ops::conversations::GET_MESSAGES;
-});
+    /// Connectors to MCP servers.
+    #[wasm_bindgen(getter)]
+    pub fn connectors(&self) -> Connectors {
+        Connectors {
+            transport: self.transport.clone(),
+        }
+    }
+
+    /// Document libraries, their documents and accesses.
+    #[wasm_bindgen(getter)]
+    pub fn libraries(&self) -> Libraries {
+        Libraries {
+            transport: self.transport.clone(),
+        }
+    }
+}

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
 
 use crate::error::{ApiError, Error};
-use crate::request::HttpRequest;
+use crate::request::{HttpRequest, RetryPolicy};
 
 #[wasm_bindgen]
 extern "C" {
@@ -33,6 +33,8 @@ pub struct Transport {
     pub headers: Vec<(String, String)>,
     /// Time-to-headers and idle-between-chunks limit, in ms (0 = none).
     pub timeout_ms: u64,
+    /// How failed requests are retried.
+    pub retry: RetryPolicy,
 }
 
 /// Where the API key comes from.
@@ -46,7 +48,7 @@ pub enum ApiKey {
 }
 
 /// Per-call options.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct CallOptions {
     /// The caller's signal.
     pub signal: Option<AbortSignal>,
@@ -56,6 +58,8 @@ pub struct CallOptions {
     pub timeout_ms: Option<u64>,
     /// Overrides the client's server URL.
     pub server_url: Option<String>,
+    /// Overrides the client's retry policy.
+    pub retries: Option<RetryPolicy>,
 }
 
 /// A response whose status was a success.
@@ -172,7 +176,63 @@ async fn api_key(key: &ApiKey) -> Result<Option<String>, Error> {
     }
 }
 
-/// Sends `request` and waits for the response headers.
+/// Waits `ms`, or fails with [`Error::Aborted`] as soon as `signal` aborts. The timer is
+/// cleared either way.
+async fn sleep(ms: u64, signal: &Option<AbortSignal>) -> Result<(), Error> {
+    if aborted(signal) {
+        return Err(Error::Aborted);
+    }
+    let mut timer_id = JsValue::UNDEFINED;
+    let promise = Promise::new(&mut |resolve, reject| {
+        timer_id = set_timeout(&resolve, ms as f64, &JsValue::UNDEFINED);
+        if let Some(signal) = signal {
+            let _ = signal.add_event_listener_with_callback("abort", &reject);
+        }
+    });
+    let outcome = JsFuture::from(promise).await;
+    clear_timeout(&timer_id);
+    outcome.map(drop).map_err(|_| Error::Aborted)
+}
+
+/// Sends `request` as [`send`] does, retrying what the policy allows: connection errors and
+/// retryable statuses, always before any byte of a success body was read.
+///
+/// # Errors
+///
+/// The last attempt's error.
+pub async fn send_with_retries(
+    transport: &Transport,
+    request: &HttpRequest,
+    body: &JsValue,
+    options: CallOptions,
+) -> Result<Sent, Error> {
+    let policy = options.retries.unwrap_or(transport.retry);
+    let started = js_sys::Date::now();
+    let mut retry = 0;
+    loop {
+        let error = match send(transport, request, body, options.clone()).await {
+            Ok(sent) => return Ok(sent),
+            Err(error) => error,
+        };
+        if !policy.retries(&error) {
+            return Err(error);
+        }
+        retry += 1;
+        let retry_after = match &error {
+            Error::Api(api) => api.retry_after_ms,
+            _ => None,
+        };
+        let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
+        let Some(wait) = policy.delay_ms(retry, elapsed, retry_after, js_sys::Math::random()) else {
+            return Err(error);
+        };
+        sleep(wait, &options.signal).await?;
+    }
+}
+
+/// Sends `request` once and waits for the response headers. `body` is the request body
+/// (`undefined` for none; a `FormData` for uploads), or the request's JSON when it is
+/// `undefined` and the request has one.
 ///
 /// # Errors
 ///
@@ -180,6 +240,7 @@ async fn api_key(key: &ApiKey) -> Result<Option<String>, Error> {
 pub async fn send(
     transport: &Transport,
     request: &HttpRequest,
+    body: &JsValue,
     options: CallOptions,
 ) -> Result<Sent, Error> {
     let js_err = |e: JsValue| Error::Connection {
@@ -216,8 +277,10 @@ pub async fn send(
     init.set_method(request.method.as_str());
     init.set_headers(&headers);
     init.set_signal(Some(&signal));
-    if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(&String::from_utf8_lossy(body)));
+    if !body.is_undefined() {
+        init.set_body(body);
+    } else if let Some(json) = &request.body {
+        init.set_body(&JsValue::from_str(&String::from_utf8_lossy(json)));
     }
     let base = options
         .server_url

@@ -4,5 +4,9 @@ mod client;
 mod decoder;
 mod error;
 mod fetch;
+mod options;
+mod resources;
 mod stream;
+#[cfg(test)]
+mod tests;
 mod typescript;

@@ -21,6 +21,8 @@ export interface MistralOptions {
     headers?: Record<string, string>;
     /** Allow an API key aimed at Mistral's servers in a browser, where anyone can read it. */
     dangerouslyAllowBrowser?: boolean;
+    /** How failed requests are retried (default: up to 2 retries with backoff). */
+    retryConfig?: RetryConfig;
 }
 
 /** Per-call options, as in the official SDK. */
@@ -35,38 +37,40 @@ export interface RequestOptions {
     serverURL?: string;
     /** The official SDK's fetch options: `headers` and `signal` are honoured. */
     fetchOptions?: { headers?: Record<string, string>; signal?: AbortSignal };
+    /** Overrides the client's `retryConfig` for this call (`{ strategy: "none" }` turns retries off). */
+    retries?: RetryConfig;
 }
 
-/** `append` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsAppendRequest =
-    | { conversationId: string; conversationAppendRequest: AppendConversationRequest }
-    | ({ conversationId: string } & AppendConversationRequest);
-/** `appendStream` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsAppendStreamRequest =
-    | { conversationId: string; conversationAppendStreamRequest: AppendConversationRequest }
-    | ({ conversationId: string } & AppendConversationRequest);
-/** `restart` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsRestartRequest =
-    | { conversationId: string; conversationRestartRequest: RestartConversationRequest }
-    | ({ conversationId: string } & RestartConversationRequest);
-/** `restartStream` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsRestartStreamRequest =
-    | { conversationId: string; conversationRestartStreamRequest: RestartConversationRequest }
-    | ({ conversationId: string } & RestartConversationRequest);
-/** Arguments naming one conversation. */
-export interface ConversationIdRequest {
-    /** The conversation's id. */
-    conversationId: string;
-}
-/** `conversations.list` arguments. */
-export interface ConversationsListRequest {
-    /** Zero-based page number. */
-    page?: number;
-    /** Conversations per page. */
-    pageSize?: number;
-    /** Only conversations whose metadata has these values. */
-    metadata?: Record<string, unknown>;
-}
+/**
+ * How failed requests are retried, in the official SDK's shape. Retries are on by default for
+ * connection errors and 408 / 409 / 429 / 5xx responses, always before any byte of a success
+ * body (a stream that has delivered an event is never retried); a `Retry-After` is honoured.
+ */
+export type RetryConfig =
+    | { strategy: "none" }
+    | {
+          strategy: "backoff";
+          backoff?: {
+              /** The first wait in ms (default 500). */
+              initialInterval?: number;
+              /** The longest wait in ms (default 8000). */
+              maxInterval?: number;
+              /** Growth factor per attempt (default 2). */
+              exponent?: number;
+              /** No retry starts after this many ms since the first attempt (default 60000). */
+              maxElapsedTime?: number;
+          };
+          /** At most this many retries (default 2). */
+          maxRetries?: number;
+          /** Whether connection errors and header timeouts are retried (default true). */
+          retryConnectionErrors?: boolean;
+      };
+
+/**
+ * A paginated list: await it for the first page, or `for await` over it for every page, each
+ * fetched when the loop asks for it.
+ */
+export interface PagePromise<T> extends Promise<T>, AsyncIterable<T> {}
 
 /** One item of a conversation stream: the SSE event name and the typed event. */
 export interface ConversationStreamItem {
@@ -108,3 +112,6 @@ export interface SseDecoderOptions {
     maxBufferBytes?: number;
 }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const OPERATIONS: &str = include_str!("operations.d.ts");

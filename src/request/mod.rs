@@ -11,6 +11,7 @@ mod body;
 mod connector_rules;
 mod encode;
 pub mod ops;
+mod retry;
 mod retry_after;
 mod validate;
 
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 
 use crate::error::Error;
 pub use ops::{Body, BodyKind, Operation, Param, ParamKind, ResponseKind};
+pub use retry::RetryPolicy;
 pub use retry_after::retry_after_ms;
 
 /// HTTP methods the API uses.

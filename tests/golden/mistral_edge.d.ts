@@ -17,6 +17,8 @@ export interface MistralOptions {
     headers?: Record<string, string>;
     /** Allow an API key aimed at Mistral's servers in a browser, where anyone can read it. */
     dangerouslyAllowBrowser?: boolean;
+    /** How failed requests are retried (default: up to 2 retries with backoff). */
+    retryConfig?: RetryConfig;
 }
 
 /** Per-call options, as in the official SDK. */
@@ -31,38 +33,40 @@ export interface RequestOptions {
     serverURL?: string;
     /** The official SDK's fetch options: `headers` and `signal` are honoured. */
     fetchOptions?: { headers?: Record<string, string>; signal?: AbortSignal };
+    /** Overrides the client's `retryConfig` for this call (`{ strategy: "none" }` turns retries off). */
+    retries?: RetryConfig;
 }
 
-/** `append` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsAppendRequest =
-| { conversationId: string; conversationAppendRequest: AppendConversationRequest }
-| ({ conversationId: string } & AppendConversationRequest);
-/** `appendStream` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsAppendStreamRequest =
-| { conversationId: string; conversationAppendStreamRequest: AppendConversationRequest }
-| ({ conversationId: string } & AppendConversationRequest);
-/** `restart` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsRestartRequest =
-| { conversationId: string; conversationRestartRequest: RestartConversationRequest }
-| ({ conversationId: string } & RestartConversationRequest);
-/** `restartStream` arguments: the official SDK's wrapped form, or the body's fields flat. */
-export type ConversationsRestartStreamRequest =
-| { conversationId: string; conversationRestartStreamRequest: RestartConversationRequest }
-| ({ conversationId: string } & RestartConversationRequest);
-/** Arguments naming one conversation. */
-export interface ConversationIdRequest {
-    /** The conversation's id. */
-    conversationId: string;
-}
-/** `conversations.list` arguments. */
-export interface ConversationsListRequest {
-    /** Zero-based page number. */
-    page?: number;
-    /** Conversations per page. */
-    pageSize?: number;
-    /** Only conversations whose metadata has these values. */
-    metadata?: Record<string, unknown>;
-}
+/**
+ * How failed requests are retried, in the official SDK's shape. Retries are on by default for
+ * connection errors and 408 / 409 / 429 / 5xx responses, always before any byte of a success
+ * body (a stream that has delivered an event is never retried); a `Retry-After` is honoured.
+ */
+export type RetryConfig =
+| { strategy: "none" }
+| {
+    strategy: "backoff";
+    backoff?: {
+        /** The first wait in ms (default 500). */
+        initialInterval?: number;
+        /** The longest wait in ms (default 8000). */
+        maxInterval?: number;
+        /** Growth factor per attempt (default 2). */
+        exponent?: number;
+        /** No retry starts after this many ms since the first attempt (default 60000). */
+        maxElapsedTime?: number;
+    };
+    /** At most this many retries (default 2). */
+    maxRetries?: number;
+    /** Whether connection errors and header timeouts are retried (default true). */
+    retryConnectionErrors?: boolean;
+};
+
+/**
+ * A paginated list: await it for the first page, or `for await` over it for every page, each
+ * fetched when the loop asks for it.
+ */
+export interface PagePromise<T> extends Promise<T>, AsyncIterable<T> {}
 
 /** One item of a conversation stream: the SSE event name and the typed event. */
 export interface ConversationStreamItem {
@@ -109,6 +113,26 @@ export interface SseDecoderOptions {
  * A JSON object whose keys belong to you (metadata, JSON Schema, headers): never re-cased.
  */
 export type JsonObject = Record<string, unknown>;
+
+/**
+ * A JSON object whose values are secrets (credentials, secret headers). Its `Debug` form never
+ * shows them; the keys and values are sent as written, never re-cased.
+ */
+export type SecretObject = Record<string, unknown>;
+
+/**
+ * A URL where the user authorises a connector.
+ */
+export interface AuthUrlResponse {
+    /**
+     * Send the user here.
+     */
+    authUrl: string;
+    /**
+     * Seconds the URL stays valid.
+     */
+    ttl: number;
+}
 
 /**
  * A built-in tool or connector finished.
@@ -223,6 +247,177 @@ export interface BuiltInTool {
 }
 
 /**
+ * A confirmation message.
+ */
+export interface MessageResponse {
+    /**
+     * What happened.
+     */
+    message: string;
+}
+
+/**
+ * A connector's connection settings (without secrets).
+ */
+export interface ConnectionConfig {
+    /**
+     * `"mcp"`, `"turbine"` or `"eolienne"`.
+     */
+    type?: ConnectionConfigType;
+    /**
+     * The base URL.
+     */
+    baseUrl?: string;
+    /**
+     * Headers sent with each request, passed through untouched.
+     */
+    headers?: JsonObject;
+    /**
+     * Whether requests are signed.
+     */
+    signed?: boolean;
+}
+
+/**
+ * A connector's execution environment (without credentials).
+ */
+export interface ExecutionEnv {
+    /**
+     * Its tools, passed through untouched.
+     */
+    tools?: JsonObject[];
+    /**
+     * Execution data, passed through untouched.
+     */
+    toolExecutionData?: JsonObject;
+    /**
+     * Errors met while setting it up.
+     */
+    errors?: string[];
+}
+
+/**
+ * A connector's fields.
+ */
+export interface ConnectorDetails {
+    /**
+     * The connector's id (a UUID).
+     */
+    id: string;
+    /**
+     * The connector's name; conversations refer to it by name or id.
+     */
+    name: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * What the connector does.
+     */
+    description: string;
+    /**
+     * When it was created (RFC 3339).
+     */
+    createdAt: string;
+    /**
+     * When it last changed (RFC 3339).
+     */
+    modifiedAt: string;
+    /**
+     * The server's URL.
+     */
+    server?: string;
+    /**
+     * The URL of an icon.
+     */
+    iconUrl?: string;
+    /**
+     * The MCP server's card, passed through untouched (its keys are camelCase on the wire too).
+     */
+    serverCard?: Json;
+    /**
+     * Who owns it.
+     */
+    ownerId?: string;
+    /**
+     * What kind of owner: `"user"`, `"org"`, `"workspace"` or `"system"`.
+     */
+    ownerType: ConsumerType;
+    /**
+     * Who can see it.
+     */
+    visibility: ResourceVisibility;
+    /**
+     * Who created it.
+     */
+    creatorId?: string;
+    /**
+     * Translations of the name, description and usage sentence.
+     */
+    locale?: ConnectorLocale;
+    /**
+     * A system prompt used with the connector's tools.
+     */
+    systemPrompt?: string;
+    /**
+     * How users can authenticate.
+     */
+    supportedAuthMethods?: PublicAuthenticationMethod[];
+    /**
+     * Saved tool settings.
+     */
+    connectionPreferences?: ConnectionPreference[];
+    /**
+     * The credentials set up for it (never their secrets).
+     */
+    connectionCredentials?: AuthenticationConfiguration[];
+    /**
+     * Whether it is active.
+     */
+    active?: boolean;
+    /**
+     * Who blocked it.
+     */
+    blockedBy?: ConsumerType[];
+    /**
+     * Whether its tools run privately.
+     */
+    privateToolExecution: boolean;
+    /**
+     * Whether Mistral made it.
+     */
+    mistral?: boolean;
+    /**
+     * Whether you are authenticated to it.
+     */
+    isAuthenticated?: boolean;
+    /**
+     * Its tools.
+     */
+    tools?: ConnectorToolInfo[];
+    /**
+     * The route of its system prompt.
+     */
+    systemPromptRoute?: string;
+    /**
+     * Its connection settings (without secrets).
+     */
+    connectionConfig?: ConnectionConfig;
+    /**
+     * Its execution environment (without credentials).
+     */
+    executionEnv?: ExecutionEnv;
+}
+
+/**
+ * A connector. `protocol` tells MCP and HTTP connectors apart; both have the same fields.
+ *
+ *Members this version does not know arrive verbatim (keys untouched) and round-trip unchanged.
+ */
+export type Connector = ({ protocol: "mcp" } & ConnectorDetails) | ({ protocol: "http" } & ConnectorDetails);
+
+/**
  * A credential (OAuth token or API key). Its `Debug` form never shows the value.
  */
 export type Secret = string;
@@ -249,6 +444,96 @@ export interface DocumentUrlChunk {
 }
 
 /**
+ * A document in a library.
+ */
+export interface Document {
+    /**
+     * The document's id.
+     */
+    id: string;
+    /**
+     * Its library.
+     */
+    libraryId: string;
+    /**
+     * Its name (the uploaded file's name).
+     */
+    name: string;
+    /**
+     * A hash of its content.
+     */
+    hash?: string;
+    /**
+     * Its MIME type.
+     */
+    mimeType?: string;
+    /**
+     * Its file extension.
+     */
+    extension?: string;
+    /**
+     * Its size in bytes.
+     */
+    size?: number;
+    /**
+     * A summary written by Mistral.
+     */
+    summary?: string;
+    /**
+     * When it was uploaded (RFC 3339).
+     */
+    createdAt: string;
+    /**
+     * When it was last processed (RFC 3339).
+     */
+    lastProcessedAt?: string;
+    /**
+     * How many pages it has.
+     */
+    numberOfPages?: number;
+    /**
+     * Where it is in its processing: `"done"`, `"in_progress"`, `"error"`, ...
+     */
+    processStatus: ProcessStatus;
+    /**
+     * The processing status, as text.
+     */
+    processingStatus: string;
+    /**
+     * Who uploaded it.
+     */
+    uploadedById?: string;
+    /**
+     * What kind of uploader.
+     */
+    uploadedByType: string;
+    /**
+     * Tokens spent processing its main content.
+     */
+    tokensProcessingMainContent?: number;
+    /**
+     * Tokens spent summarising it.
+     */
+    tokensProcessingSummary?: number;
+    /**
+     * Tokens spent in all.
+     */
+    tokensProcessingTotal: number;
+    /**
+     * Where it came from.
+     */
+    url?: string;
+    /**
+     * Your own attributes, passed through untouched.
+     */
+    attributes?: JsonObject;
+    /**
+     * When it will be deleted (RFC 3339).
+     */
+    expiresAt?: string;
+}
+
+/**
  * A file produced by a tool. Download it with `files.download({ fileId })` or show it through `files.getSignedUrl`.
  */
 export interface ToolFileChunk {
@@ -271,6 +556,68 @@ export interface ToolFileChunk {
 }
 
 /**
+ * A file's details. Unlike elsewhere, its times are unix seconds.
+ */
+export interface GetFileResponse {
+    /**
+     * The file's id (a `tool_file` chunk's `fileId`).
+     */
+    id: string;
+    /**
+     * Always `"file"`.
+     */
+    object?: string;
+    /**
+     * Its size in bytes.
+     */
+    bytes: number;
+    /**
+     * When it was created (unix seconds).
+     */
+    createdAt: number;
+    /**
+     * Its name.
+     */
+    filename: string;
+    /**
+     * `"fine-tune"`, `"batch"` or `"ocr"`.
+     */
+    purpose: FilePurpose;
+    /**
+     * What kind of data it holds.
+     */
+    sampleType: string;
+    /**
+     * `"upload"`, `"repository"` or `"mistral"`.
+     */
+    source: FileSource;
+    /**
+     * How many lines it has.
+     */
+    numLines?: number;
+    /**
+     * Its MIME type.
+     */
+    mimetype?: string;
+    /**
+     * Its signature.
+     */
+    signature?: string;
+    /**
+     * When it expires (unix seconds).
+     */
+    expiresAt?: number;
+    /**
+     * `"workspace"` or `"user"`.
+     */
+    visibility?: FileVisibility;
+    /**
+     * Whether it was deleted.
+     */
+    deleted: boolean;
+}
+
+/**
  * A function tool.
  */
 export interface FunctionTool {
@@ -278,6 +625,136 @@ export interface FunctionTool {
      * The function's name, description and argument schema.
      */
     function: FunctionSpec;
+}
+
+/**
+ * A header a user supplies to authenticate.
+ */
+export interface ConnectorAuthenticationHeader {
+    /**
+     * The header's name.
+     */
+    name: string;
+    /**
+     * Whether it must be given (default `true`).
+     */
+    isRequired?: boolean;
+    /**
+     * Whether its value is a secret (default `true`).
+     */
+    isSecret?: boolean;
+}
+
+/**
+ * A library of documents.
+ */
+export interface Library {
+    /**
+     * The library's id (use it in `libraryIds` of the `document_library` tool).
+     */
+    id: string;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * When it was created (RFC 3339).
+     */
+    createdAt: string;
+    /**
+     * When it last changed (RFC 3339).
+     */
+    updatedAt: string;
+    /**
+     * Who owns it.
+     */
+    ownerId?: string;
+    /**
+     * What kind of owner.
+     */
+    ownerType: LibraryOwnerType;
+    /**
+     * The size of its documents, in bytes.
+     */
+    totalSize: number;
+    /**
+     * How many documents it holds.
+     */
+    nbDocuments: number;
+    /**
+     * The chunk size in characters.
+     */
+    chunkSize?: number;
+    /**
+     * An emoji for it.
+     */
+    emoji?: string;
+    /**
+     * What it holds.
+     */
+    description?: string;
+    /**
+     * A description written by Mistral from its documents.
+     */
+    generatedDescription?: string;
+    /**
+     * A name written by Mistral from its documents.
+     */
+    generatedName?: string;
+    /**
+     * How many users it is shared with.
+     */
+    explicitUserMembersCount?: number;
+    /**
+     * How many workspaces it is shared with.
+     */
+    explicitWorkspaceMembersCount?: number;
+    /**
+     * The organisation's role on it.
+     */
+    orgSharingRole?: string;
+}
+
+/**
+ * A link to a resource, from an MCP tool.
+ */
+export interface McpResourceLink {
+    /**
+     * The resource's name.
+     */
+    name: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * The resource's URI.
+     */
+    uri: string;
+    /**
+     * What it is.
+     */
+    description?: string;
+    /**
+     * Its MIME type.
+     */
+    mimeType?: string;
+    /**
+     * Its size in bytes.
+     */
+    size?: number;
+    /**
+     * Icons, passed through untouched.
+     */
+    icons?: JsonObject[];
+    /**
+     * MCP annotations, passed through untouched.
+     */
+    annotations?: JsonObject;
+    /**
+     * MCP's `_meta` (named `meta` here), passed through untouched.
+     */
+    meta?: JsonObject;
 }
 
 /**
@@ -373,6 +850,28 @@ export interface GuardrailConfig {
      * Settings for the second moderation model.
      */
     moderationLlmV2?: ModerationConfig;
+}
+
+/**
+ * A name pointing at one version of an agent (use it as `agentVersion`).
+ */
+export interface AgentAliasResponse {
+    /**
+     * The alias, such as `"production"`.
+     */
+    alias: string;
+    /**
+     * The version it points at.
+     */
+    version: number;
+    /**
+     * When the alias was created (RFC 3339).
+     */
+    createdAt: string;
+    /**
+     * When it last changed (RFC 3339).
+     */
+    updatedAt: string;
 }
 
 /**
@@ -490,6 +989,112 @@ export interface MessageOutputEvent {
 export type ThinkingPart = ({ type: "text" } & TextChunk) | ({ type: "tool_reference" } & ToolReferenceChunk) | ({ type: "reference" } & ReferenceChunk);
 
 /**
+ * A resource embedded in an MCP tool result.
+ */
+export interface McpEmbeddedResource {
+    /**
+     * The resource's contents.
+     */
+    resource: McpResourceContents;
+    /**
+     * MCP annotations, passed through untouched.
+     */
+    annotations?: JsonObject;
+    /**
+     * MCP's `_meta` (named `meta` here), passed through untouched.
+     */
+    meta?: JsonObject;
+}
+
+/**
+ * A resource's contents: `text`, or base64 `blob`.
+ */
+export interface McpResourceContents {
+    /**
+     * The resource's URI.
+     */
+    uri: string;
+    /**
+     * Its MIME type.
+     */
+    mimeType?: string;
+    /**
+     * Its text.
+     */
+    text?: string;
+    /**
+     * Its bytes, base64-encoded.
+     */
+    blob?: string;
+    /**
+     * MCP's `_meta` (named `meta` here), passed through untouched.
+     */
+    meta?: JsonObject;
+}
+
+/**
+ * A rule on tool properties (`{ readOnly: true }`) or a combination (`{ type: "and", expressions }`).
+ */
+export interface ConfirmationExpression {
+    /**
+     * Matches read-only tools (or the others, with `false`).
+     */
+    readOnly?: boolean;
+    /**
+     * `"and"` or `"or"`, for a combination.
+     */
+    type?: string;
+    /**
+     * The combined rules, passed through untouched.
+     */
+    expressions?: Json[];
+}
+
+/**
+ * A set of credentials of a connector (never the secrets).
+ */
+export interface AuthenticationConfiguration {
+    /**
+     * The credentials' name.
+     */
+    name: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * The authentication method they are for.
+     */
+    authenticationType: OutboundAuthenticationType;
+    /**
+     * Whose they are: `"user"`, `"org"`, `"workspace"` or `"system"`.
+     */
+    scope: ConsumerType;
+    /**
+     * The last check of the credentials.
+     */
+    status?: CredentialsStatus;
+    /**
+     * Whether these are the default credentials.
+     */
+    isDefault?: boolean;
+    /**
+     * Who created them.
+     */
+    creatorId?: string;
+}
+
+/**
+ * A signed, time-limited URL to a file, usable without your API key.
+ */
+export interface FileSignedUrl {
+    /**
+     * The URL.
+     */
+    url: string;
+}
+
+/**
  * A source a tool used.
  */
 export interface ToolReferenceChunk {
@@ -595,6 +1200,48 @@ export interface TextChunk {
 export type Tool = ({ type: "function" } & FunctionTool) | ({ type: "web_search" } & BuiltInTool) | ({ type: "web_search_premium" } & BuiltInTool) | ({ type: "code_interpreter" } & BuiltInTool) | ({ type: "image_generation" } & BuiltInTool) | ({ type: "document_library" } & DocumentLibraryTool) | ({ type: "connector" } & ConnectorTool);
 
 /**
+ * An MCP tool of a connector.
+ */
+export interface McpTool {
+    /**
+     * The tool's name (use it with `callTool`).
+     */
+    name: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * What it does.
+     */
+    description?: string;
+    /**
+     * The JSON Schema of its arguments, passed through untouched.
+     */
+    inputSchema: JsonObject;
+    /**
+     * The JSON Schema of its structured result, passed through untouched.
+     */
+    outputSchema?: JsonObject;
+    /**
+     * Icons, passed through untouched.
+     */
+    icons?: JsonObject[];
+    /**
+     * Hints such as `readOnlyHint`, passed through untouched.
+     */
+    annotations?: JsonObject;
+    /**
+     * MCP's `_meta` (named `meta` here, as in the official SDK), passed through untouched.
+     */
+    meta?: JsonObject;
+    /**
+     * Execution hints, passed through untouched.
+     */
+    execution?: JsonObject;
+}
+
+/**
  * An agent starts handing off.
  */
 export interface AgentHandoffStartedEvent {
@@ -618,6 +1265,88 @@ export interface AgentHandoffStartedEvent {
      * Its name.
      */
     previousAgentName: string;
+}
+
+/**
+ * An agent, at one of its versions.
+ */
+export interface Agent {
+    /**
+     * Always `"agent"`.
+     */
+    object?: string;
+    /**
+     * The agent's id (use it as `agentId` in conversations).
+     */
+    id: string;
+    /**
+     * The agent's name.
+     */
+    name: string;
+    /**
+     * The model the agent runs on.
+     */
+    model: string;
+    /**
+     * Instructions the model follows.
+     */
+    instructions?: string;
+    /**
+     * Tools the agent may use.
+     */
+    tools?: Tool[];
+    /**
+     * Sampling and output settings.
+     */
+    completionArgs?: CompletionArgs;
+    /**
+     * Moderation guardrails.
+     */
+    guardrails?: GuardrailConfig[];
+    /**
+     * What the agent does.
+     */
+    description?: string;
+    /**
+     * Ids of the agents this agent may hand the conversation to.
+     */
+    handoffs?: string[];
+    /**
+     * Your own data, never re-cased.
+     */
+    metadata?: JsonObject;
+    /**
+     * This version's number.
+     */
+    version: number;
+    /**
+     * Every version's number.
+     */
+    versions: number[];
+    /**
+     * Who owns the agent.
+     */
+    ownerId?: string;
+    /**
+     * When the agent was created (RFC 3339).
+     */
+    createdAt: string;
+    /**
+     * When it was last updated (RFC 3339).
+     */
+    updatedAt: string;
+    /**
+     * Whether the agent is available in Le Chat.
+     */
+    deploymentChat: boolean;
+    /**
+     * Where the agent was made (`"api"`, `"playground"`, ...).
+     */
+    source: string;
+    /**
+     * The note describing this version.
+     */
+    versionMessage?: string;
 }
 
 /**
@@ -650,9 +1379,41 @@ export interface ImageUrlChunk {
 }
 
 /**
+ * An image or audio clip from an MCP tool.
+ */
+export interface McpMediaContent {
+    /**
+     * The data, base64-encoded.
+     */
+    data: string;
+    /**
+     * Its MIME type.
+     */
+    mimeType: string;
+    /**
+     * MCP annotations, passed through untouched.
+     */
+    annotations?: JsonObject;
+    /**
+     * MCP's `_meta` (named `meta` here), passed through untouched.
+     */
+    meta?: JsonObject;
+}
+
+/**
  * Any JSON value, passed through untouched.
  */
 export type Json = unknown;
+
+/**
+ * Arguments of a direct tool call (`callTool`).
+ */
+export interface ConnectorCallToolRequest {
+    /**
+     * The tool's arguments, passed through untouched.
+     */
+    arguments?: JsonObject;
+}
 
 /**
  * Branches a conversation from one of its entries into a new conversation.
@@ -697,6 +1458,147 @@ export interface RestartConversationRequest {
 }
 
 /**
+ * Changes a connector. Only the fields you give change.
+ */
+export interface UpdateConnectorRequest {
+    /**
+     * `"mcp"` or `"http"`: the kind of connector being updated.
+     */
+    protocol?: ConnectorProtocol;
+    /**
+     * A new name: at most 64 letters, digits, `_` or `-`.
+     */
+    name?: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * What the connector does.
+     */
+    description?: string;
+    /**
+     * The URL of an icon.
+     */
+    iconUrl?: string;
+    /**
+     * A new server URL (http or https).
+     */
+    server?: string;
+    /**
+     * A system prompt used with the connector's tools.
+     */
+    systemPrompt?: string;
+    /**
+     * The ways users can authenticate to the server.
+     */
+    authMethods?: ConnectorAuthMethod[];
+    /**
+     * Organisation-level headers sent to the server, passed through untouched.
+     */
+    headers?: JsonObject;
+    /**
+     * OAuth 2 client data.
+     */
+    authData?: AuthData;
+    /**
+     * Connection settings, passed through untouched.
+     */
+    connectionConfig?: JsonObject;
+    /**
+     * Connection secrets, passed through untouched and never shown in debug output.
+     */
+    connectionSecrets?: SecretObject;
+}
+
+/**
+ * Changes a document's name, attributes or expiry.
+ */
+export interface UpdateDocumentRequest {
+    /**
+     * A new name.
+     */
+    name?: string;
+    /**
+     * Your own attributes (strings, numbers, booleans, dates or lists of them), passed through untouched.
+     */
+    attributes?: JsonObject;
+    /**
+     * When to delete it (RFC 3339).
+     */
+    expiresAt?: string;
+}
+
+/**
+ * Changes a library's name or description.
+ */
+export interface UpdateLibraryRequest {
+    /**
+     * A new name.
+     */
+    name?: string;
+    /**
+     * A new description.
+     */
+    description?: string;
+}
+
+/**
+ * Changes an agent; every update creates a new version.
+ */
+export interface UpdateAgentRequest {
+    /**
+     * The model the agent runs on.
+     */
+    model?: string;
+    /**
+     * The agent's name.
+     */
+    name?: string;
+    /**
+     * Instructions the model follows in every conversation.
+     */
+    instructions?: string;
+    /**
+     * Tools the agent may use (replaces the list).
+     */
+    tools?: Tool[];
+    /**
+     * Sampling and output settings.
+     */
+    completionArgs?: CompletionArgs;
+    /**
+     * Moderation guardrails.
+     */
+    guardrails?: GuardrailConfig[];
+    /**
+     * What the agent does.
+     */
+    description?: string;
+    /**
+     * Ids of the agents this agent may hand the conversation to.
+     */
+    handoffs?: string[];
+    /**
+     * Your own data, never re-cased.
+     */
+    metadata?: JsonObject;
+    /**
+     * Whether the agent is available in Le Chat.
+     */
+    deploymentChat?: boolean;
+    /**
+     * A note describing the new version.
+     */
+    versionMessage?: string;
+}
+
+/**
+ * Connector-wide headers, keyed by header name (kept as written).
+ */
+export type GlobalHeaders = Record<string, GlobalHeaderValue>;
+
+/**
  * Continues a conversation.
  */
 export interface AppendConversationRequest {
@@ -727,6 +1629,132 @@ export interface AppendConversationRequest {
 }
 
 /**
+ * Creates a library of documents, searchable by the `document_library` tool.
+ */
+export interface CreateLibraryRequest {
+    /**
+     * The library's name.
+     */
+    name: string;
+    /**
+     * What it holds.
+     */
+    description?: string;
+    /**
+     * Deprecated: the chunk size in characters (256 to 32768).
+     */
+    chunkSize?: number;
+    /**
+     * `"User"` (private) or `"Workspace"` (shared with the workspace, the default for API keys).
+     */
+    ownerType?: LibraryOwnerType;
+}
+
+/**
+ * Creates an agent: a model with instructions and tools, usable in conversations by its id.
+ */
+export interface CreateAgentRequest {
+    /**
+     * The model the agent runs on.
+     */
+    model: string;
+    /**
+     * The agent's name.
+     */
+    name: string;
+    /**
+     * Instructions the model follows in every conversation.
+     */
+    instructions?: string;
+    /**
+     * Tools the agent may use.
+     */
+    tools?: Tool[];
+    /**
+     * Sampling and output settings.
+     */
+    completionArgs?: CompletionArgs;
+    /**
+     * Moderation guardrails.
+     */
+    guardrails?: GuardrailConfig[];
+    /**
+     * What the agent does (other agents read this when handing off).
+     */
+    description?: string;
+    /**
+     * Ids of the agents this agent may hand the conversation to.
+     */
+    handoffs?: string[];
+    /**
+     * Your own data, stored with the agent and never re-cased.
+     */
+    metadata?: JsonObject;
+    /**
+     * A note describing this first version.
+     */
+    versionMessage?: string;
+}
+
+/**
+ * Creates or updates a set of credentials for a connector.
+ */
+export interface CredentialsCreateOrUpdate {
+    /**
+     * The credentials' name; use it to pick or change them later.
+     */
+    name: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * Whether these are the default credentials for their authentication method.
+     */
+    isDefault?: boolean;
+    /**
+     * The secrets themselves.
+     */
+    credentials?: ConnectionCredentials;
+}
+
+/**
+ * Credential data. Never shown in debug output.
+ */
+export interface ConnectionCredentials {
+    /**
+     * OAuth 2 client credentials or tokens.
+     */
+    oauth?: OAuthCredentials;
+    /**
+     * Header values by header name.
+     */
+    headers?: SecretMap;
+    /**
+     * A bearer token.
+     */
+    bearerToken?: Secret;
+    /**
+     * A GitHub App installation id.
+     */
+    githubInstallationId?: string;
+}
+
+/**
+ * Cursor pagination.
+ */
+export interface CursorPagination {
+    /**
+     * The cursor of the next page; absent or `null` on the last one.
+     */
+    nextCursor?: string;
+    /**
+     * The page size.
+     */
+    pageSize: number;
+}
+
+/**
  * Every entry of a conversation, in order.
  */
 export interface ConversationHistory {
@@ -745,6 +1773,16 @@ export interface ConversationHistory {
 }
 
 /**
+ * Every share of a library.
+ */
+export interface ListSharingResponse {
+    /**
+     * The shares.
+     */
+    data: Sharing[];
+}
+
+/**
  * Expected output content.
  */
 export interface Prediction {
@@ -759,9 +1797,24 @@ export interface Prediction {
 }
 
 /**
+ * How Mistral talks to a connector's server.
+ */
+export type ConnectorProtocol = "mcp" | "http";
+
+/**
+ * How a connector authenticates to its server.
+ */
+export type OutboundAuthenticationType = "oauth2" | "bearer" | "none" | "github_app" | "slack_app";
+
+/**
  * How much the model may reason before answering.
  */
 export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh";
+
+/**
+ * How the OAuth 2 client authenticates at the token endpoint.
+ */
+export type TokenEndpointAuthMethod = "client_secret_post" | "client_secret_basic";
 
 /**
  * How the model may pick tools.
@@ -769,9 +1822,67 @@ export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "
 export type ToolChoice = "auto" | "none" | "any" | "required";
 
 /**
+ * How users can authenticate to a connector (without secrets).
+ */
+export interface PublicAuthenticationMethod {
+    /**
+     * `"oauth2"`, `"bearer"`, `"none"`, `"github_app"` or `"slack_app"`.
+     */
+    methodType: OutboundAuthenticationType;
+    /**
+     * Headers the user supplies.
+     */
+    headers?: ConnectorAuthenticationHeader[];
+    /**
+     * Connector-wide headers by name (secret values redacted by the server).
+     */
+    globalHeaders?: GlobalHeaders;
+    /**
+     * Whether default credentials exist.
+     */
+    hasDefaultCredentials: boolean;
+    /**
+     * The OAuth 2 grant, for `oauth2`.
+     */
+    grantType?: OAuth2GrantType;
+    /**
+     * The OAuth 2 server's metadata, for `oauth2`.
+     */
+    oauth2ServerMetadata?: ExtendedOAuthServerMetadata;
+}
+
+/**
+ * MCP's result metadata.
+ */
+export interface McpResultMeta {
+    /**
+     * Whether the tool reported an error.
+     */
+    isError?: boolean;
+    /**
+     * The tool's structured result, passed through untouched.
+     */
+    structuredContent?: JsonObject;
+    /**
+     * MCP's `_meta` (named `meta` here), passed through untouched.
+     */
+    meta?: JsonObject;
+}
+
+/**
  * Message content: plain text, or a list of chunks.
  */
 export type Content = string | ContentChunk[];
+
+/**
+ * Metadata of a tool call result.
+ */
+export interface ConnectorToolCallMetadata {
+    /**
+     * MCP's own result metadata.
+     */
+    mcpMeta?: McpResultMeta;
+}
 
 /**
  * More of a tool's arguments.
@@ -840,6 +1951,191 @@ export interface ToolConfiguration {
 }
 
 /**
+ * OAuth 2 authorization server metadata (RFC 8414), with Mistral's extensions.
+ */
+export interface ExtendedOAuthServerMetadata {
+    /**
+     * The issuer identifier.
+     */
+    issuer: string;
+    /**
+     * The authorization endpoint.
+     */
+    authorizationEndpoint: string;
+    /**
+     * The token endpoint.
+     */
+    tokenEndpoint: string;
+    /**
+     * The dynamic client registration endpoint.
+     */
+    registrationEndpoint?: string;
+    /**
+     * Supported scopes.
+     */
+    scopesSupported?: string[];
+    /**
+     * Supported response types.
+     */
+    responseTypesSupported?: string[];
+    /**
+     * Supported response modes.
+     */
+    responseModesSupported?: string[];
+    /**
+     * Supported grant types.
+     */
+    grantTypesSupported?: string[];
+    /**
+     * Supported client authentication methods at the token endpoint.
+     */
+    tokenEndpointAuthMethodsSupported?: string[];
+    /**
+     * Supported signing algorithms for token endpoint authentication.
+     */
+    tokenEndpointAuthSigningAlgValuesSupported?: string[];
+    /**
+     * Documentation for developers.
+     */
+    serviceDocumentation?: string;
+    /**
+     * Supported UI languages.
+     */
+    uiLocalesSupported?: string[];
+    /**
+     * The policy page.
+     */
+    opPolicyUri?: string;
+    /**
+     * The terms of service page.
+     */
+    opTosUri?: string;
+    /**
+     * The revocation endpoint.
+     */
+    revocationEndpoint?: string;
+    /**
+     * Supported client authentication methods at the revocation endpoint.
+     */
+    revocationEndpointAuthMethodsSupported?: string[];
+    /**
+     * Supported signing algorithms at the revocation endpoint.
+     */
+    revocationEndpointAuthSigningAlgValuesSupported?: string[];
+    /**
+     * The introspection endpoint.
+     */
+    introspectionEndpoint?: string;
+    /**
+     * Supported client authentication methods at the introspection endpoint.
+     */
+    introspectionEndpointAuthMethodsSupported?: string[];
+    /**
+     * Supported signing algorithms at the introspection endpoint.
+     */
+    introspectionEndpointAuthSigningAlgValuesSupported?: string[];
+    /**
+     * Supported PKCE code challenge methods.
+     */
+    codeChallengeMethodsSupported?: string[];
+    /**
+     * Whether client id metadata documents are supported.
+     */
+    clientIdMetadataDocumentSupported?: boolean;
+    /**
+     * Whether the metadata was discovered (`"autodiscovery"`) or given (`"provided"`).
+     */
+    xSource?: string;
+    /**
+     * The protected resource's URL.
+     */
+    xResourceUrl?: string;
+    /**
+     * The scope to request.
+     */
+    xScope?: string;
+}
+
+/**
+ * OAuth 2 client credentials kept with an authentication method.
+ */
+export interface OAuth2MetadataSecrets {
+    /**
+     * The client id.
+     */
+    clientId?: string;
+    /**
+     * The client secret.
+     */
+    clientSecret?: Secret;
+    /**
+     * When the client id was issued (unix seconds).
+     */
+    clientIdIssuedAt?: number;
+    /**
+     * When the client secret expires (unix seconds).
+     */
+    clientSecretExpiresAt?: number;
+}
+
+/**
+ * OAuth 2 client credentials of a connector.
+ */
+export interface AuthData {
+    /**
+     * The OAuth 2 client id.
+     */
+    clientId: string;
+    /**
+     * The OAuth 2 client secret.
+     */
+    clientSecret?: Secret;
+}
+
+/**
+ * OAuth 2 credentials: client credentials (`grantType: "client_credentials"`, `clientId`,
+ * `clientSecret`) or tokens (`accessToken`, `refreshToken`, ...).
+ */
+export interface OAuthCredentials {
+    /**
+     * `"client_credentials"`, for client credentials.
+     */
+    grantType?: OAuth2GrantType;
+    /**
+     * The client id.
+     */
+    clientId?: string;
+    /**
+     * The client secret.
+     */
+    clientSecret?: Secret;
+    /**
+     * An access token.
+     */
+    accessToken?: Secret;
+    /**
+     * The token's type (`"Bearer"`).
+     */
+    tokenType?: string;
+    /**
+     * Seconds until the access token expires.
+     */
+    expiresIn?: number;
+    /**
+     * The granted scope.
+     */
+    scope?: string;
+    /**
+     * A refresh token.
+     */
+    refreshToken?: Secret;
+    /**
+     * When the access token expires (RFC 3339).
+     */
+    expiresAt?: string;
+}
+
+/**
  * One agent handed the conversation to another.
  */
 export interface AgentHandoffEntry {
@@ -893,6 +2189,77 @@ export type Entry = ({ type: "message.input" } & MessageInputEntry) | ({ type: "
 export type ConversationEvent = ({ type: "conversation.response.started" } & ResponseStartedEvent) | ({ type: "conversation.response.done" } & ResponseDoneEvent) | ({ type: "conversation.response.error" } & ResponseErrorEvent) | ({ type: "message.output.delta" } & MessageOutputEvent) | ({ type: "tool.execution.started" } & ToolExecutionStartedEvent) | ({ type: "tool.execution.delta" } & ToolExecutionDeltaEvent) | ({ type: "tool.execution.done" } & ToolExecutionDoneEvent) | ({ type: "function.call.delta" } & FunctionCallEvent) | ({ type: "agent.handoff.started" } & AgentHandoffStartedEvent) | ({ type: "agent.handoff.done" } & AgentHandoffDoneEvent);
 
 /**
+ * One page of agents (`listPages`).
+ */
+export interface AgentListPage {
+    /**
+     * Always `"list"`.
+     */
+    object?: string;
+    /**
+     * The agents on this page.
+     */
+    data: Agent[];
+    /**
+     * Pass it as `pageToken` for the next page; absent or empty on the last one.
+     */
+    nextPageToken?: string;
+}
+
+/**
+ * One page of connectors. Pass `pagination.nextCursor` as `cursor` for the next page.
+ */
+export interface PaginatedConnectors {
+    /**
+     * The connectors.
+     */
+    items: Connector[];
+    /**
+     * Where this page ends.
+     */
+    pagination: CursorPagination;
+}
+
+/**
+ * One page of documents.
+ */
+export interface ListDocumentsResponse {
+    /**
+     * Where this page sits.
+     */
+    pagination: PaginationInfo;
+    /**
+     * The documents.
+     */
+    data: Document[];
+}
+
+/**
+ * One page of libraries.
+ */
+export interface ListLibrariesResponse {
+    /**
+     * Where this page sits.
+     */
+    pagination?: PaginationInfo;
+    /**
+     * The libraries.
+     */
+    data: Library[];
+    /**
+     * Pass it as `pageToken` for the next page.
+     */
+    nextPageToken?: string;
+}
+
+/**
+ * One piece of an MCP tool result.
+ *
+ *Members this version does not know arrive verbatim (keys untouched) and round-trip unchanged.
+ */
+export type McpContent = ({ type: "text" } & McpTextContent) | ({ type: "image" } & McpMediaContent) | ({ type: "audio" } & McpMediaContent) | ({ type: "resource_link" } & McpResourceLink) | ({ type: "resource" } & McpEmbeddedResource);
+
+/**
  * One piece of message content.
  *
  *Members this version does not know arrive verbatim (keys untouched) and round-trip unchanged.
@@ -905,6 +2272,125 @@ export type ContentChunk = ({ type: "text" } & TextChunk) | ({ type: "image_url"
 export type Stop = string | string[];
 
 /**
+ * One tool of a connector, as stored by Mistral.
+ */
+export interface ConnectorToolInfo {
+    /**
+     * The tool's id.
+     */
+    id: string;
+    /**
+     * The tool's name.
+     */
+    name: string;
+    /**
+     * What it does.
+     */
+    description: string;
+    /**
+     * A system prompt used with it.
+     */
+    systemPrompt?: string;
+    /**
+     * Translations of its name and description.
+     */
+    locale?: ConnectorLocale;
+    /**
+     * The JSON Schema of its arguments, passed through untouched.
+     */
+    jsonschema?: JsonObject;
+    /**
+     * How it runs (`{ type, ... }`), passed through untouched.
+     */
+    executionConfig?: JsonObject;
+    /**
+     * Who can see it.
+     */
+    visibility: ResourceVisibility;
+    /**
+     * When it was created (RFC 3339).
+     */
+    createdAt: string;
+    /**
+     * When it last changed (RFC 3339).
+     */
+    modifiedAt: string;
+    /**
+     * Whether it is active.
+     */
+    active?: boolean;
+}
+
+/**
+ * One way to authenticate to a connector's server. `bearer` and `none` need only
+ * `methodType`; `oauth2` takes a `grantType` and the server's metadata.
+ */
+export interface ConnectorAuthMethod {
+    /**
+     * `"oauth2"`, `"bearer"`, `"none"`, ...
+     */
+    methodType: OutboundAuthenticationType;
+    /**
+     * For `oauth2`: `"authorization_code"` or `"client_credentials"`.
+     */
+    grantType?: OAuth2GrantType;
+    /**
+     * For `oauth2`: the authorization server's metadata.
+     */
+    oauth2ServerMetadata?: ExtendedOAuthServerMetadata;
+    /**
+     * For `oauth2` with `authorization_code`: the client's credentials.
+     */
+    authData?: AuthData;
+    /**
+     * For `oauth2` with `client_credentials`: how the client authenticates at the token endpoint.
+     */
+    tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+    /**
+     * Headers the user supplies for this method.
+     */
+    headers?: ConnectorAuthenticationHeader[];
+    /**
+     * Connector-wide headers by name (on update).
+     */
+    globalHeaders?: GlobalHeaders;
+    /**
+     * Whether the method is `"inbound"` or `"outbound"` (on update).
+     */
+    authDirection?: AuthDirection;
+    /**
+     * New OAuth 2 client credentials (on update).
+     */
+    oauth2MetadataSecrets?: OAuth2MetadataSecrets;
+}
+
+/**
+ * Page-number pagination.
+ */
+export interface PaginationInfo {
+    /**
+     * How many items there are.
+     */
+    totalItems: number;
+    /**
+     * How many pages there are.
+     */
+    totalPages: number;
+    /**
+     * This page's number (from 0).
+     */
+    currentPage: number;
+    /**
+     * The page size.
+     */
+    pageSize: number;
+    /**
+     * Whether more pages follow.
+     */
+    hasMore: boolean;
+}
+
+/**
  * References to earlier sources.
  */
 export interface ReferenceChunk {
@@ -912,6 +2398,69 @@ export interface ReferenceChunk {
      * The referenced sources' ids.
      */
     referenceIds: NumberOrString[];
+}
+
+/**
+ * Registers an MCP (or HTTP) server as a connector. Mistral's docs leave out `protocol`:
+ * it is sent as `"mcp"` when you give none.
+ */
+export interface CreateConnectorRequest {
+    /**
+     * `"mcp"` (the default) or `"http"`.
+     */
+    protocol?: ConnectorProtocol;
+    /**
+     * The connector's name: at most 64 letters, digits, `_` or `-`. Conversations refer to it by this name.
+     */
+    name: string;
+    /**
+     * A human-readable title.
+     */
+    title?: string;
+    /**
+     * What the connector does.
+     */
+    description: string;
+    /**
+     * The URL of an icon.
+     */
+    iconUrl?: string;
+    /**
+     * Who can see the connector (default `"private"`; `"shared_global"` is reserved).
+     */
+    visibility?: ResourceVisibility;
+    /**
+     * The server's URL (http or https).
+     */
+    server: string;
+    /**
+     * Organisation-level headers sent to the server, passed through untouched.
+     */
+    headers?: JsonObject;
+    /**
+     * Connector-wide headers by name; secret values are stored encrypted.
+     */
+    globalHeaders?: GlobalHeaders;
+    /**
+     * OAuth 2 client data.
+     */
+    authData?: AuthData;
+    /**
+     * The OAuth 2 server's metadata, instead of discovering it.
+     */
+    oauth2ServerMetadata?: ExtendedOAuthServerMetadata;
+    /**
+     * Where to fetch the OAuth 2 server's metadata (not with `oauth2ServerMetadata`).
+     */
+    oauth2ServerMetadataUrl?: string;
+    /**
+     * A system prompt used with the connector's tools.
+     */
+    systemPrompt?: string;
+    /**
+     * The ways users can authenticate to the server.
+     */
+    authMethods?: ConnectorAuthMethod[];
 }
 
 /**
@@ -965,6 +2514,28 @@ export interface CompletionArgs {
 }
 
 /**
+ * Saved tool settings of a connector.
+ */
+export interface ConnectionPreference {
+    /**
+     * The preference's name.
+     */
+    name: string;
+    /**
+     * Which tools run, and which need confirmation.
+     */
+    toolConfiguration: ToolExecutionConfiguration;
+    /**
+     * Whether this is the default.
+     */
+    isDefault?: boolean;
+    /**
+     * Whose preference it is.
+     */
+    consumerType?: ConsumerType;
+}
+
+/**
  * Searches the documents of the given libraries.
  */
 export interface DocumentLibraryTool {
@@ -977,6 +2548,11 @@ export interface DocumentLibraryTool {
      */
     toolConfiguration?: ToolConfiguration;
 }
+
+/**
+ * Secret strings keyed by name (credential headers). Its `Debug` form never shows the values.
+ */
+export type SecretMap = Record<string, string>;
 
 /**
  * Settings of one moderation model.
@@ -998,6 +2574,28 @@ export interface ModerationConfig {
      * What to do when the guardrail fires.
      */
     action?: GuardrailAction;
+}
+
+/**
+ * Shares a library, or changes a share.
+ */
+export interface SharingRequest {
+    /**
+     * The organisation.
+     */
+    orgId?: string;
+    /**
+     * `"Viewer"` or `"Editor"`.
+     */
+    level: SharingLevel;
+    /**
+     * The id of the user, workspace or organisation.
+     */
+    shareWithUuid: string;
+    /**
+     * `"User"`, `"Workspace"` or `"Org"`.
+     */
+    shareWithType: ShareWithType;
 }
 
 /**
@@ -1063,6 +2661,47 @@ export interface ConversationRequest {
 }
 
 /**
+ * Stops sharing a library with someone.
+ */
+export interface SharingDelete {
+    /**
+     * The organisation.
+     */
+    orgId?: string;
+    /**
+     * The id of the user, workspace or organisation.
+     */
+    shareWithUuid: string;
+    /**
+     * `"User"`, `"Workspace"` or `"Org"`.
+     */
+    shareWithType: ShareWithType;
+}
+
+/**
+ * Strings keyed by names of your choosing (a language, a header name): keys are never re-cased.
+ */
+export type StringMap = Record<string, string>;
+
+/**
+ * Text from an MCP tool.
+ */
+export interface McpTextContent {
+    /**
+     * The text.
+     */
+    text: string;
+    /**
+     * MCP annotations, passed through untouched.
+     */
+    annotations?: JsonObject;
+    /**
+     * MCP's `_meta` (named `meta` here), passed through untouched.
+     */
+    meta?: JsonObject;
+}
+
+/**
  * The MCP tools of one connector.
  */
 export interface ConnectorTool {
@@ -1081,6 +2720,11 @@ export interface ConnectorTool {
 }
 
 /**
+ * The OAuth 2 grant a connector uses.
+ */
+export type OAuth2GrantType = "authorization_code" | "client_credentials";
+
+/**
  * The credential's value.
  */
 export interface AuthorizationValue {
@@ -1088,6 +2732,20 @@ export interface AuthorizationValue {
      * The token or key. It is sent to Mistral for this request only and never logged.
      */
     value: Secret;
+}
+
+/**
+ * The credentials set up for a connector at one scope.
+ */
+export interface CredentialsResponse {
+    /**
+     * The credentials (never their secrets).
+     */
+    credentials: AuthenticationConfiguration[];
+    /**
+     * Authentication methods with preset credentials.
+     */
+    connectorPresetCredentialsForAuth?: OutboundAuthenticationType[];
 }
 
 /**
@@ -1108,6 +2766,38 @@ export interface ResponseFormat {
  * The format of the model's answer.
  */
 export type ResponseFormatType = "text" | "json_object" | "json_schema";
+
+/**
+ * The kind of a connector's connection.
+ */
+export type ConnectionConfigType = "mcp" | "turbine" | "eolienne";
+
+/**
+ * The last check of a set of credentials.
+ */
+export interface CredentialsStatus {
+    /**
+     * `"valid"`, `"invalid"` or `"error"`.
+     */
+    statusType: CredentialsStatusType;
+    /**
+     * When they were checked (RFC 3339).
+     */
+    lastCheckedAt?: string;
+    /**
+     * The HTTP status of a failed check.
+     */
+    errorHttpCode?: number;
+    /**
+     * What went wrong.
+     */
+    errorMessage?: string;
+}
+
+/**
+ * The last check of a set of credentials.
+ */
+export type CredentialsStatusType = "valid" | "invalid" | "error";
 
 /**
  * The messages of a conversation, in order.
@@ -1295,6 +2985,44 @@ export interface ConversationResponse {
 }
 
 /**
+ * The result of calling a connector's tool directly.
+ */
+export interface ConnectorToolCallResponse {
+    /**
+     * What the tool returned.
+     */
+    content: McpContent[];
+    /**
+     * MCP metadata of the result.
+     */
+    metadata?: ConnectorToolCallMetadata;
+}
+
+/**
+ * The text extracted from a document.
+ */
+export interface DocumentTextContent {
+    /**
+     * The text.
+     */
+    text: string;
+}
+
+/**
+ * The value of a connector-wide header.
+ */
+export interface GlobalHeaderValue {
+    /**
+     * Whether the value is a secret (default `true`): stored encrypted, never returned in clear.
+     */
+    isSecret?: boolean;
+    /**
+     * The header's value.
+     */
+    value: Secret;
+}
+
+/**
  * Tokens used by one response.
  */
 export interface ConversationUsageInfo {
@@ -1321,14 +3049,70 @@ export interface ConversationUsageInfo {
 }
 
 /**
+ * Translations, keyed by language.
+ */
+export interface ConnectorLocale {
+    /**
+     * The name, by language.
+     */
+    name: StringMap;
+    /**
+     * The description, by language.
+     */
+    description: StringMap;
+    /**
+     * A sentence describing its use, by language.
+     */
+    usageSentence: StringMap;
+}
+
+/**
+ * What a file is for.
+ */
+export type FilePurpose = "fine-tune" | "batch" | "ocr";
+
+/**
  * What a guardrail does when it fires.
  */
 export type GuardrailAction = "none" | "block";
 
 /**
+ * What a library share allows.
+ */
+export type SharingLevel = "Viewer" | "Editor";
+
+/**
  * What to send: a plain string (one user message) or a list of entries.
  */
 export type Inputs = string | Entry[];
+
+/**
+ * Where a document is in its processing.
+ */
+export interface DocumentStatus {
+    /**
+     * The document's id.
+     */
+    documentId: string;
+    /**
+     * `"done"`, `"in_progress"`, `"error"`, ...
+     */
+    processStatus: ProcessStatus;
+    /**
+     * The processing status, as text.
+     */
+    processingStatus: string;
+}
+
+/**
+ * Where a document is in its processing.
+ */
+export type ProcessStatus = "self_managed" | "missing_content" | "noop" | "done" | "todo" | "in_progress" | "error" | "waiting_for_capacity";
+
+/**
+ * Where a file came from.
+ */
+export type FileSource = "upload" | "repository" | "mistral";
 
 /**
  * Where agent handoffs run: in Mistral's cloud (`"server"`, the default) or back in your code (`"client"`).
@@ -1341,9 +3125,96 @@ export type HandoffExecution = "client" | "server";
 export type ConfirmationStatus = "pending" | "allowed" | "denied";
 
 /**
+ * Which of a connector's tools run, and which wait for confirmation.
+ */
+export interface ToolExecutionConfiguration {
+    /**
+     * Tools that wait for confirmation.
+     */
+    requiresConfirmation?: ConfirmationRule;
+    /**
+     * Tools that never wait for confirmation.
+     */
+    skipConfirmation?: ConfirmationRule;
+    /**
+     * Expose only these tools.
+     */
+    include?: string[];
+    /**
+     * Expose every tool but these.
+     */
+    exclude?: string[];
+}
+
+/**
+ * Which tools a confirmation rule covers: a list of names, or a rule.
+ */
+export type ConfirmationRule = string[] | ConfirmationExpression;
+
+/**
+ * Which way an authentication method applies.
+ */
+export type AuthDirection = "inbound" | "outbound";
+
+/**
+ * Who a connector, credential or setting belongs to (`"org"` here, `"organization"` in paths).
+ */
+export type ConsumerType = "user" | "org" | "workspace" | "system";
+
+/**
+ * Who a library is shared with, and how.
+ */
+export interface Sharing {
+    /**
+     * The library.
+     */
+    libraryId: string;
+    /**
+     * The user it is shared with.
+     */
+    userId?: string;
+    /**
+     * The organisation.
+     */
+    orgId: string;
+    /**
+     * Their role (`"Viewer"`, `"Editor"`, `"Owner"`).
+     */
+    role: string;
+    /**
+     * `"User"`, `"Workspace"` or `"Org"`.
+     */
+    shareWithType: string;
+    /**
+     * The id of whom it is shared with.
+     */
+    shareWithUuid?: string;
+}
+
+/**
+ * Who can see a connector or tool.
+ */
+export type ResourceVisibility = "shared_global" | "shared_org" | "shared_workspace" | "private";
+
+/**
+ * Who can see a file.
+ */
+export type FileVisibility = "workspace" | "user";
+
+/**
+ * Who owns a library.
+ */
+export type LibraryOwnerType = "User" | "Workspace" | "Org";
+
+/**
  * Who wrote a message.
  */
 export type Role = "user" | "assistant";
+
+/**
+ * Whom a library is shared with.
+ */
+export type ShareWithType = "User" | "Workspace" | "Org";
 
 /**
  * Your answer to a tool call that needs confirmation.
@@ -1394,6 +3265,464 @@ export interface FunctionResultEntry {
     result: string;
 }
 
+// Generated from the operation table (src/request/ops.rs) by tests/operations_dts.rs.
+// Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.
+
+/** A file to upload: a `Blob` or `File`, bytes, or the official SDK's `{ fileName, content }`. */
+export type FileInput = Blob | Uint8Array | ArrayBuffer | { fileName: string; content: Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> };
+
+/** Arguments of `conversations.start` (POST `/v1/conversations`). */
+export type ConversationsStartRequest =
+| ConversationRequest
+| { conversationRequest: ConversationRequest };
+/** What `conversations.start` resolves to. */
+export type ConversationsStartResponse = ConversationResponse;
+
+/** Arguments of `conversations.startStream` (POST `/v1/conversations`). */
+export type ConversationsStartStreamRequest =
+| ConversationRequest
+| { conversationRequest: ConversationRequest };
+/** What `conversations.startStream` resolves to. */
+export type ConversationsStartStreamResponse = EventStream;
+
+/** Arguments of `conversations.append` (POST `/v1/conversations/{conversation_id}`). */
+export type ConversationsAppendRequest =
+| ({ conversationId: string } & AppendConversationRequest)
+| { conversationId: string; conversationAppendRequest: AppendConversationRequest };
+/** What `conversations.append` resolves to. */
+export type ConversationsAppendResponse = ConversationResponse;
+
+/** Arguments of `conversations.appendStream` (POST `/v1/conversations/{conversation_id}`). */
+export type ConversationsAppendStreamRequest =
+| ({ conversationId: string } & AppendConversationRequest)
+| { conversationId: string; conversationAppendStreamRequest: AppendConversationRequest };
+/** What `conversations.appendStream` resolves to. */
+export type ConversationsAppendStreamResponse = EventStream;
+
+/** Arguments of `conversations.restart` (POST `/v1/conversations/{conversation_id}/restart`). */
+export type ConversationsRestartRequest =
+| ({ conversationId: string } & RestartConversationRequest)
+| { conversationId: string; conversationRestartRequest: RestartConversationRequest };
+/** What `conversations.restart` resolves to. */
+export type ConversationsRestartResponse = ConversationResponse;
+
+/** Arguments of `conversations.restartStream` (POST `/v1/conversations/{conversation_id}/restart`). */
+export type ConversationsRestartStreamRequest =
+| ({ conversationId: string } & RestartConversationRequest)
+| { conversationId: string; conversationRestartStreamRequest: RestartConversationRequest };
+/** What `conversations.restartStream` resolves to. */
+export type ConversationsRestartStreamResponse = EventStream;
+
+/** Arguments of `conversations.list` (GET `/v1/conversations`). */
+export interface ConversationsListRequest { page?: number; pageSize?: number; metadata?: Record<string, unknown> }
+/** What `conversations.list` resolves to. */
+export type ConversationsListResponse = Conversation[];
+
+/** Arguments of `conversations.get` (GET `/v1/conversations/{conversation_id}`). */
+export interface ConversationsGetRequest { conversationId: string }
+/** What `conversations.get` resolves to. */
+export type ConversationsGetResponse = Conversation;
+
+/** Arguments of `conversations.delete` (DELETE `/v1/conversations/{conversation_id}`). */
+export interface ConversationsDeleteRequest { conversationId: string }
+/** What `conversations.delete` resolves to. */
+export type ConversationsDeleteResponse = void;
+
+/** Arguments of `conversations.getHistory` (GET `/v1/conversations/{conversation_id}/history`). */
+export interface ConversationsGetHistoryRequest { conversationId: string }
+/** What `conversations.getHistory` resolves to. */
+export type ConversationsGetHistoryResponse = ConversationHistory;
+
+/** Arguments of `conversations.getMessages` (GET `/v1/conversations/{conversation_id}/messages`). */
+export interface ConversationsGetMessagesRequest { conversationId: string }
+/** What `conversations.getMessages` resolves to. */
+export type ConversationsGetMessagesResponse = ConversationMessages;
+
+/** Arguments of `agents.create` (POST `/v1/agents`). */
+export type AgentsCreateRequest =
+| CreateAgentRequest
+| { createAgentRequest: CreateAgentRequest };
+/** What `agents.create` resolves to. */
+export type AgentsCreateResponse = Agent;
+
+/** Arguments of `agents.list` (GET `/v1/agents`). */
+export interface AgentsListRequest { page?: number; pageSize?: number; deploymentChat?: boolean; sources?: string[]; name?: string; search?: string; id?: string; metadata?: Record<string, unknown> }
+/** What `agents.list` resolves to. */
+export type AgentsListResponse = Agent[];
+
+/** Arguments of `agents.listPages` (GET `/v1/agents/pages`). */
+export interface AgentsListPagesRequest { pageSize?: number; pageToken?: string; deploymentChat?: boolean; sources?: string[]; name?: string; search?: string; id?: string; metadata?: Record<string, unknown> }
+/** What `agents.listPages` resolves to. */
+export type AgentsListPagesResponse = AgentListPage;
+
+/** Arguments of `agents.get` (GET `/v1/agents/{agent_id}`). */
+export interface AgentsGetRequest { agentId: string; agentVersion?: number | string }
+/** What `agents.get` resolves to. */
+export type AgentsGetResponse = Agent;
+
+/** Arguments of `agents.update` (PATCH `/v1/agents/{agent_id}`). */
+export type AgentsUpdateRequest =
+| ({ agentId: string } & UpdateAgentRequest)
+| { agentId: string; updateAgentRequest: UpdateAgentRequest };
+/** What `agents.update` resolves to. */
+export type AgentsUpdateResponse = Agent;
+
+/** Arguments of `agents.delete` (DELETE `/v1/agents/{agent_id}`). */
+export interface AgentsDeleteRequest { agentId: string }
+/** What `agents.delete` resolves to. */
+export type AgentsDeleteResponse = void;
+
+/** Arguments of `agents.updateVersion` (PATCH `/v1/agents/{agent_id}/version`). */
+export interface AgentsUpdateVersionRequest { agentId: string; version: number }
+/** What `agents.updateVersion` resolves to. */
+export type AgentsUpdateVersionResponse = Agent;
+
+/** Arguments of `agents.listVersions` (GET `/v1/agents/{agent_id}/versions`). */
+export interface AgentsListVersionsRequest { agentId: string; page?: number; pageSize?: number }
+/** What `agents.listVersions` resolves to. */
+export type AgentsListVersionsResponse = Agent[];
+
+/** Arguments of `agents.getVersion` (GET `/v1/agents/{agent_id}/versions/{version}`). */
+export interface AgentsGetVersionRequest { agentId: string; version: string }
+/** What `agents.getVersion` resolves to. */
+export type AgentsGetVersionResponse = Agent;
+
+/** Arguments of `agents.createVersionAlias` (PUT `/v1/agents/{agent_id}/aliases`). */
+export interface AgentsCreateVersionAliasRequest { agentId: string; alias: string; version: number }
+/** What `agents.createVersionAlias` resolves to. */
+export type AgentsCreateVersionAliasResponse = AgentAliasResponse;
+
+/** Arguments of `agents.listVersionAliases` (GET `/v1/agents/{agent_id}/aliases`). */
+export interface AgentsListVersionAliasesRequest { agentId: string }
+/** What `agents.listVersionAliases` resolves to. */
+export type AgentsListVersionAliasesResponse = AgentAliasResponse[];
+
+/** Arguments of `agents.deleteVersionAlias` (DELETE `/v1/agents/{agent_id}/aliases`). */
+export interface AgentsDeleteVersionAliasRequest { agentId: string; alias: string }
+/** What `agents.deleteVersionAlias` resolves to. */
+export type AgentsDeleteVersionAliasResponse = void;
+
+/** Arguments of `connectors.create` (POST `/v1/connectors`). */
+export type ConnectorsCreateRequest =
+| CreateConnectorRequest
+| { createConnectorRequest: CreateConnectorRequest };
+/** What `connectors.create` resolves to. */
+export type ConnectorsCreateResponse = Connector;
+
+/** Arguments of `connectors.list` (GET `/v1/connectors`). */
+export interface ConnectorsListRequest { queryFilters?: Record<string, unknown>; active?: boolean; cursor?: string; pageSize?: number }
+/** What `connectors.list` resolves to. */
+export type ConnectorsListResponse = PaginatedConnectors;
+
+/** Arguments of `connectors.get` (GET `/v1/connectors/{connector_id_or_name}`). */
+export interface ConnectorsGetRequest { connectorIdOrName: string; fetchUserData?: boolean; fetchCustomerData?: boolean }
+/** What `connectors.get` resolves to. */
+export type ConnectorsGetResponse = Connector;
+
+/** Arguments of `connectors.update` (PATCH `/v1/connectors/{connector_id}`). */
+export type ConnectorsUpdateRequest =
+| ({ connectorId: string } & UpdateConnectorRequest)
+| { connectorId: string; requestBody: UpdateConnectorRequest };
+/** What `connectors.update` resolves to. */
+export type ConnectorsUpdateResponse = Connector;
+
+/** Arguments of `connectors.delete` (DELETE `/v1/connectors/{connector_id}`). */
+export interface ConnectorsDeleteRequest { connectorId: string }
+/** What `connectors.delete` resolves to. */
+export type ConnectorsDeleteResponse = MessageResponse;
+
+/** Arguments of `connectors.getAuthUrl` (GET `/v1/connectors/{connector_id_or_name}/auth_url`). */
+export interface ConnectorsGetAuthUrlRequest { connectorIdOrName: string; appReturnUrl?: string; methodType?: string; credentialsName?: string; credentialsTitle?: string; githubInstallationLink?: boolean }
+/** What `connectors.getAuthUrl` resolves to. */
+export type ConnectorsGetAuthUrlResponse = AuthUrlResponse;
+
+/** Arguments of `connectors.callTool` (POST `/v1/connectors/{connector_id_or_name}/tools/{tool_name}/call`). */
+export type ConnectorsCallToolRequest =
+| ({ connectorIdOrName: string; toolName: string; credentialsName?: string } & ConnectorCallToolRequest)
+| { connectorIdOrName: string; toolName: string; credentialsName?: string; connectorCallToolRequest: ConnectorCallToolRequest };
+/** What `connectors.callTool` resolves to. */
+export type ConnectorsCallToolResponse = ConnectorToolCallResponse;
+
+/** Arguments of `connectors.listTools` (GET `/v1/connectors/{connector_id_or_name}/tools`). */
+export interface ConnectorsListToolsRequest { connectorIdOrName: string; page?: number; pageSize?: number; refresh?: boolean; pretty?: boolean; credentialsName?: string }
+/** What `connectors.listTools` resolves to. */
+export type ConnectorsListToolsResponse = McpTool[];
+
+/** Arguments of `connectors.getAuthenticationMethods` (GET `/v1/connectors/{connector_id_or_name}/authentication_methods`). */
+export interface ConnectorsGetAuthenticationMethodsRequest { connectorIdOrName: string }
+/** What `connectors.getAuthenticationMethods` resolves to. */
+export type ConnectorsGetAuthenticationMethodsResponse = PublicAuthenticationMethod[];
+
+/** Arguments of `connectors.listOrganizationCredentials` (GET `/v1/connectors/{connector_id_or_name}/organization/credentials`). */
+export interface ConnectorsListOrganizationCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+/** What `connectors.listOrganizationCredentials` resolves to. */
+export type ConnectorsListOrganizationCredentialsResponse = CredentialsResponse;
+
+/** Arguments of `connectors.listWorkspaceCredentials` (GET `/v1/connectors/{connector_id_or_name}/workspace/credentials`). */
+export interface ConnectorsListWorkspaceCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+/** What `connectors.listWorkspaceCredentials` resolves to. */
+export type ConnectorsListWorkspaceCredentialsResponse = CredentialsResponse;
+
+/** Arguments of `connectors.listUserCredentials` (GET `/v1/connectors/{connector_id_or_name}/user/credentials`). */
+export interface ConnectorsListUserCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+/** What `connectors.listUserCredentials` resolves to. */
+export type ConnectorsListUserCredentialsResponse = CredentialsResponse;
+
+/** Arguments of `connectors.createCredentials` (POST `/v1/connectors/{connector_id_or_name}/{consumer_scope}/credentials`). */
+export type ConnectorsCreateCredentialsRequest =
+| ({ connectorIdOrName: string; consumerScope: string } & CredentialsCreateOrUpdate)
+| { connectorIdOrName: string; consumerScope: string; credentialsCreateOrUpdate: CredentialsCreateOrUpdate };
+/** What `connectors.createCredentials` resolves to. */
+export type ConnectorsCreateCredentialsResponse = MessageResponse;
+
+/** Arguments of `connectors.updateCredentials` (PATCH `/v1/connectors/{connector_id_or_name}/{consumer_scope}/credentials`). */
+export type ConnectorsUpdateCredentialsRequest =
+| ({ connectorIdOrName: string; consumerScope: string } & CredentialsCreateOrUpdate)
+| { connectorIdOrName: string; consumerScope: string; credentialsCreateOrUpdate: CredentialsCreateOrUpdate };
+/** What `connectors.updateCredentials` resolves to. */
+export type ConnectorsUpdateCredentialsResponse = MessageResponse;
+
+/** Arguments of `connectors.deleteAllUserCredentials` (DELETE `/v1/connectors/{connector_id_or_name}/user/credentials`). */
+export interface ConnectorsDeleteAllUserCredentialsRequest { connectorIdOrName: string }
+/** What `connectors.deleteAllUserCredentials` resolves to. */
+export type ConnectorsDeleteAllUserCredentialsResponse = MessageResponse;
+
+/** Arguments of `connectors.deleteOrganizationCredentials` (DELETE `/v1/connectors/{connector_id_or_name}/organization/credentials/{credentials_name}`). */
+export interface ConnectorsDeleteOrganizationCredentialsRequest { connectorIdOrName: string; credentialsName: string }
+/** What `connectors.deleteOrganizationCredentials` resolves to. */
+export type ConnectorsDeleteOrganizationCredentialsResponse = MessageResponse;
+
+/** Arguments of `connectors.deleteWorkspaceCredentials` (DELETE `/v1/connectors/{connector_id_or_name}/workspace/credentials/{credentials_name}`). */
+export interface ConnectorsDeleteWorkspaceCredentialsRequest { connectorIdOrName: string; credentialsName: string }
+/** What `connectors.deleteWorkspaceCredentials` resolves to. */
+export type ConnectorsDeleteWorkspaceCredentialsResponse = MessageResponse;
+
+/** Arguments of `connectors.deleteUserCredentials` (DELETE `/v1/connectors/{connector_id_or_name}/user/credentials/{credentials_name}`). */
+export interface ConnectorsDeleteUserCredentialsRequest { connectorIdOrName: string; credentialsName: string }
+/** What `connectors.deleteUserCredentials` resolves to. */
+export type ConnectorsDeleteUserCredentialsResponse = MessageResponse;
+
+/** Arguments of `connectors.share` (PUT `/v1/connectors/{connector_id}/share`). */
+export interface ConnectorsShareRequest { connectorId: string }
+/** What `connectors.share` resolves to. */
+export type ConnectorsShareResponse = MessageResponse;
+
+/** Arguments of `connectors.unshare` (DELETE `/v1/connectors/{connector_id}/share`). */
+export interface ConnectorsUnshareRequest { connectorId: string }
+/** What `connectors.unshare` resolves to. */
+export type ConnectorsUnshareResponse = MessageResponse;
+
+/** Arguments of `connectors.shareToOrganization` (PUT `/v1/connectors/{connector_id}/organization/share`). */
+export interface ConnectorsShareToOrganizationRequest { connectorId: string }
+/** What `connectors.shareToOrganization` resolves to. */
+export type ConnectorsShareToOrganizationResponse = MessageResponse;
+
+/** Arguments of `connectors.unshareFromOrganization` (DELETE `/v1/connectors/{connector_id}/organization/share`). */
+export interface ConnectorsUnshareFromOrganizationRequest { connectorId: string }
+/** What `connectors.unshareFromOrganization` resolves to. */
+export type ConnectorsUnshareFromOrganizationResponse = MessageResponse;
+
+/** Arguments of `connectors.activateForConsumer` (POST `/v1/connectors/{connector_id}/{consumer_scope}/activate`). */
+export interface ConnectorsActivateForConsumerRequest { connectorId: string; consumerScope: string }
+/** What `connectors.activateForConsumer` resolves to. */
+export type ConnectorsActivateForConsumerResponse = MessageResponse;
+
+/** Arguments of `connectors.deactivateForConsumer` (POST `/v1/connectors/{connector_id}/{consumer_scope}/deactivate`). */
+export interface ConnectorsDeactivateForConsumerRequest { connectorId: string; consumerScope: string }
+/** What `connectors.deactivateForConsumer` resolves to. */
+export type ConnectorsDeactivateForConsumerResponse = MessageResponse;
+
+/** Arguments of `libraries.list` (GET `/v1/libraries`). */
+export interface LibrariesListRequest { pageSize?: number; pageToken?: string; page?: number; search?: string; filterOwnedByMe?: string }
+/** What `libraries.list` resolves to. */
+export type LibrariesListResponse = ListLibrariesResponse;
+
+/** Arguments of `libraries.create` (POST `/v1/libraries`). */
+export type LibrariesCreateRequest =
+| CreateLibraryRequest
+| { createLibraryRequest: CreateLibraryRequest };
+/** What `libraries.create` resolves to. */
+export type LibrariesCreateResponse = Library;
+
+/** Arguments of `libraries.get` (GET `/v1/libraries/{library_id}`). */
+export interface LibrariesGetRequest { libraryId: string }
+/** What `libraries.get` resolves to. */
+export type LibrariesGetResponse = Library;
+
+/** Arguments of `libraries.update` (PATCH `/v1/libraries/{library_id}`). */
+export type LibrariesUpdateRequest =
+| ({ libraryId: string } & UpdateLibraryRequest)
+| { libraryId: string; updateLibraryRequest: UpdateLibraryRequest };
+/** What `libraries.update` resolves to. */
+export type LibrariesUpdateResponse = Library;
+
+/** Arguments of `libraries.librariesUpdateV1` (PUT `/v1/libraries/{library_id}`). */
+export type LibrariesLibrariesUpdateV1Request =
+| ({ libraryId: string } & UpdateLibraryRequest)
+| { libraryId: string; updateLibraryRequest: UpdateLibraryRequest };
+/** What `libraries.librariesUpdateV1` resolves to. */
+export type LibrariesLibrariesUpdateV1Response = Library;
+
+/** Arguments of `libraries.delete` (DELETE `/v1/libraries/{library_id}`). */
+export interface LibrariesDeleteRequest { libraryId: string }
+/** What `libraries.delete` resolves to. */
+export type LibrariesDeleteResponse = Library;
+
+/** Arguments of `libraries.documents.list` (GET `/v1/libraries/{library_id}/documents`). */
+export interface LibrariesDocumentsListRequest { libraryId: string; search?: string; pageSize?: number; page?: number; filtersAttributes?: string; sortBy?: string; sortOrder?: string }
+/** What `libraries.documents.list` resolves to. */
+export type LibrariesDocumentsListResponse = ListDocumentsResponse;
+
+/** Arguments of `libraries.documents.upload` (POST `/v1/libraries/{library_id}/documents`). */
+export type LibrariesDocumentsUploadRequest =
+| ({ libraryId: string } & { file: FileInput })
+| { libraryId: string; requestBody: { file: FileInput } };
+/** What `libraries.documents.upload` resolves to. */
+export type LibrariesDocumentsUploadResponse = Document;
+
+/** Arguments of `libraries.documents.get` (GET `/v1/libraries/{library_id}/documents/{document_id}`). */
+export interface LibrariesDocumentsGetRequest { libraryId: string; documentId: string }
+/** What `libraries.documents.get` resolves to. */
+export type LibrariesDocumentsGetResponse = Document;
+
+/** Arguments of `libraries.documents.update` (PATCH `/v1/libraries/{library_id}/documents/{document_id}`). */
+export type LibrariesDocumentsUpdateRequest =
+| ({ libraryId: string; documentId: string } & UpdateDocumentRequest)
+| { libraryId: string; documentId: string; updateDocumentRequest: UpdateDocumentRequest };
+/** What `libraries.documents.update` resolves to. */
+export type LibrariesDocumentsUpdateResponse = Document;
+
+/** Arguments of `libraries.documents.librariesDocumentsUpdateV1` (PUT `/v1/libraries/{library_id}/documents/{document_id}`). */
+export type LibrariesDocumentsLibrariesDocumentsUpdateV1Request =
+| ({ libraryId: string; documentId: string } & UpdateDocumentRequest)
+| { libraryId: string; documentId: string; updateDocumentRequest: UpdateDocumentRequest };
+/** What `libraries.documents.librariesDocumentsUpdateV1` resolves to. */
+export type LibrariesDocumentsLibrariesDocumentsUpdateV1Response = Document;
+
+/** Arguments of `libraries.documents.delete` (DELETE `/v1/libraries/{library_id}/documents/{document_id}`). */
+export interface LibrariesDocumentsDeleteRequest { libraryId: string; documentId: string }
+/** What `libraries.documents.delete` resolves to. */
+export type LibrariesDocumentsDeleteResponse = void;
+
+/** Arguments of `libraries.documents.textContent` (GET `/v1/libraries/{library_id}/documents/{document_id}/text_content`). */
+export interface LibrariesDocumentsTextContentRequest { libraryId: string; documentId: string; pageStart?: number; pageEnd?: number }
+/** What `libraries.documents.textContent` resolves to. */
+export type LibrariesDocumentsTextContentResponse = DocumentTextContent;
+
+/** Arguments of `libraries.documents.status` (GET `/v1/libraries/{library_id}/documents/{document_id}/status`). */
+export interface LibrariesDocumentsStatusRequest { libraryId: string; documentId: string }
+/** What `libraries.documents.status` resolves to. */
+export type LibrariesDocumentsStatusResponse = DocumentStatus;
+
+/** Arguments of `libraries.documents.getSignedUrl` (GET `/v1/libraries/{library_id}/documents/{document_id}/signed-url`). */
+export interface LibrariesDocumentsGetSignedUrlRequest { libraryId: string; documentId: string }
+/** What `libraries.documents.getSignedUrl` resolves to. */
+export type LibrariesDocumentsGetSignedUrlResponse = string;
+
+/** Arguments of `libraries.documents.extractedTextSignedUrl` (GET `/v1/libraries/{library_id}/documents/{document_id}/extracted-text-signed-url`). */
+export interface LibrariesDocumentsExtractedTextSignedUrlRequest { libraryId: string; documentId: string }
+/** What `libraries.documents.extractedTextSignedUrl` resolves to. */
+export type LibrariesDocumentsExtractedTextSignedUrlResponse = string;
+
+/** Arguments of `libraries.documents.reprocess` (POST `/v1/libraries/{library_id}/documents/{document_id}/reprocess`). */
+export interface LibrariesDocumentsReprocessRequest { libraryId: string; documentId: string }
+/** What `libraries.documents.reprocess` resolves to. */
+export type LibrariesDocumentsReprocessResponse = void;
+
+/** Arguments of `libraries.accesses.list` (GET `/v1/libraries/{library_id}/share`). */
+export interface LibrariesAccessesListRequest { libraryId: string }
+/** What `libraries.accesses.list` resolves to. */
+export type LibrariesAccessesListResponse = ListSharingResponse;
+
+/** Arguments of `libraries.accesses.updateOrCreate` (PUT `/v1/libraries/{library_id}/share`). */
+export type LibrariesAccessesUpdateOrCreateRequest =
+| ({ libraryId: string } & SharingRequest)
+| { libraryId: string; sharingRequest: SharingRequest };
+/** What `libraries.accesses.updateOrCreate` resolves to. */
+export type LibrariesAccessesUpdateOrCreateResponse = Sharing;
+
+/** Arguments of `libraries.accesses.delete` (DELETE `/v1/libraries/{library_id}/share`). */
+export type LibrariesAccessesDeleteRequest =
+| ({ libraryId: string } & SharingDelete)
+| { libraryId: string; sharingDelete: SharingDelete };
+/** What `libraries.accesses.delete` resolves to. */
+export type LibrariesAccessesDeleteResponse = Sharing;
+
+/** Arguments of `files.retrieve` (GET `/v1/files/{file_id}`). */
+export interface FilesRetrieveRequest { fileId: string }
+/** What `files.retrieve` resolves to. */
+export type FilesRetrieveResponse = GetFileResponse;
+
+/** Arguments of `files.download` (GET `/v1/files/{file_id}/content`). */
+export interface FilesDownloadRequest { fileId: string }
+/** What `files.download` resolves to. */
+export type FilesDownloadResponse = Uint8Array;
+
+/** Arguments of `files.getSignedUrl` (GET `/v1/files/{file_id}/url`). */
+export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number }
+/** What `files.getSignedUrl` resolves to. */
+export type FilesGetSignedUrlResponse = FileSignedUrl;
+
+
+
+
+/**
+ * r" Agents: models with instructions and tools, versioned, with aliases.
+ */
+export class Agents {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * r" Points an alias (such as `production`) at a version, creating it if needed.
+     */
+    createVersionAlias(request: AgentsCreateVersionAliasRequest, options?: RequestOptions): Promise<AgentsCreateVersionAliasResponse>;
+    /**
+     * r" Creates an agent: a model with instructions, tools and completion arguments.
+     */
+    create(request: AgentsCreateRequest, options?: RequestOptions): Promise<AgentsCreateResponse>;
+    /**
+     * r" Deletes a version alias.
+     */
+    deleteVersionAlias(request: AgentsDeleteVersionAliasRequest, options?: RequestOptions): Promise<AgentsDeleteVersionAliasResponse>;
+    /**
+     * r" Deletes an agent.
+     */
+    delete(request: AgentsDeleteRequest, options?: RequestOptions): Promise<AgentsDeleteResponse>;
+    /**
+     * r" Gets one version of an agent.
+     */
+    getVersion(request: AgentsGetVersionRequest, options?: RequestOptions): Promise<AgentsGetVersionResponse>;
+    /**
+     * r" Gets an agent, at its active version or at `agentVersion` (a number or an alias).
+     */
+    get(request: AgentsGetRequest, options?: RequestOptions): Promise<AgentsGetResponse>;
+    /**
+     * r" One page of agents. The result is also async-iterable over every page:
+     * r" `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
+     */
+    listPages(request: AgentsListPagesRequest, options?: RequestOptions): PagePromise<AgentsListPagesResponse>;
+    /**
+     * r" Lists the agent's version aliases.
+     */
+    listVersionAliases(request: AgentsListVersionAliasesRequest, options?: RequestOptions): Promise<AgentsListVersionAliasesResponse>;
+    /**
+     * r" Lists the agent's versions.
+     */
+    listVersions(request: AgentsListVersionsRequest, options?: RequestOptions): Promise<AgentsListVersionsResponse>;
+    /**
+     * r" Lists agents (deprecated by Mistral in favour of `listPages`).
+     */
+    list(request: AgentsListRequest, options?: RequestOptions): Promise<AgentsListResponse>;
+    /**
+     * r" Switches the agent's active version.
+     */
+    updateVersion(request: AgentsUpdateVersionRequest, options?: RequestOptions): Promise<AgentsUpdateVersionResponse>;
+    /**
+     * r" Updates an agent; every update makes a new version.
+     */
+    update(request: AgentsUpdateRequest, options?: RequestOptions): Promise<AgentsUpdateResponse>;
+}
 
 /**
  * The beta APIs.
@@ -1403,13 +3732,131 @@ export class Beta {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * Agents: models with instructions and tools, versioned.
+     */
+    readonly agents: Agents;
+    /**
+     * Connectors to MCP servers.
+     */
+    readonly connectors: Connectors;
+    /**
      * Conversations with models and agents.
      */
     readonly conversations: Conversations;
+    /**
+     * Document libraries, their documents and accesses.
+     */
+    readonly libraries: Libraries;
 }
 
 /**
- * Conversations: start, append to, branch and read them, streamed or not.
+ * r" Connectors: MCP servers your conversations and agents can use as tools.
+ */
+export class Connectors {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * r" Activates the connector for a scope (`user`, `workspace` or `organization`).
+     */
+    activateForConsumer(request: ConnectorsActivateForConsumerRequest, options?: RequestOptions): Promise<ConnectorsActivateForConsumerResponse>;
+    /**
+     * r" Calls one of the connector's tools directly.
+     */
+    callTool(request: ConnectorsCallToolRequest, options?: RequestOptions): Promise<ConnectorsCallToolResponse>;
+    /**
+     * r" Stores credentials for the connector at a scope (`user`, `workspace` or `organization`).
+     */
+    createCredentials(request: ConnectorsCreateCredentialsRequest, options?: RequestOptions): Promise<ConnectorsCreateCredentialsResponse>;
+    /**
+     * r#" Creates a connector to an MCP server (`protocol` defaults to `"mcp"`)."#
+     */
+    create(request: ConnectorsCreateRequest, options?: RequestOptions): Promise<ConnectorsCreateResponse>;
+    /**
+     * r" Deactivates the connector for a scope.
+     */
+    deactivateForConsumer(request: ConnectorsDeactivateForConsumerRequest, options?: RequestOptions): Promise<ConnectorsDeactivateForConsumerResponse>;
+    /**
+     * r" Deletes all your credentials for the connector.
+     */
+    deleteAllUserCredentials(request: ConnectorsDeleteAllUserCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteAllUserCredentialsResponse>;
+    /**
+     * r" Deletes named organisation credentials.
+     */
+    deleteOrganizationCredentials(request: ConnectorsDeleteOrganizationCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteOrganizationCredentialsResponse>;
+    /**
+     * r" Deletes your named credentials.
+     */
+    deleteUserCredentials(request: ConnectorsDeleteUserCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteUserCredentialsResponse>;
+    /**
+     * r" Deletes named workspace credentials.
+     */
+    deleteWorkspaceCredentials(request: ConnectorsDeleteWorkspaceCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteWorkspaceCredentialsResponse>;
+    /**
+     * r" Deletes a connector; resolves to `{ message }`.
+     */
+    delete(request: ConnectorsDeleteRequest, options?: RequestOptions): Promise<ConnectorsDeleteResponse>;
+    /**
+     * r" The URL where a user authorises an OAuth connector.
+     */
+    getAuthUrl(request: ConnectorsGetAuthUrlRequest, options?: RequestOptions): Promise<ConnectorsGetAuthUrlResponse>;
+    /**
+     * r" The authentication methods the connector accepts.
+     */
+    getAuthenticationMethods(request: ConnectorsGetAuthenticationMethodsRequest, options?: RequestOptions): Promise<ConnectorsGetAuthenticationMethodsResponse>;
+    /**
+     * r" Gets a connector by id or name.
+     */
+    get(request: ConnectorsGetRequest, options?: RequestOptions): Promise<ConnectorsGetResponse>;
+    /**
+     * r" Lists the organisation's credentials for the connector.
+     */
+    listOrganizationCredentials(request: ConnectorsListOrganizationCredentialsRequest, options?: RequestOptions): Promise<ConnectorsListOrganizationCredentialsResponse>;
+    /**
+     * r" Lists the connector's tools, as its MCP server describes them.
+     */
+    listTools(request: ConnectorsListToolsRequest, options?: RequestOptions): Promise<ConnectorsListToolsResponse>;
+    /**
+     * r" Lists your credentials for the connector.
+     */
+    listUserCredentials(request: ConnectorsListUserCredentialsRequest, options?: RequestOptions): Promise<ConnectorsListUserCredentialsResponse>;
+    /**
+     * r" Lists the workspace's credentials for the connector.
+     */
+    listWorkspaceCredentials(request: ConnectorsListWorkspaceCredentialsRequest, options?: RequestOptions): Promise<ConnectorsListWorkspaceCredentialsResponse>;
+    /**
+     * r" One page of connectors. The result is also async-iterable over every page, following
+     * r" `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`.
+     */
+    list(request: ConnectorsListRequest, options?: RequestOptions): PagePromise<ConnectorsListResponse>;
+    /**
+     * r" Shares the connector with the organisation.
+     */
+    shareToOrganization(request: ConnectorsShareToOrganizationRequest, options?: RequestOptions): Promise<ConnectorsShareToOrganizationResponse>;
+    /**
+     * r" Shares the connector with the workspace.
+     */
+    share(request: ConnectorsShareRequest, options?: RequestOptions): Promise<ConnectorsShareResponse>;
+    /**
+     * r" Stops sharing the connector with the organisation.
+     */
+    unshareFromOrganization(request: ConnectorsUnshareFromOrganizationRequest, options?: RequestOptions): Promise<ConnectorsUnshareFromOrganizationResponse>;
+    /**
+     * r" Stops sharing the connector with the workspace.
+     */
+    unshare(request: ConnectorsUnshareRequest, options?: RequestOptions): Promise<ConnectorsUnshareResponse>;
+    /**
+     * r" Updates stored credentials.
+     */
+    updateCredentials(request: ConnectorsUpdateCredentialsRequest, options?: RequestOptions): Promise<ConnectorsUpdateCredentialsResponse>;
+    /**
+     * r" Updates a connector.
+     */
+    update(request: ConnectorsUpdateRequest, options?: RequestOptions): Promise<ConnectorsUpdateResponse>;
+}
+
+/**
+ * r" Conversations: start, append to, branch and read them, streamed or not.
  */
 export class Conversations {
     private constructor();
@@ -1418,48 +3865,184 @@ export class Conversations {
     /**
      * r" Appends inputs and streams the response.
      */
-    appendStream(request: ConversationsAppendStreamRequest, options?: RequestOptions): Promise<EventStream>;
+    appendStream(request: ConversationsAppendStreamRequest, options?: RequestOptions): Promise<ConversationsAppendStreamResponse>;
     /**
      * r" Appends inputs (messages, function results) to a conversation.
      */
-    append(request: ConversationsAppendRequest, options?: RequestOptions): Promise<ConversationResponse>;
+    append(request: ConversationsAppendRequest, options?: RequestOptions): Promise<ConversationsAppendResponse>;
     /**
      * r" Deletes a conversation.
      */
-    delete(request: ConversationIdRequest, options?: RequestOptions): Promise<void>;
+    delete(request: ConversationsDeleteRequest, options?: RequestOptions): Promise<ConversationsDeleteResponse>;
     /**
-     * r" Every entry of a conversation.
+     * r" Every entry of a conversation, tool executions and function calls included.
      */
-    getHistory(request: ConversationIdRequest, options?: RequestOptions): Promise<ConversationHistory>;
+    getHistory(request: ConversationsGetHistoryRequest, options?: RequestOptions): Promise<ConversationsGetHistoryResponse>;
     /**
      * r" The messages of a conversation.
      */
-    getMessages(request: ConversationIdRequest, options?: RequestOptions): Promise<ConversationMessages>;
+    getMessages(request: ConversationsGetMessagesRequest, options?: RequestOptions): Promise<ConversationsGetMessagesResponse>;
     /**
      * r" Gets one conversation.
      */
-    get(request: ConversationIdRequest, options?: RequestOptions): Promise<Conversation>;
+    get(request: ConversationsGetRequest, options?: RequestOptions): Promise<ConversationsGetResponse>;
     /**
      * r" Lists conversations, newest first.
      */
-    list(request: ConversationsListRequest, options?: RequestOptions): Promise<Conversation[]>;
+    list(request: ConversationsListRequest, options?: RequestOptions): Promise<ConversationsListResponse>;
     /**
      * r" Branches a conversation and streams the response.
      */
-    restartStream(request: ConversationsRestartStreamRequest, options?: RequestOptions): Promise<EventStream>;
+    restartStream(request: ConversationsRestartStreamRequest, options?: RequestOptions): Promise<ConversationsRestartStreamResponse>;
     /**
      * r" Branches a conversation from one of its entries into a new conversation.
      */
-    restart(request: ConversationsRestartRequest, options?: RequestOptions): Promise<ConversationResponse>;
+    restart(request: ConversationsRestartRequest, options?: RequestOptions): Promise<ConversationsRestartResponse>;
     /**
      * r" Starts a conversation and resolves, as soon as the headers arrive, to a stream of events.
      * r" HTTP errors reject here; later failures are thrown by the iteration.
      */
-    startStream(request: ConversationRequest, options?: RequestOptions): Promise<EventStream>;
+    startStream(request: ConversationsStartStreamRequest, options?: RequestOptions): Promise<ConversationsStartStreamResponse>;
     /**
-     * r" Starts a conversation and resolves to the whole response.
+     * r" Starts a conversation with a model or an agent and resolves to the whole response.
      */
-    start(request: ConversationRequest, options?: RequestOptions): Promise<ConversationResponse>;
+    start(request: ConversationsStartRequest, options?: RequestOptions): Promise<ConversationsStartResponse>;
+}
+
+/**
+ * r" Files, such as the images `image_generation` makes.
+ */
+export class Files {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * r" A file's content as bytes (`new Blob([bytes])` makes a Blob of it).
+     */
+    download(request: FilesDownloadRequest, options?: RequestOptions): Promise<FilesDownloadResponse>;
+    /**
+     * r" A temporary URL of the file, usable as an `<img src>`.
+     */
+    getSignedUrl(request: FilesGetSignedUrlRequest, options?: RequestOptions): Promise<FilesGetSignedUrlResponse>;
+    /**
+     * r" A file's metadata (generated images arrive as `tool_file` chunks naming a file).
+     */
+    retrieve(request: FilesRetrieveRequest, options?: RequestOptions): Promise<FilesRetrieveResponse>;
+}
+
+/**
+ * r" Document libraries, searched by the `document_library` tool.
+ */
+export class Libraries {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * r" Creates a document library.
+     */
+    create(request: LibrariesCreateRequest, options?: RequestOptions): Promise<LibrariesCreateResponse>;
+    /**
+     * r" Deletes a library and its documents.
+     */
+    delete(request: LibrariesDeleteRequest, options?: RequestOptions): Promise<LibrariesDeleteResponse>;
+    /**
+     * r" Gets a library.
+     */
+    get(request: LibrariesGetRequest, options?: RequestOptions): Promise<LibrariesGetResponse>;
+    /**
+     * r" Replaces a library's name or description (deprecated: use `update`).
+     */
+    librariesUpdateV1(request: LibrariesLibrariesUpdateV1Request, options?: RequestOptions): Promise<LibrariesLibrariesUpdateV1Response>;
+    /**
+     * r" Lists document libraries.
+     */
+    list(request: LibrariesListRequest, options?: RequestOptions): Promise<LibrariesListResponse>;
+    /**
+     * r" Updates a library's name or description.
+     */
+    update(request: LibrariesUpdateRequest, options?: RequestOptions): Promise<LibrariesUpdateResponse>;
+    /**
+     * Who can use a library.
+     */
+    readonly accesses: LibraryAccesses;
+    /**
+     * The documents of a library.
+     */
+    readonly documents: LibraryDocuments;
+}
+
+/**
+ * r" Who can use a library.
+ */
+export class LibraryAccesses {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * r" Revokes access to a library.
+     */
+    delete(request: LibrariesAccessesDeleteRequest, options?: RequestOptions): Promise<LibrariesAccessesDeleteResponse>;
+    /**
+     * r" Who can access a library.
+     */
+    list(request: LibrariesAccessesListRequest, options?: RequestOptions): Promise<LibrariesAccessesListResponse>;
+    /**
+     * r" Grants or changes access to a library.
+     */
+    updateOrCreate(request: LibrariesAccessesUpdateOrCreateRequest, options?: RequestOptions): Promise<LibrariesAccessesUpdateOrCreateResponse>;
+}
+
+/**
+ * r" The documents of a library.
+ */
+export class LibraryDocuments {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * r" Deletes a document.
+     */
+    delete(request: LibrariesDocumentsDeleteRequest, options?: RequestOptions): Promise<LibrariesDocumentsDeleteResponse>;
+    /**
+     * r" A temporary URL of the extracted text.
+     */
+    extractedTextSignedUrl(request: LibrariesDocumentsExtractedTextSignedUrlRequest, options?: RequestOptions): Promise<LibrariesDocumentsExtractedTextSignedUrlResponse>;
+    /**
+     * r" A temporary URL of the original document.
+     */
+    getSignedUrl(request: LibrariesDocumentsGetSignedUrlRequest, options?: RequestOptions): Promise<LibrariesDocumentsGetSignedUrlResponse>;
+    /**
+     * r" Gets a document's metadata.
+     */
+    get(request: LibrariesDocumentsGetRequest, options?: RequestOptions): Promise<LibrariesDocumentsGetResponse>;
+    /**
+     * r" Replaces a document's name or attributes (deprecated: use `update`).
+     */
+    librariesDocumentsUpdateV1(request: LibrariesDocumentsLibrariesDocumentsUpdateV1Request, options?: RequestOptions): Promise<LibrariesDocumentsLibrariesDocumentsUpdateV1Response>;
+    /**
+     * r" Lists a library's documents.
+     */
+    list(request: LibrariesDocumentsListRequest, options?: RequestOptions): Promise<LibrariesDocumentsListResponse>;
+    /**
+     * r" Processes a document again.
+     */
+    reprocess(request: LibrariesDocumentsReprocessRequest, options?: RequestOptions): Promise<LibrariesDocumentsReprocessResponse>;
+    /**
+     * r" A document's processing status (queued, running, done, ...).
+     */
+    status(request: LibrariesDocumentsStatusRequest, options?: RequestOptions): Promise<LibrariesDocumentsStatusResponse>;
+    /**
+     * r" The text extracted from a document.
+     */
+    textContent(request: LibrariesDocumentsTextContentRequest, options?: RequestOptions): Promise<LibrariesDocumentsTextContentResponse>;
+    /**
+     * r" Updates a document's name or attributes.
+     */
+    update(request: LibrariesDocumentsUpdateRequest, options?: RequestOptions): Promise<LibrariesDocumentsUpdateResponse>;
+    /**
+     * r" Uploads a document (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form data.
+     */
+    upload(request: LibrariesDocumentsUploadRequest, options?: RequestOptions): Promise<LibrariesDocumentsUploadResponse>;
 }
 
 /**
@@ -1483,6 +4066,10 @@ export class Mistral {
      * The beta APIs: agents, conversations, connectors, libraries.
      */
     readonly beta: Beta;
+    /**
+     * Files, such as the images `image_generation` makes.
+     */
+    readonly files: Files;
 }
 
 /**
@@ -1553,12 +4140,57 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_agents_free: (a: number, b: number) => void;
     readonly __wbg_beta_free: (a: number, b: number) => void;
+    readonly __wbg_connectors_free: (a: number, b: number) => void;
     readonly __wbg_conversations_free: (a: number, b: number) => void;
+    readonly __wbg_files_free: (a: number, b: number) => void;
+    readonly __wbg_libraries_free: (a: number, b: number) => void;
+    readonly __wbg_libraryaccesses_free: (a: number, b: number) => void;
+    readonly __wbg_librarydocuments_free: (a: number, b: number) => void;
     readonly __wbg_mistral_free: (a: number, b: number) => void;
     readonly __wbg_raweventstream_free: (a: number, b: number) => void;
     readonly __wbg_ssedecoder_free: (a: number, b: number) => void;
+    readonly agents_create: (a: number, b: any, c: number) => any;
+    readonly agents_createVersionAlias: (a: number, b: any, c: number) => any;
+    readonly agents_delete: (a: number, b: any, c: number) => any;
+    readonly agents_deleteVersionAlias: (a: number, b: any, c: number) => any;
+    readonly agents_get: (a: number, b: any, c: number) => any;
+    readonly agents_getVersion: (a: number, b: any, c: number) => any;
+    readonly agents_list: (a: number, b: any, c: number) => any;
+    readonly agents_listPages: (a: number, b: any, c: number) => any;
+    readonly agents_listVersionAliases: (a: number, b: any, c: number) => any;
+    readonly agents_listVersions: (a: number, b: any, c: number) => any;
+    readonly agents_update: (a: number, b: any, c: number) => any;
+    readonly agents_updateVersion: (a: number, b: any, c: number) => any;
+    readonly beta_agents: (a: number) => number;
+    readonly beta_connectors: (a: number) => number;
     readonly beta_conversations: (a: number) => number;
+    readonly beta_libraries: (a: number) => number;
+    readonly connectors_activateForConsumer: (a: number, b: any, c: number) => any;
+    readonly connectors_callTool: (a: number, b: any, c: number) => any;
+    readonly connectors_create: (a: number, b: any, c: number) => any;
+    readonly connectors_createCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_deactivateForConsumer: (a: number, b: any, c: number) => any;
+    readonly connectors_delete: (a: number, b: any, c: number) => any;
+    readonly connectors_deleteAllUserCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_deleteOrganizationCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_deleteUserCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_deleteWorkspaceCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_get: (a: number, b: any, c: number) => any;
+    readonly connectors_getAuthUrl: (a: number, b: any, c: number) => any;
+    readonly connectors_getAuthenticationMethods: (a: number, b: any, c: number) => any;
+    readonly connectors_list: (a: number, b: any, c: number) => any;
+    readonly connectors_listOrganizationCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_listTools: (a: number, b: any, c: number) => any;
+    readonly connectors_listUserCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_listWorkspaceCredentials: (a: number, b: any, c: number) => any;
+    readonly connectors_share: (a: number, b: any, c: number) => any;
+    readonly connectors_shareToOrganization: (a: number, b: any, c: number) => any;
+    readonly connectors_unshare: (a: number, b: any, c: number) => any;
+    readonly connectors_unshareFromOrganization: (a: number, b: any, c: number) => any;
+    readonly connectors_update: (a: number, b: any, c: number) => any;
+    readonly connectors_updateCredentials: (a: number, b: any, c: number) => any;
     readonly conversations_append: (a: number, b: any, c: number) => any;
     readonly conversations_appendStream: (a: number, b: any, c: number) => any;
     readonly conversations_delete: (a: number, b: any, c: number) => any;
@@ -1570,7 +4202,33 @@ export interface InitOutput {
     readonly conversations_restartStream: (a: number, b: any, c: number) => any;
     readonly conversations_start: (a: number, b: any, c: number) => any;
     readonly conversations_startStream: (a: number, b: any, c: number) => any;
+    readonly files_download: (a: number, b: any, c: number) => any;
+    readonly files_getSignedUrl: (a: number, b: any, c: number) => any;
+    readonly files_retrieve: (a: number, b: any, c: number) => any;
+    readonly libraries_accesses: (a: number) => number;
+    readonly libraries_create: (a: number, b: any, c: number) => any;
+    readonly libraries_delete: (a: number, b: any, c: number) => any;
+    readonly libraries_documents: (a: number) => number;
+    readonly libraries_get: (a: number, b: any, c: number) => any;
+    readonly libraries_librariesUpdateV1: (a: number, b: any, c: number) => any;
+    readonly libraries_list: (a: number, b: any, c: number) => any;
+    readonly libraries_update: (a: number, b: any, c: number) => any;
+    readonly libraryaccesses_delete: (a: number, b: any, c: number) => any;
+    readonly libraryaccesses_list: (a: number, b: any, c: number) => any;
+    readonly libraryaccesses_updateOrCreate: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_delete: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_extractedTextSignedUrl: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_get: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_getSignedUrl: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_librariesDocumentsUpdateV1: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_list: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_reprocess: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_status: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_textContent: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_update: (a: number, b: any, c: number) => any;
+    readonly librarydocuments_upload: (a: number, b: any, c: number) => any;
     readonly mistral_beta: (a: number) => number;
+    readonly mistral_files: (a: number) => number;
     readonly mistral_new: (a: number) => [number, number, number];
     readonly raweventstream_abort: (a: number) => void;
     readonly raweventstream_batch: (a: number) => any;

@@ -1,0 +1,147 @@
+//! Reading the caller's options: `new Mistral({...})` settings and per-call `RequestOptions`,
+//! in the official SDK's shapes.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use super::fetch::CallOptions;
+use crate::error::Error;
+use crate::request::RetryPolicy;
+
+pub(super) fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+pub(super) fn invalid(message: impl Into<String>) -> JsValue {
+    Error::InvalidRequest {
+        message: message.into(),
+    }
+    .into()
+}
+
+pub(super) fn headers_of(value: Option<JsValue>) -> Result<Vec<(String, String)>, JsValue> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let entries = js_sys::Object::entries(
+        value
+            .dyn_ref::<Object>()
+            .ok_or_else(|| invalid("`headers` must be an object"))?,
+    );
+    entries
+        .iter()
+        .map(|pair| {
+            let name = Reflect::get(&pair, &0.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let value = Reflect::get(&pair, &1.into())
+                .ok()
+                .and_then(|v| v.as_string());
+            value
+                .map(|v| (name.clone(), v))
+                .ok_or_else(|| invalid(format!("header `{name}` must be a string")))
+        })
+        .collect()
+}
+
+pub(super) fn env_api_key() -> Option<String> {
+    let process = get(&js_sys::global(), "process")?;
+    get(&get(&process, "env")?, "MISTRAL_API_KEY")?
+        .as_string()
+        .filter(|k| !k.is_empty())
+}
+
+pub(super) fn in_browser() -> bool {
+    let global = js_sys::global();
+    get(&global, "window").is_some() && get(&global, "document").is_some()
+}
+
+/// Per-call options, in the official SDK's shape.
+pub(super) fn call_options(value: &JsValue) -> Result<CallOptions, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(CallOptions::default());
+    }
+    let fetch_options = get(value, "fetchOptions");
+    let signal =
+        get(value, "signal").or_else(|| fetch_options.as_ref().and_then(|f| get(f, "signal")));
+    let signal = match signal {
+        Some(s) => Some(
+            s.dyn_into::<AbortSignal>()
+                .map_err(|_| invalid("`signal` must be an AbortSignal"))?,
+        ),
+        None => None,
+    };
+    let mut headers = headers_of(fetch_options.as_ref().and_then(|f| get(f, "headers")))?;
+    headers.extend(headers_of(get(value, "headers"))?);
+    let timeout_ms = get(value, "timeoutMs")
+        .and_then(|v| v.as_f64())
+        .map(|v| v.max(0.0) as u64);
+    let server_url = get(value, "serverURL").and_then(|v| v.as_string());
+    let retries = match get(value, "retries") {
+        Some(config) => Some(retry_policy(&config, "retries")?),
+        None => None,
+    };
+    Ok(CallOptions {
+        signal,
+        headers,
+        timeout_ms,
+        server_url,
+        retries,
+    })
+}
+
+
+/// Reads a `RetryConfig` (`{ strategy: "none" }` or `{ strategy: "backoff", backoff, maxRetries,
+/// retryConnectionErrors }`); `what` names the option in errors.
+pub(super) fn retry_policy(config: &JsValue, what: &str) -> Result<RetryPolicy, JsValue> {
+    let strategy = get(config, "strategy").and_then(|s| s.as_string());
+    match strategy.as_deref() {
+        Some("none") => return Ok(RetryPolicy::NONE),
+        Some("backoff") | None => {}
+        Some(other) => {
+            return Err(invalid(format!(
+                "`{what}.strategy` must be \"backoff\" or \"none\", got \"{other}\""
+            )))
+        }
+    }
+    let defaults = RetryPolicy::default();
+    let backoff = get(config, "backoff");
+    let number = |key: &str| -> Result<Option<f64>, JsValue> {
+        match backoff.as_ref().and_then(|b| get(b, key)) {
+            None => Ok(None),
+            Some(v) => match v.as_f64() {
+                Some(n) if n.is_finite() && n >= 0.0 => Ok(Some(n)),
+                _ => Err(invalid(format!(
+                    "`{what}.backoff.{key}` must be a non-negative number"
+                ))),
+            },
+        }
+    };
+    let max_retries = match get(config, "maxRetries") {
+        None => defaults.max_retries,
+        Some(v) => match v.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 => n as u32,
+            _ => {
+                return Err(invalid(format!(
+                    "`{what}.maxRetries` must be a non-negative number"
+                )))
+            }
+        },
+    };
+    Ok(RetryPolicy {
+        enabled: true,
+        initial_interval_ms: number("initialInterval")?.map_or(defaults.initial_interval_ms, |n| n as u64),
+        max_interval_ms: number("maxInterval")?.map_or(defaults.max_interval_ms, |n| n as u64),
+        exponent: number("exponent")?.unwrap_or(defaults.exponent),
+        max_elapsed_ms: number("maxElapsedTime")?.map_or(defaults.max_elapsed_ms, |n| n as u64),
+        max_retries,
+        retry_connection_errors: get(config, "retryConnectionErrors")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(defaults.retry_connection_errors),
+    })
+}

@@ -1,0 +1,754 @@
+//! wasm-bindgen tests of the JavaScript face against a real HTTP server: the mock API of
+//! `tests/mock/server.mjs`, started by `scripts/wasm-test.sh`, whose URL is baked in at compile
+//! time through `MISTRAL_EDGE_TEST_SERVER`. The same tests run in Node (the runner's default)
+//! and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`), where every call is cross-origin.
+//!
+//! Every test that talks to the server fails (it never skips) when the variable is missing.
+
+use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{AbortController, Response};
+
+use super::client::Mistral;
+use super::error::to_js;
+use super::fetch::{self, ApiKey, CallOptions, Transport};
+use super::stream::RawEventStream;
+use crate::error::{ApiError, Error, StreamErrorKind};
+use crate::request::{self, ops, RetryPolicy};
+
+/// A key that must never show up in an error.
+const SECRET: &str = "sk-wasm-test-5d1c9e07b3a4";
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    type MistralError;
+    type APIError;
+    type RateLimitError;
+    type HTTPValidationError;
+    type InternalServerError;
+    type ConnectionError;
+    type TimeoutError;
+    #[wasm_bindgen(js_name = AbortError)]
+    type MistralAbortError;
+    type StreamError;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_url(url: &str) -> Promise;
+}
+
+// ------------------------------------------------------------------ helpers
+
+fn server() -> &'static str {
+    match option_env!("MISTRAL_EDGE_TEST_SERVER") {
+        Some(url) if !url.is_empty() => url,
+        _ => panic!(
+            "MISTRAL_EDGE_TEST_SERVER is not set: run the wasm tests with `bash scripts/wasm-test.sh`, \
+             which starts the mock API and passes its URL"
+        ),
+    }
+}
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).unwrap_or_else(|e| panic!("bad test JSON {text}: {e:?}"))
+}
+
+/// `value.a.b.0.c`; `undefined` where the path breaks.
+fn at(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        if v.is_undefined() || v.is_null() {
+            return JsValue::UNDEFINED;
+        }
+        Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+fn text(value: &JsValue, path: &str) -> String {
+    let v = at(value, path);
+    v.as_string()
+        .unwrap_or_else(|| panic!("`{path}` is not a string: {}", show(&v)))
+}
+
+fn number(value: &JsValue, path: &str) -> f64 {
+    let v = at(value, path);
+    v.as_f64()
+        .unwrap_or_else(|| panic!("`{path}` is not a number: {}", show(&v)))
+}
+
+fn show(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        return format!("{s:?}");
+    }
+    match JSON::stringify(value) {
+        Ok(s) if s.is_string() => s.as_string().unwrap_or_default(),
+        _ => format!("{value:?}"),
+    }
+}
+
+async fn sleep(ms: u32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, f64::from(ms));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A client aimed at the mock, with the test key and no retries (each call is one request);
+/// `extra` adds or overrides options (`,"key":value`).
+fn client(extra: &str) -> Mistral {
+    let options = json(&format!(
+        r#"{{"apiKey":"{SECRET}","serverURL":"{}","retryConfig":{{"strategy":"none"}}{extra}}}"#,
+        server()
+    ));
+    match Mistral::new(Some(options.unchecked_into())) {
+        Ok(client) => client,
+        Err(e) => panic!("new Mistral failed: {}", show(&e)),
+    }
+}
+
+/// Call options steering the mock: `[("x-mock-n", "4"), ...]`.
+fn options(headers: &[(&str, &str)]) -> Object {
+    let h = Object::new();
+    for (name, value) in headers {
+        let _ = Reflect::set(&h, &JsValue::from_str(name), &JsValue::from_str(value));
+    }
+    let options = Object::new();
+    let _ = Reflect::set(&options, &JsValue::from_str("headers"), &h);
+    options
+}
+
+fn request() -> JsValue {
+    json(r#"{"model":"mistral-medium-latest","inputs":"Who is Albert Einstein?"}"#)
+}
+
+async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
+}
+
+async fn start_stream(headers: &[(&str, &str)]) -> Result<JsValue, JsValue> {
+    let conversations = client("").beta().conversations();
+    settle(conversations.start_stream(request(), Some(options(headers)))).await
+}
+
+/// The async iterator of an `EventStream` (what `for await` uses).
+fn iterator(stream: &JsValue) -> JsValue {
+    let method = Reflect::get(stream, &js_sys::Symbol::async_iterator())
+        .ok()
+        .and_then(|m| m.dyn_into::<Function>().ok())
+        .unwrap_or_else(|| panic!("not an async iterable: {}", show(stream)));
+    method
+        .call0(stream)
+        .unwrap_or_else(|e| panic!("[Symbol.asyncIterator]() threw: {}", show(&e)))
+}
+
+/// `await iterator.next()`: `Ok(None)` at the end.
+async fn next(iterator: &JsValue) -> Result<Option<JsValue>, JsValue> {
+    let next: Function = at(iterator, "next").unchecked_into();
+    let promise: Promise = next.call0(iterator)?.unchecked_into();
+    let result = JsFuture::from(promise).await?;
+    if at(&result, "done").as_bool() == Some(true) {
+        Ok(None)
+    } else {
+        Ok(Some(at(&result, "value")))
+    }
+}
+
+/// Reads a stream to its end: the events delivered, then the error that ended it, if any.
+async fn drain(stream: &JsValue) -> (Vec<JsValue>, Option<JsValue>) {
+    let it = iterator(stream);
+    let mut events = Vec::new();
+    loop {
+        match next(&it).await {
+            Ok(Some(event)) => events.push(event),
+            Ok(None) => return (events, None),
+            Err(e) => return (events, Some(e)),
+        }
+        assert!(events.len() < 100_000, "the stream never ends");
+    }
+}
+
+async fn get_json(path: &str) -> JsValue {
+    let response: Response = settle(fetch_url(&format!("{}{path}", server())))
+        .await
+        .unwrap_or_else(|e| panic!("GET {path} failed: {}", show(&e)))
+        .unchecked_into();
+    assert!(response.ok(), "GET {path}: status {}", response.status());
+    let promise = response
+        .json()
+        .unwrap_or_else(|e| panic!("GET {path}: {}", show(&e)));
+    settle(promise)
+        .await
+        .unwrap_or_else(|e| panic!("GET {path}: {}", show(&e)))
+}
+
+async fn stats() -> (f64, f64) {
+    let stats = get_json("/__mock/stats").await;
+    (number(&stats, "closedEarly"), number(&stats, "completed"))
+}
+
+/// Waits until the mock has seen one more stream closed early by the client than `before`.
+async fn expect_closed_early(before: f64, what: &str) {
+    for _ in 0..100 {
+        if stats().await.0 > before {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("{what}: the server never saw the connection close (closedEarly stayed {before})");
+}
+
+/// The mock's record of the request with this `x-request-id`.
+async fn recorded(request_id: &str) -> JsValue {
+    let requests: Array = get_json("/__mock/requests").await.unchecked_into();
+    requests
+        .iter()
+        .find(|r| at(r, "id").as_string().as_deref() == Some(request_id))
+        .unwrap_or_else(|| panic!("the mock did not record {request_id}"))
+}
+
+/// Every string an error exposes: `String(error)`, `stack`, and each own property, deeply.
+fn error_text(error: &JsValue) -> String {
+    let mut out = Function::new_with_args("e", "return String(e)")
+        .call1(&JsValue::NULL, error)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    if let Some(object) = error.dyn_ref::<Object>() {
+        for name in Object::get_own_property_names(object).iter() {
+            let value = Reflect::get(object, &name).unwrap_or(JsValue::UNDEFINED);
+            out.push('\n');
+            out.push_str(&name.as_string().unwrap_or_default());
+            out.push('=');
+            out.push_str(&show(&value));
+        }
+    }
+    out
+}
+
+fn assert_no_secret(error: &JsValue, case: &str) {
+    let all = error_text(error);
+    assert!(!all.is_empty(), "{case}: the error exposes nothing");
+    assert!(
+        !all.contains(SECRET) && !all.contains(&SECRET[8..]),
+        "{case}: the API key leaked into the error: {all}"
+    );
+}
+
+fn assert_stream_error(error: &JsValue, kind: &str) {
+    assert!(
+        error.has_type::<StreamError>() && error.has_type::<MistralError>(),
+        "expected a StreamError, got {}",
+        error_text(error)
+    );
+    assert_eq!(text(error, "name"), "StreamError");
+    assert_eq!(text(error, "kind"), kind, "{}", error_text(error));
+    assert!(
+        text(error, "requestId").starts_with("req_"),
+        "a stream error carries the request id"
+    );
+}
+
+// ------------------------------------------------------------------ streaming
+
+#[wasm_bindgen_test]
+async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
+    let stream = start_stream(&[("x-mock-n", "4")])
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let request_id = text(&stream, "requestId");
+    assert!(request_id.starts_with("req_"), "requestId {request_id}");
+
+    let (events, error) = drain(&stream).await;
+    assert!(error.is_none(), "the stream failed: {}", error_text(&error.unwrap_or_default()));
+    let names: Vec<String> = events.iter().map(|e| text(e, "event")).collect();
+    assert_eq!(
+        names,
+        [
+            "conversation.response.started",
+            "message.output.delta",
+            "message.output.delta",
+            "message.output.delta",
+            "message.output.delta",
+            "conversation.response.done",
+        ]
+    );
+    let started = at(&events[0], "data");
+    assert_eq!(text(&started, "type"), "conversation.response.started");
+    let conversation_id = text(&started, "conversationId");
+    assert!(conversation_id.starts_with("conv_") && conversation_id.len() == 37);
+    assert!(at(&started, "conversation_id").is_undefined(), "snake_case key leaked");
+
+    let delta = at(&events[2], "data");
+    assert_eq!(number(&delta, "outputIndex"), 1.0);
+    assert_eq!(number(&delta, "contentIndex"), 0.0);
+    assert_eq!(text(&delta, "agentId"), "ag_067f2a39ddd67bf68000fa921bc0c25d");
+    assert_eq!(text(&delta, "content"), " token");
+    assert!(at(&delta, "output_index").is_undefined(), "snake_case key leaked");
+
+    let done = at(&events[5], "data");
+    assert_eq!(number(&done, "usage.promptTokens"), 12.0);
+    assert_eq!(number(&done, "usage.completionTokens"), 4.0);
+    assert_eq!(number(&done, "usage.totalTokens"), 16.0);
+    assert!(at(&done, "usage.total_tokens").is_undefined());
+
+    // The folded response, as `start` would have returned it.
+    let final_response: Function = at(&stream, "finalResponse").unchecked_into();
+    let folded = settle(
+        final_response
+            .call0(&stream)
+            .unwrap_or_else(|e| panic!("finalResponse threw: {}", show(&e)))
+            .unchecked_into(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("finalResponse rejected: {}", show(&e)));
+    assert_eq!(text(&folded, "conversationId"), conversation_id);
+    assert_eq!(text(&folded, "outputs.0.content"), " token token token token");
+    assert_eq!(number(&folded, "usage.totalTokens"), 16.0);
+
+    // What went over the wire: snake_case, the key as a bearer token, `stream: true`.
+    let sent = recorded(&request_id).await;
+    assert_eq!(text(&sent, "method"), "POST");
+    assert_eq!(text(&sent, "path"), "/v1/conversations");
+    assert_eq!(text(&sent, "headers.authorization"), format!("Bearer {SECRET}"));
+    assert_eq!(text(&sent, "headers.accept"), "text/event-stream");
+    assert_eq!(at(&sent, "parsed.stream").as_bool(), Some(true));
+    assert_eq!(text(&sent, "parsed.model"), "mistral-medium-latest");
+}
+
+#[wasm_bindgen_test]
+async fn non_streamed_start_resolves_to_a_camel_case_response() {
+    let conversations = client("").beta().conversations();
+    let response = settle(conversations.start(request(), Some(options(&[("x-mock-n", "3")]))))
+        .await
+        .unwrap_or_else(|e| panic!("start rejected: {}", error_text(&e)));
+    assert!(text(&response, "conversationId").starts_with("conv_"));
+    assert_eq!(text(&response, "outputs.0.type"), "message.output");
+    assert_eq!(text(&response, "outputs.0.content"), " token token token");
+    assert!(!at(&response, "outputs.0.createdAt").is_undefined());
+    assert_eq!(number(&response, "usage.totalTokens"), 15.0);
+}
+
+/// The transport and the raw stream, without the JavaScript wrapper: multi-byte UTF-8, quotes,
+/// newlines and backslashes arrive intact.
+#[wasm_bindgen_test]
+async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
+    let transport = Transport {
+        server_url: server().to_owned(),
+        api_key: ApiKey::Static(SECRET.to_owned()),
+        fetch: None,
+        headers: vec![("x-mock-tokens".into(), "varied".into())],
+        timeout_ms: 30_000,
+        retry: RetryPolicy::NONE,
+    };
+    let http = request::build(
+        &ops::conversations::START_STREAM,
+        br#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"hi"}]}"#,
+    )
+    .unwrap_or_else(|e| panic!("build failed: {e}"));
+    let options = CallOptions {
+        headers: vec![("x-mock-n".into(), "8".into())],
+        ..CallOptions::default()
+    };
+    let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
+        Ok(sent) => sent,
+        Err(e) => panic!("send failed: {e}"),
+    };
+    assert_eq!(sent.response.status(), 200);
+    assert!(sent.request_id.as_deref().is_some_and(|id| id.starts_with("req_")));
+    let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
+
+    let mut content = String::new();
+    let mut count = 0;
+    loop {
+        let n = settle(raw.next())
+            .await
+            .unwrap_or_else(|e| panic!("next() rejected: {}", error_text(&e)));
+        if n.is_undefined() {
+            break;
+        }
+        let bytes = raw.batch().to_vec();
+        assert!(bytes.is_ascii(), "batches are ASCII JSON");
+        let batch: Array = json(&String::from_utf8_lossy(&bytes)).unchecked_into();
+        assert_eq!(batch.length() as f64, n.as_f64().unwrap_or(-1.0));
+        for event in batch.iter() {
+            count += 1;
+            if text(&event, "event") == "message.output.delta" {
+                content.push_str(&text(&event, "data.content"));
+            }
+        }
+    }
+    assert_eq!(count, 10);
+    assert!(raw.is_done());
+    assert_eq!(
+        content,
+        " Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"
+    );
+    let folded = json(&raw.final_response());
+    assert_eq!(text(&folded, "outputs.0.content"), content);
+    // After the end, next() stays at the end.
+    assert!(settle(raw.next()).await.is_ok_and(|v| v.is_undefined()));
+}
+
+// ------------------------------------------------------------------ abort and timeouts
+
+#[wasm_bindgen_test]
+async fn abort_mid_stream_closes_the_connection() {
+    let before = stats().await.0;
+    let stream = start_stream(&[
+        ("x-mock-scenario", "slow"),
+        ("x-mock-n", "1000"),
+        ("x-mock-delay-ms", "20"),
+    ])
+    .await
+    .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let it = iterator(&stream);
+    for i in 0..3 {
+        let event = next(&it).await.unwrap_or_else(|e| panic!("event {i}: {}", error_text(&e)));
+        assert!(event.is_some(), "the stream ended after {i} events");
+    }
+    let abort: Function = at(&stream, "abort").unchecked_into();
+    abort
+        .call0(&stream)
+        .unwrap_or_else(|e| panic!("abort() threw: {}", show(&e)));
+    // The iteration is over, without an error...
+    assert!(matches!(next(&it).await, Ok(None)), "events after abort()");
+    // ...and the server saw the connection close before it finished writing.
+    expect_closed_early(before, "stream.abort()").await;
+}
+
+#[wasm_bindgen_test]
+async fn caller_signal_aborts_the_stream_with_abort_error() {
+    let before = stats().await.0;
+    let controller = AbortController::new().unwrap_or_else(|e| panic!("{}", show(&e)));
+    let opts = options(&[
+        ("x-mock-scenario", "slow"),
+        ("x-mock-n", "1000"),
+        ("x-mock-delay-ms", "20"),
+    ]);
+    let _ = Reflect::set(&opts, &JsValue::from_str("signal"), &controller.signal());
+    let conversations = client("").beta().conversations();
+    let stream = settle(conversations.start_stream(request(), Some(opts)))
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let it = iterator(&stream);
+    for i in 0..2 {
+        let event = next(&it).await.unwrap_or_else(|e| panic!("event {i}: {}", error_text(&e)));
+        assert!(event.is_some(), "the stream ended after {i} events");
+    }
+    controller.abort();
+    let error = loop {
+        match next(&it).await {
+            Ok(Some(_)) => continue, // events already buffered before the abort
+            Ok(None) => panic!("the stream ended normally after the caller aborted"),
+            Err(e) => break e,
+        }
+    };
+    assert!(
+        error.has_type::<MistralAbortError>() && error.has_type::<MistralError>(),
+        "expected AbortError, got {}",
+        error_text(&error)
+    );
+    assert_eq!(text(&error, "name"), "AbortError");
+    expect_closed_early(before, "the caller's signal").await;
+}
+
+#[wasm_bindgen_test]
+async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
+    let before = stats().await.0;
+    let transport = Transport {
+        server_url: server().to_owned(),
+        api_key: ApiKey::Static(SECRET.to_owned()),
+        fetch: None,
+        headers: Vec::new(),
+        timeout_ms: 30_000,
+        retry: RetryPolicy::NONE,
+    };
+    let http = request::build(&ops::conversations::START_STREAM, br#"{"model":"m","inputs":"hi"}"#)
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    let options = CallOptions {
+        headers: vec![
+            ("x-mock-scenario".into(), "slow".into()),
+            ("x-mock-n".into(), "1000".into()),
+            ("x-mock-delay-ms".into(), "20".into()),
+        ],
+        ..CallOptions::default()
+    };
+    let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
+        Ok(sent) => sent,
+        Err(e) => panic!("send failed: {e}"),
+    };
+    let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
+    let first = settle(raw.next()).await.unwrap_or_else(|e| panic!("{}", error_text(&e)));
+    assert!(first.as_f64().is_some_and(|n| n >= 1.0));
+    raw.abort();
+    let error = settle(raw.next()).await.expect_err("next() after abort() must reject");
+    assert!(error.has_type::<MistralAbortError>(), "got {}", error_text(&error));
+    expect_closed_early(before, "RawEventStream::abort").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_silent_server_times_out_between_chunks() {
+    let before = stats().await.0;
+    let opts = options(&[
+        ("x-mock-scenario", "slow"),
+        ("x-mock-n", "3"),
+        ("x-mock-delay-ms", "3000"),
+    ]);
+    let _ = Reflect::set(&opts, &JsValue::from_str("timeoutMs"), &JsValue::from(300));
+    let conversations = client("").beta().conversations();
+    let stream = settle(conversations.start_stream(request(), Some(opts)))
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let (events, error) = drain(&stream).await;
+    assert_eq!(events.len(), 1, "only `started` arrives before the gap");
+    let error = error.expect("the gap must time out");
+    assert!(error.has_type::<TimeoutError>(), "got {}", error_text(&error));
+    assert_eq!(number(&error, "timeoutMs"), 300.0);
+    assert_eq!(text(&error, "waitingFor"), "the next chunk");
+    assert_no_secret(&error, "timeout");
+    expect_closed_early(before, "the chunk timeout").await;
+}
+
+// ------------------------------------------------------------------ broken streams
+
+#[wasm_bindgen_test]
+async fn a_dropped_connection_is_a_dropped_stream_error_after_the_complete_events() {
+    let stream = start_stream(&[("x-mock-scenario", "cut-socket"), ("x-mock-cut-after", "3")])
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let (events, error) = drain(&stream).await;
+    assert_eq!(events.len(), 3, "every complete event is delivered first");
+    let error = error.expect("a dropped connection must throw");
+    assert_stream_error(&error, "dropped");
+    assert_no_secret(&error, "cut-socket");
+}
+
+#[wasm_bindgen_test]
+async fn a_clean_end_mid_stream_is_a_truncated_stream_error() {
+    let stream = start_stream(&[("x-mock-scenario", "cut-clean"), ("x-mock-cut-after", "4")])
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let (events, error) = drain(&stream).await;
+    assert_eq!(events.len(), 4);
+    let error = error.expect("a body that ends before `done` must throw");
+    assert_stream_error(&error, "truncated");
+    assert_no_secret(&error, "cut-clean");
+}
+
+#[wasm_bindgen_test]
+async fn an_error_event_and_malformed_json_are_stream_errors() {
+    let stream = start_stream(&[("x-mock-scenario", "error-event")])
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let (events, error) = drain(&stream).await;
+    assert_eq!(events.len(), 3, "started and two deltas come first");
+    let error = error.expect("an error event must throw");
+    assert_stream_error(&error, "error_event");
+    assert_eq!(number(&error, "code"), 3000.0);
+    assert!(text(&error, "message").contains("internal model error"));
+
+    let stream = start_stream(&[("x-mock-scenario", "malformed-json")])
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let (events, error) = drain(&stream).await;
+    assert_eq!(events.len(), 3);
+    assert_stream_error(&error.expect("malformed JSON must throw"), "malformed");
+}
+
+// ------------------------------------------------------------------ HTTP errors
+
+#[wasm_bindgen_test]
+async fn status_429_is_a_rate_limit_error_with_retry_after() {
+    let error = start_stream(&[("x-mock-scenario", "rate-limit"), ("x-mock-retry-after", "7")])
+        .await
+        .expect_err("a 429 must reject startStream");
+    assert!(
+        error.has_type::<RateLimitError>()
+            && error.has_type::<APIError>()
+            && error.has_type::<MistralError>()
+            && error.has_type::<js_sys::Error>(),
+        "expected RateLimitError, got {}",
+        error_text(&error)
+    );
+    assert!(!error.has_type::<HTTPValidationError>());
+    assert_eq!(text(&error, "name"), "RateLimitError");
+    assert_eq!(number(&error, "status"), 429.0);
+    assert_eq!(number(&error, "retryAfterMs"), 7000.0, "Retry-After must be readable (CORS expose)");
+    assert_eq!(at(&error, "isRetryable").as_bool(), Some(true));
+    assert!(text(&error, "requestId").starts_with("req_"));
+    assert!(text(&error, "body").contains("rate limited"));
+    assert!(text(&error, "message").contains("429"));
+    assert_no_secret(&error, "429");
+}
+
+#[wasm_bindgen_test]
+async fn status_422_is_an_http_validation_error_with_detail() {
+    let conversations = client("").beta().conversations();
+    let error = settle(conversations.start(request(), Some(options(&[("x-mock-scenario", "validation")]))))
+        .await
+        .expect_err("a 422 must reject start");
+    assert!(
+        error.has_type::<HTTPValidationError>() && error.has_type::<APIError>(),
+        "expected HTTPValidationError, got {}",
+        error_text(&error)
+    );
+    assert_eq!(number(&error, "status"), 422.0);
+    assert_eq!(at(&error, "isRetryable").as_bool(), Some(false));
+    let detail = at(&error, "detail");
+    assert!(Array::is_array(&detail), "detail is the API's array: {}", show(&detail));
+    assert_eq!(text(&detail, "0.loc.0"), "body");
+    assert_eq!(text(&detail, "0.loc.1"), "inputs");
+    assert_eq!(text(&detail, "0.msg"), "Field required");
+    assert_eq!(text(&detail, "0.type"), "missing");
+    assert!(
+        text(&error, "message").contains("body.inputs: Field required"),
+        "{}",
+        text(&error, "message")
+    );
+    assert_no_secret(&error, "422");
+}
+
+/// The default policy retries a 429 (after its `Retry-After`) and the stream then succeeds.
+#[wasm_bindgen_test]
+async fn a_rate_limited_request_is_retried_then_streams() {
+    let key = format!("retry-{}", js_sys::Math::random());
+    let conversations = client(r#","retryConfig":{"strategy":"backoff","backoff":{"initialInterval":10,"maxInterval":50}}"#)
+        .beta()
+        .conversations();
+    let headers = [
+        ("x-mock-scenario", "rate-limit"),
+        ("x-mock-key", key.as_str()),
+        ("x-mock-retry-after", "0"),
+        ("x-mock-n", "2"),
+    ];
+    let stream = settle(conversations.start_stream(request(), Some(options(&headers))))
+        .await
+        .unwrap_or_else(|e| panic!("the retry did not succeed: {}", error_text(&e)));
+    let (events, error) = drain(&stream).await;
+    assert!(error.is_none(), "{}", error_text(&error.unwrap_or_default()));
+    assert_eq!(events.len(), 4);
+    let requests: Array = get_json("/__mock/requests").await.unchecked_into();
+    let attempts = requests
+        .iter()
+        .filter(|r| at(r, "method").as_string().as_deref() == Some("POST"))
+        .filter(|r| at(r, "headers.x-mock-key").as_string().as_deref() == Some(key.as_str()))
+        .count();
+    assert_eq!(attempts, 2, "one 429, then one success");
+}
+
+#[wasm_bindgen_test]
+async fn no_error_carries_the_api_key() {
+    // Mistral answering with errors, through the client (the key was sent: checked below).
+    let mut cases: Vec<(String, JsValue)> = Vec::new();
+    for scenario in ["rate-limit", "validation", "fail-once"] {
+        let key = format!("secret-check-{}", js_sys::Math::random());
+        let error = start_stream(&[("x-mock-scenario", scenario), ("x-mock-key", &key)])
+            .await
+            .expect_err("an error status must reject");
+        let request_id = text(&error, "requestId");
+        let sent = recorded(&request_id).await;
+        assert_eq!(text(&sent, "headers.authorization"), format!("Bearer {SECRET}"));
+        cases.push((scenario.to_owned(), error));
+    }
+    let fail_once = &cases[2].1;
+    assert!(fail_once.has_type::<InternalServerError>(), "{}", error_text(fail_once));
+
+    // No server at all: a connection error (port 9 is never served, and fetch refuses it).
+    let dead = Mistral::new(Some(
+        json(&format!(
+            r#"{{"apiKey":"{SECRET}","serverURL":"http://127.0.0.1:9","retryConfig":{{"strategy":"none"}}}}"#
+        ))
+        .unchecked_into(),
+    ))
+    .unwrap_or_else(|e| panic!("{}", show(&e)));
+    let error = settle(dead.beta().conversations().start(request(), None))
+        .await
+        .expect_err("an unreachable server must reject");
+    assert!(error.has_type::<ConnectionError>(), "got {}", error_text(&error));
+    assert_eq!(at(&error, "isRetryable").as_bool(), Some(true));
+    cases.push(("connection".into(), error));
+
+    // A key given as a function, and an invalid request: still never in the error.
+    let key_fn = Function::new_no_args(&format!("return Promise.resolve('{SECRET}')"));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"apiKey".into(), &key_fn);
+    let _ = Reflect::set(&options, &"serverURL".into(), &server().into());
+    let _ = Reflect::set(&options, &"retryConfig".into(), &json(r#"{"strategy":"none"}"#));
+    let with_fn = Mistral::new(Some(options)).unwrap_or_else(|e| panic!("{}", show(&e)));
+    let stream = settle(
+        with_fn
+            .beta()
+            .conversations()
+            .start_stream(request(), Some(self::options(&[("x-mock-scenario", "cut-socket")]))),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let (_, error) = drain(&stream).await;
+    cases.push(("key function + cut-socket".into(), error.expect("cut-socket throws")));
+    let error = settle(
+        with_fn
+            .beta()
+            .conversations()
+            .start(json(r#"{"model":"m","agentId":"a","inputs":"hi"}"#), None),
+    )
+    .await
+    .expect_err("model with agentId is invalid");
+    assert_eq!(text(&error, "name"), "InvalidRequestError");
+    cases.push(("invalid request".into(), error));
+
+    for (case, error) in &cases {
+        assert!(error.has_type::<MistralError>(), "{case}: {}", error_text(error));
+        assert_no_secret(error, case);
+    }
+}
+
+/// Every `Error` variant becomes the right class with its fields (no server needed).
+#[wasm_bindgen_test]
+fn every_error_maps_to_its_class() {
+    let api = |status: u16, body: &str| {
+        Error::Api(Box::new(ApiError::new(
+            status,
+            Some("req_x".into()),
+            body.as_bytes(),
+            Some(1500),
+        )))
+    };
+    let cases: Vec<(Error, &str)> = vec![
+        (Error::InvalidRequest { message: "`inputs` must not be empty".into() }, "InvalidRequestError"),
+        (api(400, "{}"), "BadRequestError"),
+        (api(401, r#"{"detail":"Unauthorized"}"#), "AuthenticationError"),
+        (api(403, "{}"), "PermissionDeniedError"),
+        (api(404, "{}"), "NotFoundError"),
+        (api(409, "{}"), "ConflictError"),
+        (api(422, r#"{"detail":[{"loc":["body"],"msg":"m","type":"t"}]}"#), "HTTPValidationError"),
+        (api(429, "{}"), "RateLimitError"),
+        (api(503, "{}"), "InternalServerError"),
+        (api(418, "{}"), "APIError"),
+        (Error::Connection { message: "fetch failed".into() }, "ConnectionError"),
+        (Error::Timeout { waiting_for: "response headers", ms: 5 }, "TimeoutError"),
+        (Error::Aborted, "AbortError"),
+        (Error::stream(StreamErrorKind::TooLarge, "too large"), "StreamError"),
+        (Error::Decode { message: "m".into(), body: "b".into() }, "MistralError"),
+    ];
+    for (error, class) in cases {
+        let js = to_js(&error);
+        assert!(js.has_type::<MistralError>() && js.has_type::<js_sys::Error>(), "{class}");
+        assert_eq!(text(&js, "name"), class);
+        assert_eq!(text(&js, "message"), error.to_string());
+        if let Error::Api(api) = &error {
+            assert!(js.has_type::<APIError>(), "{class} extends APIError");
+            assert_eq!(number(&js, "status"), f64::from(api.status));
+            assert_eq!(text(&js, "requestId"), "req_x");
+            assert_eq!(number(&js, "retryAfterMs"), 1500.0);
+        }
+    }
+    let js = to_js(&Error::stream(StreamErrorKind::ErrorEvent { code: 42 }, "boom"));
+    assert_eq!(text(&js, "kind"), "error_event");
+    assert_eq!(number(&js, "code"), 42.0);
+}

@@ -1,0 +1,159 @@
+//! The retry policy: which failures are retried, and how long to wait before the next attempt.
+//!
+//! Retries are on by default where they are safe: a connection error or a 408 / 409 / 429 /
+//! 5xx response, always before any byte of a success body has been read (a stream that has
+//! delivered an event is never retried). Waits grow exponentially with full jitter, capped, and
+//! a server's `Retry-After` wins when it asks for longer. The configuration has the official
+//! SDK's shape (`{ strategy: "backoff", backoff: {...}, retryConnectionErrors }`).
+
+use crate::error::Error;
+
+/// How failed requests are retried.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Whether to retry at all (`strategy: "none"` turns it off).
+    pub enabled: bool,
+    /// The first wait, in ms.
+    pub initial_interval_ms: u64,
+    /// The longest wait between two attempts, in ms.
+    pub max_interval_ms: u64,
+    /// Growth factor of the wait per attempt.
+    pub exponent: f64,
+    /// No retry starts once this much time (ms) has passed since the first attempt.
+    pub max_elapsed_ms: u64,
+    /// At most this many retries after the first attempt.
+    pub max_retries: u32,
+    /// Whether connection errors (and timeouts waiting for headers) are retried.
+    pub retry_connection_errors: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            initial_interval_ms: 500,
+            max_interval_ms: 8_000,
+            exponent: 2.0,
+            max_elapsed_ms: 60_000,
+            max_retries: 2,
+            retry_connection_errors: true,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries.
+    pub const NONE: RetryPolicy = RetryPolicy {
+        enabled: false,
+        initial_interval_ms: 0,
+        max_interval_ms: 0,
+        exponent: 1.0,
+        max_elapsed_ms: 0,
+        max_retries: 0,
+        retry_connection_errors: false,
+    };
+
+    /// Whether this failure may succeed if the same request is sent again.
+    pub fn retries(&self, error: &Error) -> bool {
+        self.enabled
+            && match error {
+                Error::Api(api) => api.is_retryable(),
+                Error::Connection { .. } => self.retry_connection_errors,
+                Error::Timeout { waiting_for, .. } => {
+                    self.retry_connection_errors && *waiting_for == "response headers"
+                }
+                _ => false,
+            }
+    }
+
+    /// The wait before retry number `retry` (1 for the first retry), or `None` to give up.
+    ///
+    /// `elapsed_ms` is the time since the first attempt, `retry_after_ms` what the server asked
+    /// for, and `jitter` a random number in `[0, 1)`: the wait is drawn uniformly from half to
+    /// all of the exponential step ("equal jitter"), so clients that failed together spread out.
+    pub fn delay_ms(
+        &self,
+        retry: u32,
+        elapsed_ms: u64,
+        retry_after_ms: Option<u64>,
+        jitter: f64,
+    ) -> Option<u64> {
+        if !self.enabled || retry == 0 || retry > self.max_retries {
+            return None;
+        }
+        let step = self.initial_interval_ms as f64 * self.exponent.max(1.0).powi(retry as i32 - 1);
+        let step = step.min(self.max_interval_ms as f64);
+        let jitter = jitter.clamp(0.0, 1.0);
+        let backoff = (step / 2.0 + step / 2.0 * jitter) as u64;
+        let wait = backoff.max(retry_after_ms.unwrap_or(0));
+        if elapsed_ms.saturating_add(wait) > self.max_elapsed_ms {
+            return None;
+        }
+        Some(wait)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ApiError;
+
+    fn api(status: u16) -> Error {
+        Error::Api(Box::new(ApiError::new(status, None, b"{}", None)))
+    }
+
+    #[test]
+    fn retries_only_what_may_succeed_later() {
+        let policy = RetryPolicy::default();
+        for status in [408, 409, 429, 500, 502, 503, 504] {
+            assert!(policy.retries(&api(status)), "{status}");
+        }
+        for status in [400, 401, 403, 404, 422] {
+            assert!(!policy.retries(&api(status)), "{status}");
+        }
+        assert!(policy.retries(&Error::Connection {
+            message: "reset".into()
+        }));
+        assert!(policy.retries(&Error::Timeout {
+            waiting_for: "response headers",
+            ms: 10
+        }));
+        assert!(!policy.retries(&Error::Timeout {
+            waiting_for: "the next chunk",
+            ms: 10
+        }));
+        assert!(!policy.retries(&Error::Aborted));
+        let no_connection = RetryPolicy {
+            retry_connection_errors: false,
+            ..policy
+        };
+        assert!(!no_connection.retries(&Error::Connection {
+            message: "reset".into()
+        }));
+        assert!(!RetryPolicy::NONE.retries(&api(503)));
+    }
+
+    #[test]
+    fn waits_grow_with_jitter_and_stop() {
+        let policy = RetryPolicy {
+            max_retries: 10,
+            ..RetryPolicy::default()
+        };
+        assert_eq!(policy.delay_ms(1, 0, None, 0.0), Some(250));
+        assert_eq!(policy.delay_ms(1, 0, None, 0.999_999), Some(499));
+        assert_eq!(policy.delay_ms(2, 0, None, 0.0), Some(500));
+        assert_eq!(policy.delay_ms(3, 0, None, 0.0), Some(1_000));
+        // Capped by maxInterval.
+        assert_eq!(policy.delay_ms(9, 0, None, 0.0), Some(4_000));
+        assert!(policy.delay_ms(9, 0, None, 1.0).unwrap() <= 8_000);
+        // Retry-After wins when it asks for longer.
+        assert_eq!(policy.delay_ms(1, 0, Some(3_000), 0.0), Some(3_000));
+        assert_eq!(policy.delay_ms(1, 0, Some(10), 0.0), Some(250));
+        // Past maxElapsedTime, or past maxRetries: give up.
+        assert_eq!(policy.delay_ms(1, 59_900, None, 0.0), None);
+        assert_eq!(policy.delay_ms(1, 0, Some(61_000), 0.0), None);
+        assert_eq!(RetryPolicy::default().delay_ms(3, 0, None, 0.0), None);
+        assert_eq!(RetryPolicy::NONE.delay_ms(1, 0, None, 0.0), None);
+        assert_eq!(policy.delay_ms(0, 0, None, 0.0), None);
+    }
+}

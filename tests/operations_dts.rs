@@ -1,0 +1,152 @@
+//! Generates the TypeScript argument and method types of every operation from the operation
+//! table, so they cannot drift from what the request builder accepts, and checks the committed
+//! `src/bindings/operations.d.ts` is current. `UPDATE_OPERATIONS=1 cargo test --test
+//! operations_dts` rewrites it.
+
+use mistral_edge::model::shape::Shape;
+use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
+
+const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations.d.ts");
+
+/// The TypeScript type of a shape.
+fn ts(shape: &Shape) -> String {
+    match shape {
+        Shape::String => "string".into(),
+        Shape::Number | Shape::Integer => "number".into(),
+        Shape::Bool => "boolean".into(),
+        Shape::Any => "unknown".into(),
+        Shape::Nullable(inner) => format!("{} | null", ts(inner)),
+        Shape::Array(inner) => match inner {
+            Shape::OneOf(_) | Shape::Nullable(_) => format!("({})[]", ts(inner)),
+            _ => format!("{}[]", ts(inner)),
+        },
+        Shape::Record(inner) => format!("Record<string, {}>", ts(inner)),
+        Shape::Struct(s) => s.name.into(),
+        Shape::Union(u) => u.name.into(),
+        Shape::OneOf(branches) => branches.iter().map(|b| ts(b)).collect::<Vec<_>>().join(" | "),
+    }
+}
+
+/// The TypeScript type of a path or query parameter, from its wire name.
+fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
+    match (kind, wire) {
+        (ParamKind::Path, _) => "string",
+        (ParamKind::QueryJson, _) | (ParamKind::QueryObject, _) => "Record<string, unknown>",
+        (_, "agent_version") => "number | string",
+        (_, "page" | "page_size" | "version" | "expiry" | "page_start" | "page_end") => "number",
+        (_, "sources") => "string[]",
+        (
+            _,
+            "deployment_chat" | "active" | "fetch_user_data" | "fetch_customer_data" | "refresh"
+            | "pretty" | "fetch_default" | "github_installation_link",
+        ) => "boolean",
+        _ => "string",
+    }
+}
+
+/// `libraries.documents.upload` → `LibrariesDocumentsUploadRequest`.
+fn type_name(op: &Operation, suffix: &str) -> String {
+    let mut name = String::new();
+    for part in op.name.split('.') {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            name.extend(first.to_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
+    name + suffix
+}
+
+/// The method's result type.
+pub fn result_ts(op: &Operation) -> String {
+    match &op.response {
+        ResponseKind::Json(shape) => ts(shape),
+        ResponseKind::Empty => "void".into(),
+        ResponseKind::Events => "EventStream".into(),
+        ResponseKind::Bytes => "Uint8Array".into(),
+    }
+}
+
+fn declaration(op: &Operation) -> String {
+    let params: Vec<String> = op
+        .params
+        .iter()
+        .map(|p| {
+            let optional = if p.required { "" } else { "?" };
+            format!("{}{optional}: {}", p.js, param_ts(p.wire, p.kind))
+        })
+        .collect();
+    let params = params.join("; ");
+    let name = type_name(op, "Request");
+    let doc = format!(
+        "/** Arguments of `{}` ({} `{}`). */\n",
+        op.name,
+        op.method.as_str(),
+        op.path
+    );
+    let body = match &op.body {
+        None if params.is_empty() => return format!("{doc}export type {name} = Record<string, never>;\n"),
+        None => return format!("{doc}export interface {name} {{ {params} }}\n"),
+        Some(body) => body,
+    };
+    let (flat, wrapped) = match &body.kind {
+        BodyKind::Json(shape) => (ts(shape), ts(shape)),
+        BodyKind::Multipart { file } => (
+            format!("{{ {file}: FileInput }}"),
+            format!("{{ {file}: FileInput }}"),
+        ),
+    };
+    if params.is_empty() {
+        format!(
+            "{doc}export type {name} =\n    | {flat}\n    | {{ {key}: {wrapped} }};\n",
+            key = body.key
+        )
+    } else {
+        format!(
+            "{doc}export type {name} =\n    | ({{ {params} }} & {flat})\n    | {{ {params}; {key}: {wrapped} }};\n",
+            key = body.key
+        )
+    }
+}
+
+fn generate() -> String {
+    let mut out = String::from(
+        "// Generated from the operation table (src/request/ops.rs) by tests/operations_dts.rs.\n\
+         // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\n\
+         /** A file to upload: a `Blob` or `File`, bytes, or the official SDK's `{ fileName, content }`. */\n\
+         export type FileInput = Blob | Uint8Array | ArrayBuffer | { fileName: string; content: Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> };\n\n",
+    );
+    for op in ops::ALL {
+        out.push_str(&declaration(op));
+        out.push_str(&format!(
+            "/** What `{}` resolves to. */\nexport type {} = {};\n\n",
+            op.name,
+            type_name(op, "Response"),
+            result_ts(op)
+        ));
+    }
+    out
+}
+
+#[test]
+fn operations_dts_is_current() {
+    let generated = generate();
+    if std::env::var_os("UPDATE_OPERATIONS").is_some() {
+        std::fs::write(FILE, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(FILE).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "src/bindings/operations.d.ts is out of date: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`"
+    );
+}
+
+#[test]
+fn every_operation_has_a_unique_name() {
+    let mut names: Vec<&str> = ops::ALL.iter().map(|op| op.name).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len());
+}
