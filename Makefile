@@ -10,5 +10,9 @@ demo: build
 	@node examples/node-stream.mjs
 bench: build
 	@node bench/run.mjs
+# The local Mistral API emulator (see emulator/README.md): `make emulator PORT=0` picks a free port.
+PORT ?= 8788
+emulator:
+	@cargo run --release -q -p mistral-emulator -- --listen 127.0.0.1:$(PORT)
 clean:
 	rm -rf pkg target/wasm32-unknown-unknown

@@ -1,0 +1,89 @@
+//! The router: every route, the shared headers (`x-request-id`, CORS), authentication and
+//! fault injection, and the JSON 404 for unknown paths.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use serde::Serialize;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::{agents, auth, conversations, faults, files};
+
+/// The whole API over `state`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(conversations::routes())
+        .merge(agents::routes())
+        .merge(files::routes())
+        // Seam: `connectors::routes()` and `libraries::routes()` merge here.
+        .fallback(|| async { ApiError::no_route() })
+        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
+        .layer(middleware::from_fn(auth::layer))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            common_headers,
+        ))
+        .with_state(state)
+}
+
+/// A JSON response.
+pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(body) => {
+            let mut response = (status, body).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+        Err(e) => {
+            ApiError::internal(format!("could not serialise the response: {e}")).into_response()
+        }
+    }
+}
+
+/// `200` with a JSON body.
+pub fn ok<T: Serialize>(value: &T) -> Response {
+    json(StatusCode::OK, value)
+}
+
+/// `204 No Content`.
+pub fn no_content() -> Response {
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// Middleware: answers CORS preflights and stamps `x-request-id` and CORS headers on every
+/// response, so browsers can call the emulator and read its errors.
+async fn common_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let mut response = if request.method() == Method::OPTIONS {
+        let mut r = StatusCode::NO_CONTENT.into_response();
+        let h = r.headers_mut();
+        h.insert(
+            "access-control-allow-headers",
+            HeaderValue::from_static("*"),
+        );
+        h.insert(
+            "access-control-allow-methods",
+            HeaderValue::from_static("GET,POST,PATCH,PUT,DELETE,OPTIONS"),
+        );
+        h.insert("access-control-max-age", HeaderValue::from_static("600"));
+        r
+    } else {
+        next.run(request).await
+    };
+    let h = response.headers_mut();
+    if let Ok(id) = HeaderValue::from_str(&state.ids.next("req")) {
+        h.insert("x-request-id", id);
+    }
+    h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+    h.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static("*"),
+    );
+    response
+}

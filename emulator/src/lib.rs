@@ -1,0 +1,60 @@
+//! A local emulator of Mistral's beta Agents / Conversations API: stateful, streaming, with a
+//! deterministic scripted model and per-request fault injection. See `emulator/README.md`.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! let url = format!("http://{}", listener.local_addr()?);
+//! tokio::spawn(mistral_emulator::serve(listener));
+//! # Ok(()) }
+//! ```
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod agents;
+pub mod app;
+pub mod auth;
+pub mod builtins;
+pub mod calc;
+pub mod clock;
+pub mod conversations;
+pub mod error;
+pub mod faults;
+pub mod files;
+pub mod fill;
+pub mod hooks;
+pub mod ids;
+pub mod model;
+pub mod params;
+pub mod png;
+pub mod sse;
+pub mod state;
+pub mod tokens;
+pub mod validate;
+
+use std::future::Future;
+
+use tokio::net::TcpListener;
+
+pub use hooks::Hooks;
+pub use state::AppState;
+
+/// The API, with fresh state and no connectors or libraries.
+pub fn router() -> axum::Router {
+    app::router(AppState::default())
+}
+
+/// Serves the API on `listener` until the process ends.
+pub async fn serve(listener: TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, router()).await
+}
+
+/// Serves the API with `state` until `shutdown` resolves (open streams are then cut).
+pub async fn serve_with_shutdown(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app::router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

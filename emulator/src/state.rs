@@ -1,0 +1,138 @@
+//! Everything the emulator remembers: conversations, agents, files, fault counters.
+//! One mutex guards the store; no handler holds it across an `await`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::body::Bytes;
+use mistral_edge::model::wire;
+
+use crate::faults::Counters;
+use crate::hooks::Hooks;
+use crate::ids::Ids;
+
+/// Where a `function.call` came from, so that a confirmation or a result can be acted on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallOrigin {
+    /// A `function` tool: the client runs it and answers with `function.result`.
+    Function,
+    /// A built-in tool waiting for confirmation (`web_search`, `code_interpreter`, ...).
+    BuiltIn(String),
+    /// A connector's tool waiting for confirmation.
+    Connector(String),
+}
+
+/// A stored conversation.
+#[derive(Debug, Clone)]
+pub struct ConversationRecord {
+    /// Creation order, for listing newest first.
+    pub seq: u64,
+    /// What `GET /v1/conversations/{id}` returns.
+    pub meta: wire::Conversation,
+    /// Every entry, in order.
+    pub entries: Vec<wire::Entry>,
+    /// The agent that answers next (changes on handoffs).
+    pub current_agent: Option<String>,
+    /// The version of each agent the conversation uses.
+    pub agent_version: Option<i64>,
+    /// Origins of the function calls made so far, by `tool_call_id`.
+    pub call_origins: HashMap<String, CallOrigin>,
+}
+
+/// A stored agent with all its versions.
+#[derive(Debug, Clone)]
+pub struct AgentRecord {
+    /// Creation order.
+    pub seq: u64,
+    /// Every version, in order; `versions[i].version == i`.
+    pub versions: Vec<wire::Agent>,
+    /// The version `GET /v1/agents/{id}` returns.
+    pub active: i64,
+    /// Aliases, by name.
+    pub aliases: BTreeMap<String, wire::AgentAliasResponse>,
+}
+
+/// A stored file.
+#[derive(Debug, Clone)]
+pub struct FileRecord {
+    /// What `GET /v1/files/{id}` returns.
+    pub meta: wire::GetFileResponse,
+    /// The content.
+    pub bytes: Bytes,
+}
+
+/// The emulator's data.
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Conversations by id.
+    pub conversations: HashMap<String, ConversationRecord>,
+    /// Agents by id.
+    pub agents: HashMap<String, AgentRecord>,
+    /// Files by id.
+    pub files: HashMap<String, FileRecord>,
+    /// The next creation number.
+    pub seq: u64,
+}
+
+impl Store {
+    /// The next creation number.
+    pub fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+}
+
+/// Shared state of one emulator.
+#[derive(Debug)]
+pub struct Inner {
+    /// Fresh identifiers.
+    pub ids: Ids,
+    /// The data.
+    store: Mutex<Store>,
+    /// Requests seen per fault header value.
+    pub fault_counters: Counters,
+    /// Connectors and libraries.
+    pub hooks: Hooks,
+    /// The key that signs file URLs.
+    pub signing_key: u64,
+}
+
+/// A cheap handle on the shared state.
+#[derive(Debug, Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Fresh state with these hooks.
+    pub fn new(hooks: Hooks) -> Self {
+        let seed =
+            crate::ids::mix(crate::clock::now_micros() as u64 ^ u64::from(std::process::id()));
+        let ids = Ids::new(seed);
+        let signing_key = ids.secret();
+        Self(Arc::new(Inner {
+            ids,
+            store: Mutex::new(Store::default()),
+            fault_counters: Counters::default(),
+            hooks,
+            signing_key,
+        }))
+    }
+
+    /// Locks the store (a panic elsewhere does not make it unusable).
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new(Hooks::default())
+    }
+}
