@@ -7,7 +7,8 @@
 //   RUNS=3            fresh-process runs per streaming mode
 //   N=100000          events in the measured stream
 //   MODES=edge,sdk,esp,fetch
-//   SECTIONS=stream,decoder   which sections to run
+//   SECTIONS=stream,decoder,client   which sections to run (client: bench/client-costs.mjs —
+//                     per-call overhead, cold start and browser bundle size next to the official SDK)
 //   DEC_RUNS=3        timed runs per decoder case (plus 1 warm-up) in one fresh process
 //   CHILD_TIMEOUT_S=120   per child process (the SDK 1 MiB / 64 B case gets 3x)
 //   EDGE_MODULE=path  use this module instead of pkg/node.js for the edge rows (harness testing)
@@ -31,7 +32,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 3);
 const N = Number(process.env.N ?? 100000);
 const MODES = (process.env.MODES ?? "edge,sdk,esp,fetch").split(",").map((s) => s.trim()).filter(Boolean);
-const SECTIONS = (process.env.SECTIONS ?? "stream,decoder").split(",").map((s) => s.trim());
+const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client").split(",").map((s) => s.trim());
 const DEC_RUNS = Number(process.env.DEC_RUNS ?? 3);
 const CHILD_TIMEOUT_MS = Number(process.env.CHILD_TIMEOUT_S ?? 120) * 1000;
 const PKG = process.env.EDGE_MODULE ? resolvePath(process.env.EDGE_MODULE) : here("../pkg/node.js");
@@ -257,6 +258,11 @@ console.log(`# edge package: ${hasPkg ? PKG : `MISSING (${PKG}); edge rows skipp
 try {
   if (SECTIONS.includes("stream")) await streamSection();
   if (SECTIONS.includes("decoder")) await decoderSection();
+  if (SECTIONS.includes("client")) {
+    const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });
+    process.stdout.write(res.stdout);
+    if (res.code !== 0) console.log(`client costs FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
+  }
 } finally {
   killAll();
 }

@@ -6,7 +6,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
 
 use crate::error::{ApiError, Error};
 use crate::request::{HttpRequest, RetryPolicy};
@@ -14,7 +14,7 @@ use crate::request::{HttpRequest, RetryPolicy};
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(input: &Request) -> Promise;
+    fn global_fetch(input: &str, init: &RequestInit) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &Function, ms: f64, argument: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -72,35 +72,75 @@ pub struct Sent {
     pub signal: Option<AbortSignal>,
     /// The request id header.
     pub request_id: Option<String>,
-    /// The timeout in force, for reading the body.
-    pub timeout_ms: u64,
+    /// The time limit per phase, for reading the body.
+    pub deadline: Deadline,
 }
 
-/// Outcome of racing a promise against a timer.
-pub enum Raced {
-    /// The promise resolved.
-    Value(JsValue),
-    /// The timer won.
-    TimedOut,
+/// A time limit on one phase of a request (headers, body, the next chunk), enforced by
+/// aborting the request's own controller from a timer: the pending fetch, body read or chunk
+/// read then rejects, and [`fired`](Self::fired) tells a timeout from other failures. One bound
+/// function per request and no promise race keep the cost per phase to a `setTimeout`.
+pub struct Deadline {
+    controller: AbortController,
+    /// `controller.abort(reason)`, bound once.
+    abort: JsValue,
+    /// The abort reason that marks a timeout.
+    reason: JsValue,
+    /// The limit in ms (0 = none).
+    pub ms: u64,
+    timer: std::cell::RefCell<JsValue>,
 }
 
-/// Awaits `promise`, giving up after `ms` (0 = never). The timer is always cleared, so it never
-/// keeps a Node process alive.
-pub async fn race(promise: Promise, ms: u64) -> Result<Raced, JsValue> {
-    if ms == 0 {
-        return JsFuture::from(promise).await.map(Raced::Value);
+impl Deadline {
+    /// A deadline that aborts `controller` after `ms` of each armed phase.
+    pub fn new(controller: &AbortController, ms: u64) -> Deadline {
+        let reason = JsValue::from(Object::new());
+        let abort = Reflect::get(controller, &JsValue::from_str("abort"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .map(|f| JsValue::from(f.bind1(controller, &reason)))
+            .unwrap_or(JsValue::UNDEFINED);
+        Deadline {
+            controller: controller.clone(),
+            abort,
+            reason,
+            ms,
+            timer: std::cell::RefCell::new(JsValue::UNDEFINED),
+        }
     }
-    let sentinel = JsValue::from(Object::new());
-    let mut timer_id = JsValue::UNDEFINED;
-    let timer = Promise::new(&mut |resolve, _| {
-        timer_id = set_timeout(&resolve, ms as f64, &sentinel);
-    });
-    let outcome = JsFuture::from(Promise::race(&Array::of2(&promise, &timer))).await;
-    clear_timeout(&timer_id);
-    match outcome {
-        Ok(value) if Object::is(&value, &sentinel) => Ok(Raced::TimedOut),
-        Ok(value) => Ok(Raced::Value(value)),
-        Err(error) => Err(error),
+
+    /// Starts the clock for the next phase.
+    pub fn arm(&self) {
+        if self.ms > 0 {
+            if let Some(abort) = self.abort.dyn_ref::<Function>() {
+                let id = set_timeout(abort, self.ms as f64, &JsValue::UNDEFINED);
+                let old = self.timer.replace(id);
+                clear_timeout(&old);
+            }
+        }
+    }
+
+    /// Stops the clock.
+    pub fn disarm(&self) {
+        let old = self.timer.replace(JsValue::UNDEFINED);
+        if !old.is_undefined() {
+            clear_timeout(&old);
+        }
+    }
+
+    /// Whether the request was aborted because a phase ran out of time.
+    pub fn fired(&self) -> bool {
+        let signal = self.controller.signal();
+        signal.aborted() && Object::is(&signal.reason(), &self.reason)
+    }
+
+    /// Awaits `promise` within the limit: `Err(None)` when the time ran out, `Err(Some(e))`
+    /// when it rejected for another reason.
+    pub async fn within(&self, promise: Promise) -> Result<JsValue, Option<JsValue>> {
+        self.arm();
+        let outcome = JsFuture::from(promise).await;
+        self.disarm();
+        outcome.map_err(|e| if self.fired() { None } else { Some(e) })
     }
 }
 
@@ -251,6 +291,7 @@ pub async fn send(
     }
     let controller = AbortController::new().map_err(js_err)?;
     let signal = combine(&controller, &options.signal);
+    let deadline = Deadline::new(&controller, options.timeout_ms.unwrap_or(transport.timeout_ms));
     let headers = Headers::new().map_err(js_err)?;
     if let Some(key) = api_key(&transport.api_key).await? {
         let value = if key.starts_with("Bearer ") {
@@ -288,36 +329,30 @@ pub async fn send(
         .unwrap_or(&transport.server_url)
         .trim_end_matches('/');
     let url = format!("{base}{}", request.path_and_query);
-    let js_request =
-        Request::new_with_str_and_init(&url, &init).map_err(|e| Error::InvalidRequest {
-            message: format!("invalid request to {url}: {}", js_message(&e)),
-        })?;
+    // `fetch(url, init)`, not `fetch(new Request(...))`: a Request made here would be copied
+    // again inside fetch, with a second AbortSignal (a measurable cost per call in Node).
     let promise = match &transport.fetch {
         Some(fetch) => fetch
-            .call1(&JsValue::UNDEFINED, &js_request)
+            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init)
             .map_err(js_err)?
             .dyn_into::<Promise>()
             .unwrap_or_else(|value| Promise::resolve(&value)),
-        None => global_fetch(&js_request),
+        None => global_fetch(&url, &init),
     };
-    let timeout_ms = options.timeout_ms.unwrap_or(transport.timeout_ms);
-    let response = match race(promise, timeout_ms).await {
-        Ok(Raced::Value(response)) => {
-            response
-                .dyn_into::<Response>()
-                .map_err(|_| Error::Connection {
-                    message: "fetch did not return a Response".into(),
-                })?
-        }
-        Ok(Raced::TimedOut) => {
-            controller.abort();
+    let response = match deadline.within(promise).await {
+        Ok(response) => response
+            .dyn_into::<Response>()
+            .map_err(|_| Error::Connection {
+                message: "fetch did not return a Response".into(),
+            })?,
+        Err(None) => {
             return Err(Error::Timeout {
                 waiting_for: "response headers",
-                ms: timeout_ms,
-            });
+                ms: deadline.ms,
+            })
         }
-        Err(_) if aborted(&options.signal) => return Err(Error::Aborted),
-        Err(e) => return Err(js_err(e)),
+        Err(Some(_)) if aborted(&options.signal) => return Err(Error::Aborted),
+        Err(Some(e)) => return Err(js_err(e)),
     };
     let header = |name: &str| response.headers().get(name).ok().flatten();
     let request_id = header("x-request-id").or_else(|| header("mistral-correlation-id"));
@@ -325,9 +360,9 @@ pub async fn send(
         let retry_after = header("retry-after")
             .and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
         let body = match response.array_buffer() {
-            Ok(promise) => match race(promise, timeout_ms).await {
-                Ok(Raced::Value(buffer)) => Uint8Array::new(&buffer).to_vec(),
-                _ => Vec::new(),
+            Ok(promise) => match deadline.within(promise).await {
+                Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
+                Err(_) => Vec::new(),
             },
             Err(_) => Vec::new(),
         };
@@ -343,7 +378,7 @@ pub async fn send(
         controller,
         signal: options.signal,
         request_id,
-        timeout_ms,
+        deadline,
     })
 }
 
@@ -359,17 +394,14 @@ pub async fn body_bytes(sent: &Sent) -> Result<Vec<u8>, Error> {
         .map_err(|e| Error::Connection {
             message: js_message(&e),
         })?;
-    match race(promise, sent.timeout_ms).await {
-        Ok(Raced::Value(buffer)) => Ok(Uint8Array::new(&buffer).to_vec()),
-        Ok(Raced::TimedOut) => {
-            sent.controller.abort();
-            Err(Error::Timeout {
-                waiting_for: "the response body",
-                ms: sent.timeout_ms,
-            })
-        }
-        Err(_) if aborted(&sent.signal) => Err(Error::Aborted),
-        Err(e) => Err(Error::Connection {
+    match sent.deadline.within(promise).await {
+        Ok(buffer) => Ok(Uint8Array::new(&buffer).to_vec()),
+        Err(None) => Err(Error::Timeout {
+            waiting_for: "the response body",
+            ms: sent.deadline.ms,
+        }),
+        Err(Some(_)) if aborted(&sent.signal) => Err(Error::Aborted),
+        Err(Some(e)) => Err(Error::Connection {
             message: js_message(&e),
         }),
     }

@@ -14,7 +14,7 @@ use web_sys::{
     AbortController, AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult,
 };
 
-use super::fetch::{js_message, race, Raced, Sent};
+use super::fetch::{js_message, Deadline, Sent};
 use crate::error::{Error, StreamErrorKind};
 use crate::stream::ConversationStream;
 
@@ -24,7 +24,7 @@ struct State {
     controller: AbortController,
     signal: Option<AbortSignal>,
     request_id: Option<String>,
-    timeout_ms: u64,
+    deadline: Rc<Deadline>,
     chunk: Vec<u8>,
     /// An error to raise on the next call, after the events before it were delivered.
     pending: Option<Error>,
@@ -58,7 +58,7 @@ impl RawEventStream {
                 controller: sent.controller,
                 signal: sent.signal,
                 request_id: sent.request_id,
-                timeout_ms: sent.timeout_ms,
+                deadline: Rc::new(sent.deadline),
                 chunk: Vec::new(),
                 pending: None,
                 finished: false,
@@ -70,7 +70,7 @@ impl RawEventStream {
 
 async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<usize>, Error> {
     loop {
-        let (reader, timeout_ms) = {
+        let (reader, deadline) = {
             let mut s = state.borrow_mut();
             if let Some(error) = s.pending.take() {
                 s.finished = true;
@@ -80,28 +80,27 @@ async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<usize>, Error> {
                 return Err(Error::Aborted);
             }
             match (&s.reader, s.finished) {
-                (Some(reader), false) => (reader.clone(), s.timeout_ms),
+                (Some(reader), false) => (reader.clone(), s.deadline.clone()),
                 _ => return Ok(None),
             }
         };
-        let read = race(reader.read(), timeout_ms).await;
+        let read = deadline.within(reader.read()).await;
         let mut s = state.borrow_mut();
         let request_id = s.request_id.clone();
         let result = match read {
-            Ok(Raced::Value(result)) => result.unchecked_into::<ReadableStreamReadResult>(),
-            Ok(Raced::TimedOut) => {
-                s.controller.abort();
+            Ok(result) => result.unchecked_into::<ReadableStreamReadResult>(),
+            Err(None) => {
                 s.finished = true;
                 return Err(Error::Timeout {
                     waiting_for: "the next chunk",
-                    ms: timeout_ms,
+                    ms: deadline.ms,
                 });
             }
             Err(_) if s.aborted || s.signal.as_ref().is_some_and(AbortSignal::aborted) => {
                 s.finished = true;
                 return Err(Error::Aborted);
             }
-            Err(e) => {
+            Err(Some(e)) => {
                 s.finished = true;
                 let message = format!("the connection dropped mid-stream: {}", js_message(&e));
                 return Err(Error::stream(StreamErrorKind::Dropped, message)

@@ -16,7 +16,8 @@ const SSE = [
 ].join("");
 
 function clientFor(c, seen) {
-  const fetch = async (request) => {
+  const fetch = async (url, init) => {
+    const request = new Request(url, init);
     seen.push(request);
     const headers = { "x-request-id": "req_1" };
     switch (c.response.kind) {

@@ -15,9 +15,9 @@ const KEY = "sk-surface-test-key-0123456789";
 let emu;
 let client;
 const sent = []; // every request the client made, in order
-const countingFetch = (request) => {
-  sent.push({ method: request.method, url: request.url, at: Date.now() });
-  return fetch(request);
+const countingFetch = (url, init) => {
+  sent.push({ method: init.method, url, at: Date.now() });
+  return fetch(url, init);
 };
 const errors = []; // every error a test saw: none may carry the key
 const rejects = async (promise, Class) => {
