@@ -11,8 +11,8 @@ export interface MistralOptions {
     server?: "global" | "eu" | "us";
     /** Limit in ms for the response headers, and for each gap between stream chunks (default 300000; 0 = none). Never a limit on a whole stream. */
     timeoutMs?: number;
-    /** The `fetch` to use (default: the global one). */
-    fetch?: (input: Request) => Promise<Response>;
+    /** The `fetch` to use (default: the global one); called as `fetch(url, init)`. */
+    fetch?: (input: string, init: RequestInit) => Promise<Response>;
     /** Headers sent with every request. */
     headers?: Record<string, string>;
     /** Allow an API key aimed at Mistral's servers in a browser, where anyone can read it. */
