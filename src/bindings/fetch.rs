@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
 
 use crate::error::{ApiError, Error};
-use crate::request::{HttpRequest, RetryPolicy};
+use crate::request::{secrets, HttpRequest, RetryPolicy};
 
 #[wasm_bindgen]
 extern "C" {
@@ -293,9 +293,10 @@ pub async fn send(
     let signal = combine(&controller, &options.signal);
     let deadline = Deadline::new(&controller, options.timeout_ms.unwrap_or(transport.timeout_ms));
     let headers = Headers::new().map_err(js_err)?;
-    if let Some(key) = api_key(&transport.api_key).await? {
+    let key = api_key(&transport.api_key).await?;
+    if let Some(key) = &key {
         let value = if key.starts_with("Bearer ") {
-            key
+            key.clone()
         } else {
             format!("Bearer {key}")
         };
@@ -366,12 +367,12 @@ pub async fn send(
             },
             Err(_) => Vec::new(),
         };
-        return Err(Error::Api(Box::new(ApiError::new(
-            response.status(),
-            request_id,
-            &body,
-            retry_after,
-        ))));
+        let mut error = ApiError::new(response.status(), request_id, &body, retry_after);
+        // Neither the key nor a per-request token may reach an error, even if echoed back.
+        let mut secrets = request.body.as_deref().map(secrets::in_body).unwrap_or_default();
+        secrets.extend(key.map(|k| k.trim_start_matches("Bearer ").to_owned()));
+        secrets::redact(&mut error, &secrets);
+        return Err(Error::Api(Box::new(error)));
     }
     Ok(Sent {
         response,

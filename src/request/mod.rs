@@ -12,6 +12,7 @@ mod connector_rules;
 mod encode;
 pub mod ops;
 mod retry;
+pub mod secrets;
 mod retry_after;
 mod validate;
 

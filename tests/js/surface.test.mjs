@@ -145,6 +145,18 @@ describe("conversations", () => {
   });
 });
 
+test("an OAuth token echoed back by the API never reaches the error", async () => {
+  const TOKEN = "oauth-token-must-not-leak-42";
+  const started = await client.beta.conversations.start({ model: "m", inputs: "hi" });
+  const error = await rejects(client.beta.conversations.append({
+    conversationId: started.conversationId, inputs: "x",
+    tools: [{ type: "connector", connectorId: "c1", authorization: { type: "oauth2-token", value: TOKEN } }],
+  }), HTTPValidationError);
+  const seen = JSON.stringify({ ...error, message: error.message, detail: error.detail });
+  assert.ok(!seen.includes(TOKEN), seen);
+  assert.match(error.body, /\[redacted\]/, "the API echoed the input, and the token was replaced");
+});
+
 describe("files", () => {
   test("a generated image arrives as a tool_file chunk and downloads as PNG bytes", async () => {
     const response = await client.beta.conversations.start({ model: "m", inputs: "draw a cat", tools: [{ type: "image_generation" }] });
