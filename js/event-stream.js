@@ -2,6 +2,8 @@
 // `raw.next()` resolves to a JSON array text of the events one chunk completed, parsed here
 // with a single JSON.parse.
 
+import { AbortError } from "./errors.js";
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -19,6 +21,8 @@ export class EventStream {
   #index = 0;
   #ended = false;
   #iterating = false;
+  /** `abort()` was called: the loop throws one AbortError instead of ending quietly. */
+  #aborted = false;
 
   constructor(raw) {
     this.#raw = raw;
@@ -37,6 +41,7 @@ export class EventStream {
         count = await this.#raw.next();
       } catch (error) {
         this.#ended = true;
+        this.#aborted = false; // reported by this error already
         throw error;
       }
       if (count === undefined) {
@@ -57,10 +62,14 @@ export class EventStream {
         if (this.#index < this.#items.length || (await this.#fill())) {
           return { value: this.#items[this.#index++], done: false };
         }
+        if (this.#aborted) {
+          this.#aborted = false;
+          throw new AbortError("the stream was aborted", { requestId: this.#raw.requestId });
+        }
         return { value: undefined, done: true };
       },
       return: async () => {
-        this.abort();
+        this.#stop();
         return { value: undefined, done: true };
       },
       [Symbol.asyncIterator]() {
@@ -69,8 +78,16 @@ export class EventStream {
     };
   }
 
-  /** Stops reading and aborts the request: the server sees the connection close. */
+  /**
+   * Stops reading and aborts the request: the server sees the connection close. A `for await`
+   * over the stream then throws an `AbortError` (leaving the loop with `break` needs no abort).
+   */
   abort() {
+    if (!this.#ended) this.#aborted = true;
+    this.#stop();
+  }
+
+  #stop() {
     if (!this.#ended) {
       this.#ended = true;
       this.#items = [];

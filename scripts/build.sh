@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CRATE=mistral_edge
-OUT=pkg
+FINAL=pkg
+# Built next to pkg/ and swapped in at the end, so a test or demo reading pkg/ during a build
+# never sees it half-made or missing.
+OUT=pkg.building
 
 cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf "$OUT"
@@ -23,4 +26,8 @@ cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/index.d.ts js/
 [ -f README.md ] && cp README.md "$OUT/"
 rm -f "$OUT/.gitignore"
 
-node scripts/size.mjs "$OUT"
+rm -rf "$FINAL.old"
+[ -d "$FINAL" ] && mv "$FINAL" "$FINAL.old"
+mv "$OUT" "$FINAL"
+rm -rf "$FINAL.old"
+node scripts/size.mjs "$FINAL"

@@ -13,8 +13,10 @@ use super::fetch::Transport;
 use crate::request::ops;
 
 macro_rules! resource {
-    ($(#[$m:meta])* $class:ident { $($(#[$doc:meta])* $js:literal $rust:ident($args:literal) -> $ret:literal = $op:expr;)* }) => {
-        $(#[$m])*
+    // Docs are matched as `doc = literal`, not as `meta`: wasm-bindgen reads a literal's value,
+    // but would print an opaque meta fragment's tokens (`r" ..."`) into the .d.ts.
+    ($(#[doc = $m:literal])* $class:ident { $($(#[doc = $doc:literal])* $js:literal $rust:ident($args:literal) -> $ret:literal = $op:expr;)* }) => {
+        $(#[doc = $m])*
         #[wasm_bindgen]
         pub struct $class {
             pub(super) transport: Rc<Transport>,
@@ -23,7 +25,7 @@ macro_rules! resource {
         #[wasm_bindgen]
         impl $class {
             $(
-                $(#[$doc])*
+                $(#[doc = $doc])*
                 #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
                 pub fn $rust(
                     &self,

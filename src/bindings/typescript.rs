@@ -86,7 +86,7 @@ export interface ConversationStreamItem {
  * throws a `StreamError` from the loop after delivering every event before the failure.
  */
 export interface EventStream extends AsyncIterable<ConversationStreamItem> {
-    /** Stops reading and aborts the request. */
+    /** Stops reading and aborts the request; a `for await` over the stream then throws an `AbortError`. */
     abort(): void;
     /** The events as a web `ReadableStream` of `Uint8Array` SSE bytes, e.g. for a `Response` in a worker. */
     toReadableStream(): ReadableStream<Uint8Array>;

@@ -53,6 +53,16 @@ macro_rules! union {
 
 /// Declares a union told apart by the JSON kind of its value.
 macro_rules! untagged {
+    // `ts "..."` gives the TypeScript declaration where the derived one is too narrow.
+    (ts $ts:literal $(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $var:ident($t:ty),)* }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+        #[serde(untagged)]
+        #[tsify(type = $ts)]
+        pub enum $name {
+            $($(#[$vm])* $var($t),)*
+        }
+    };
     ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $var:ident($t:ty),)* }) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, tsify::Tsify)]

@@ -78,6 +78,8 @@ macro_rules! union {
 
 /// Declares a union told apart by the JSON kind of its value (a string or an array, ...).
 macro_rules! untagged {
+    // `ts "..."` overrides the TypeScript declaration; it means nothing on the wire.
+    (ts $ts:literal $($rest:tt)*) => { untagged!($($rest)*); };
     ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $var:ident($t:ty),)* }) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -82,7 +82,7 @@ export interface ConversationStreamItem {
  * throws a `StreamError` from the loop after delivering every event before the failure.
  */
 export interface EventStream extends AsyncIterable<ConversationStreamItem> {
-    /** Stops reading and aborts the request. */
+    /** Stops reading and aborts the request; a `for await` over the stream then throws an `AbortError`. */
     abort(): void;
     /** The events as a web `ReadableStream` of `Uint8Array` SSE bytes, e.g. for a `Response` in a worker. */
     toReadableStream(): ReadableStream<Uint8Array>;
@@ -3082,9 +3082,10 @@ export type GuardrailAction = "none" | "block";
 export type SharingLevel = "Viewer" | "Editor";
 
 /**
- * What to send: a plain string (one user message) or a list of entries.
+ * What to send: a plain string (one user message) or a list of entries; a message may
+ * leave out `type` (`[{ role: "user", content: "Hi" }]`).
  */
-export type Inputs = string | Entry[];
+export type Inputs = string | (Entry | MessageInputEntry)[];
 
 /**
  * Where a document is in its processing.

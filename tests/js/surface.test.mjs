@@ -262,6 +262,15 @@ describe("retries, timeouts, abort", () => {
     assert.equal(events, 3);
   });
 
+  test("abort() from outside the loop makes the loop throw an AbortError, once", async () => {
+    const stream = await client.beta.conversations.startStream({ model: "m", inputs: "count to 200" });
+    let events = 0;
+    await rejects((async () => {
+      for await (const _ of stream) if (++events === 5) stream.abort();
+    })(), AbortError);
+    assert.equal(events, 5, "no event after abort()");
+  });
+
   test("the stream folds into the response start would have returned", async () => {
     const stream = await client.beta.conversations.startStream({ model: "m", inputs: "count to 30" });
     const folded = await stream.finalResponse();

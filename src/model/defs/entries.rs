@@ -3,7 +3,10 @@
 use {super::*, crate::model::leaf::*};
 
 untagged! {
-    /// What to send: a plain string (one user message) or a list of entries.
+    // A message input may leave out `type`, as Mistral's docs write it: `{ role: "user", content }`.
+    ts "string | (Entry | MessageInputEntry)[]"
+    /// What to send: a plain string (one user message) or a list of entries; a message may
+    /// leave out `type` (`[{ role: "user", content: "Hi" }]`).
     pub enum Inputs {
         /// One user message.
         Text(String),
