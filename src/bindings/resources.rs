@@ -13,9 +13,9 @@ use super::fetch::Transport;
 use crate::request::ops;
 
 macro_rules! resource {
-    // Docs are matched as `doc = literal`, not as `meta`: wasm-bindgen reads a literal's value,
-    // but would print an opaque meta fragment's tokens (`r" ..."`) into the .d.ts.
-    ($(#[doc = $m:literal])* $class:ident { $($(#[doc = $doc:literal])* $js:literal $rust:ident($args:literal) -> $ret:literal = $op:expr;)* }) => {
+    // Docs are written `#[doc = "..."]` below, not `///`: inside a macro call `///` becomes a raw
+    // string (`r"..."`), which wasm-bindgen would print into the .d.ts as is.
+    ($(#[doc = $m:tt])* $class:ident { $($(#[doc = $doc:tt])* $js:literal $rust:ident($args:literal) -> $ret:literal = $op:expr;)* }) => {
         $(#[doc = $m])*
         #[wasm_bindgen]
         pub struct $class {
@@ -41,193 +41,193 @@ macro_rules! resource {
 }
 
 resource!(
-    /// Conversations: start, append to, branch and read them, streamed or not.
+    #[doc = " Conversations: start, append to, branch and read them, streamed or not."]
     Conversations {
-        /// Starts a conversation with a model or an agent and resolves to the whole response.
+        #[doc = " Starts a conversation with a model or an agent and resolves to the whole response."]
         "start" start("ConversationsStartRequest") -> "Promise<ConversationsStartResponse>" = ops::conversations::START;
-        /// Starts a conversation and resolves, as soon as the headers arrive, to a stream of events.
-        /// HTTP errors reject here; later failures are thrown by the iteration.
+        #[doc = " Starts a conversation and resolves, as soon as the headers arrive, to a stream of events."]
+        #[doc = " HTTP errors reject here; later failures are thrown by the iteration."]
         "startStream" start_stream("ConversationsStartStreamRequest") -> "Promise<ConversationsStartStreamResponse>" = ops::conversations::START_STREAM;
-        /// Appends inputs (messages, function results) to a conversation.
+        #[doc = " Appends inputs (messages, function results) to a conversation."]
         "append" append("ConversationsAppendRequest") -> "Promise<ConversationsAppendResponse>" = ops::conversations::APPEND;
-        /// Appends inputs and streams the response.
+        #[doc = " Appends inputs and streams the response."]
         "appendStream" append_stream("ConversationsAppendStreamRequest") -> "Promise<ConversationsAppendStreamResponse>" = ops::conversations::APPEND_STREAM;
-        /// Branches a conversation from one of its entries into a new conversation.
+        #[doc = " Branches a conversation from one of its entries into a new conversation."]
         "restart" restart("ConversationsRestartRequest") -> "Promise<ConversationsRestartResponse>" = ops::conversations::RESTART;
-        /// Branches a conversation and streams the response.
+        #[doc = " Branches a conversation and streams the response."]
         "restartStream" restart_stream("ConversationsRestartStreamRequest") -> "Promise<ConversationsRestartStreamResponse>" = ops::conversations::RESTART_STREAM;
-        /// Lists conversations, newest first.
+        #[doc = " Lists conversations, newest first."]
         "list" list("ConversationsListRequest") -> "Promise<ConversationsListResponse>" = ops::conversations::LIST;
-        /// Gets one conversation.
+        #[doc = " Gets one conversation."]
         "get" get("ConversationsGetRequest") -> "Promise<ConversationsGetResponse>" = ops::conversations::GET;
-        /// Deletes a conversation.
+        #[doc = " Deletes a conversation."]
         "delete" delete("ConversationsDeleteRequest") -> "Promise<ConversationsDeleteResponse>" = ops::conversations::DELETE;
-        /// Every entry of a conversation, tool executions and function calls included.
+        #[doc = " Every entry of a conversation, tool executions and function calls included."]
         "getHistory" get_history("ConversationsGetHistoryRequest") -> "Promise<ConversationsGetHistoryResponse>" = ops::conversations::GET_HISTORY;
-        /// The messages of a conversation.
+        #[doc = " The messages of a conversation."]
         "getMessages" get_messages("ConversationsGetMessagesRequest") -> "Promise<ConversationsGetMessagesResponse>" = ops::conversations::GET_MESSAGES;
     }
 );
 
 resource!(
-    /// Agents: models with instructions and tools, versioned, with aliases.
+    #[doc = " Agents: models with instructions and tools, versioned, with aliases."]
     Agents {
-        /// Creates an agent: a model with instructions, tools and completion arguments.
+        #[doc = " Creates an agent: a model with instructions, tools and completion arguments."]
         "create" create("AgentsCreateRequest") -> "Promise<AgentsCreateResponse>" = ops::agents::CREATE;
-        /// Lists agents (deprecated by Mistral in favour of `listPages`).
+        #[doc = " Lists agents (deprecated by Mistral in favour of `listPages`)."]
         "list" list("AgentsListRequest") -> "Promise<AgentsListResponse>" = ops::agents::LIST;
-        /// One page of agents. The result is also async-iterable over every page:
-        /// `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
+        #[doc = " One page of agents. The result is also async-iterable over every page:"]
+        #[doc = " `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`."]
         "listPages" list_pages("AgentsListPagesRequest") -> "PagePromise<AgentsListPagesResponse>" = ops::agents::LIST_PAGES;
-        /// Gets an agent, at its active version or at `agentVersion` (a number or an alias).
+        #[doc = " Gets an agent, at its active version or at `agentVersion` (a number or an alias)."]
         "get" get("AgentsGetRequest") -> "Promise<AgentsGetResponse>" = ops::agents::GET;
-        /// Updates an agent; every update makes a new version.
+        #[doc = " Updates an agent; every update makes a new version."]
         "update" update("AgentsUpdateRequest") -> "Promise<AgentsUpdateResponse>" = ops::agents::UPDATE;
-        /// Deletes an agent.
+        #[doc = " Deletes an agent."]
         "delete" delete("AgentsDeleteRequest") -> "Promise<AgentsDeleteResponse>" = ops::agents::DELETE;
-        /// Switches the agent's active version.
+        #[doc = " Switches the agent's active version."]
         "updateVersion" update_version("AgentsUpdateVersionRequest") -> "Promise<AgentsUpdateVersionResponse>" = ops::agents::UPDATE_VERSION;
-        /// Lists the agent's versions.
+        #[doc = " Lists the agent's versions."]
         "listVersions" list_versions("AgentsListVersionsRequest") -> "Promise<AgentsListVersionsResponse>" = ops::agents::LIST_VERSIONS;
-        /// Gets one version of an agent.
+        #[doc = " Gets one version of an agent."]
         "getVersion" get_version("AgentsGetVersionRequest") -> "Promise<AgentsGetVersionResponse>" = ops::agents::GET_VERSION;
-        /// Points an alias (such as `production`) at a version, creating it if needed.
+        #[doc = " Points an alias (such as `production`) at a version, creating it if needed."]
         "createVersionAlias" create_version_alias("AgentsCreateVersionAliasRequest") -> "Promise<AgentsCreateVersionAliasResponse>" = ops::agents::CREATE_VERSION_ALIAS;
-        /// Lists the agent's version aliases.
+        #[doc = " Lists the agent's version aliases."]
         "listVersionAliases" list_version_aliases("AgentsListVersionAliasesRequest") -> "Promise<AgentsListVersionAliasesResponse>" = ops::agents::LIST_VERSION_ALIASES;
-        /// Deletes a version alias.
+        #[doc = " Deletes a version alias."]
         "deleteVersionAlias" delete_version_alias("AgentsDeleteVersionAliasRequest") -> "Promise<AgentsDeleteVersionAliasResponse>" = ops::agents::DELETE_VERSION_ALIAS;
     }
 );
 
 resource!(
-    /// Connectors: MCP servers your conversations and agents can use as tools.
+    #[doc = " Connectors: MCP servers your conversations and agents can use as tools."]
     Connectors {
-        /// Creates a connector to an MCP server (`protocol` defaults to `"mcp"`).
+        #[doc = " Creates a connector to an MCP server (`protocol` defaults to `\"mcp\"`)."]
         "create" create("ConnectorsCreateRequest") -> "Promise<ConnectorsCreateResponse>" = ops::connectors::CREATE;
-        /// One page of connectors. The result is also async-iterable over every page, following
-        /// `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`.
+        #[doc = " One page of connectors. The result is also async-iterable over every page, following"]
+        #[doc = " `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`."]
         "list" list("ConnectorsListRequest") -> "PagePromise<ConnectorsListResponse>" = ops::connectors::LIST;
-        /// Gets a connector by id or name.
+        #[doc = " Gets a connector by id or name."]
         "get" get("ConnectorsGetRequest") -> "Promise<ConnectorsGetResponse>" = ops::connectors::GET;
-        /// Updates a connector.
+        #[doc = " Updates a connector."]
         "update" update("ConnectorsUpdateRequest") -> "Promise<ConnectorsUpdateResponse>" = ops::connectors::UPDATE;
-        /// Deletes a connector; resolves to `{ message }`.
+        #[doc = " Deletes a connector; resolves to `{ message }`."]
         "delete" delete("ConnectorsDeleteRequest") -> "Promise<ConnectorsDeleteResponse>" = ops::connectors::DELETE;
-        /// The URL where a user authorises an OAuth connector.
+        #[doc = " The URL where a user authorises an OAuth connector."]
         "getAuthUrl" get_auth_url("ConnectorsGetAuthUrlRequest") -> "Promise<ConnectorsGetAuthUrlResponse>" = ops::connectors::GET_AUTH_URL;
-        /// Calls one of the connector's tools directly.
+        #[doc = " Calls one of the connector's tools directly."]
         "callTool" call_tool("ConnectorsCallToolRequest") -> "Promise<ConnectorsCallToolResponse>" = ops::connectors::CALL_TOOL;
-        /// Lists the connector's tools, as its MCP server describes them.
+        #[doc = " Lists the connector's tools, as its MCP server describes them."]
         "listTools" list_tools("ConnectorsListToolsRequest") -> "Promise<ConnectorsListToolsResponse>" = ops::connectors::LIST_TOOLS;
-        /// The authentication methods the connector accepts.
+        #[doc = " The authentication methods the connector accepts."]
         "getAuthenticationMethods" get_authentication_methods("ConnectorsGetAuthenticationMethodsRequest") -> "Promise<ConnectorsGetAuthenticationMethodsResponse>" = ops::connectors::GET_AUTHENTICATION_METHODS;
-        /// Lists the organisation's credentials for the connector.
+        #[doc = " Lists the organisation's credentials for the connector."]
         "listOrganizationCredentials" list_organization_credentials("ConnectorsListOrganizationCredentialsRequest") -> "Promise<ConnectorsListOrganizationCredentialsResponse>" = ops::connectors::LIST_ORGANIZATION_CREDENTIALS;
-        /// Lists the workspace's credentials for the connector.
+        #[doc = " Lists the workspace's credentials for the connector."]
         "listWorkspaceCredentials" list_workspace_credentials("ConnectorsListWorkspaceCredentialsRequest") -> "Promise<ConnectorsListWorkspaceCredentialsResponse>" = ops::connectors::LIST_WORKSPACE_CREDENTIALS;
-        /// Lists your credentials for the connector.
+        #[doc = " Lists your credentials for the connector."]
         "listUserCredentials" list_user_credentials("ConnectorsListUserCredentialsRequest") -> "Promise<ConnectorsListUserCredentialsResponse>" = ops::connectors::LIST_USER_CREDENTIALS;
-        /// Stores credentials for the connector at a scope (`user`, `workspace` or `organization`).
+        #[doc = " Stores credentials for the connector at a scope (`user`, `workspace` or `organization`)."]
         "createCredentials" create_credentials("ConnectorsCreateCredentialsRequest") -> "Promise<ConnectorsCreateCredentialsResponse>" = ops::connectors::CREATE_CREDENTIALS;
-        /// Updates stored credentials.
+        #[doc = " Updates stored credentials."]
         "updateCredentials" update_credentials("ConnectorsUpdateCredentialsRequest") -> "Promise<ConnectorsUpdateCredentialsResponse>" = ops::connectors::UPDATE_CREDENTIALS;
-        /// Deletes all your credentials for the connector.
+        #[doc = " Deletes all your credentials for the connector."]
         "deleteAllUserCredentials" delete_all_user_credentials("ConnectorsDeleteAllUserCredentialsRequest") -> "Promise<ConnectorsDeleteAllUserCredentialsResponse>" = ops::connectors::DELETE_ALL_USER_CREDENTIALS;
-        /// Deletes named organisation credentials.
+        #[doc = " Deletes named organisation credentials."]
         "deleteOrganizationCredentials" delete_organization_credentials("ConnectorsDeleteOrganizationCredentialsRequest") -> "Promise<ConnectorsDeleteOrganizationCredentialsResponse>" = ops::connectors::DELETE_ORGANIZATION_CREDENTIALS;
-        /// Deletes named workspace credentials.
+        #[doc = " Deletes named workspace credentials."]
         "deleteWorkspaceCredentials" delete_workspace_credentials("ConnectorsDeleteWorkspaceCredentialsRequest") -> "Promise<ConnectorsDeleteWorkspaceCredentialsResponse>" = ops::connectors::DELETE_WORKSPACE_CREDENTIALS;
-        /// Deletes your named credentials.
+        #[doc = " Deletes your named credentials."]
         "deleteUserCredentials" delete_user_credentials("ConnectorsDeleteUserCredentialsRequest") -> "Promise<ConnectorsDeleteUserCredentialsResponse>" = ops::connectors::DELETE_USER_CREDENTIALS;
-        /// Shares the connector with the workspace.
+        #[doc = " Shares the connector with the workspace."]
         "share" share("ConnectorsShareRequest") -> "Promise<ConnectorsShareResponse>" = ops::connectors::SHARE;
-        /// Stops sharing the connector with the workspace.
+        #[doc = " Stops sharing the connector with the workspace."]
         "unshare" unshare("ConnectorsUnshareRequest") -> "Promise<ConnectorsUnshareResponse>" = ops::connectors::UNSHARE;
-        /// Shares the connector with the organisation.
+        #[doc = " Shares the connector with the organisation."]
         "shareToOrganization" share_to_organization("ConnectorsShareToOrganizationRequest") -> "Promise<ConnectorsShareToOrganizationResponse>" = ops::connectors::SHARE_TO_ORGANIZATION;
-        /// Stops sharing the connector with the organisation.
+        #[doc = " Stops sharing the connector with the organisation."]
         "unshareFromOrganization" unshare_from_organization("ConnectorsUnshareFromOrganizationRequest") -> "Promise<ConnectorsUnshareFromOrganizationResponse>" = ops::connectors::UNSHARE_FROM_ORGANIZATION;
-        /// Activates the connector for a scope (`user`, `workspace` or `organization`).
+        #[doc = " Activates the connector for a scope (`user`, `workspace` or `organization`)."]
         "activateForConsumer" activate_for_consumer("ConnectorsActivateForConsumerRequest") -> "Promise<ConnectorsActivateForConsumerResponse>" = ops::connectors::ACTIVATE_FOR_CONSUMER;
-        /// Deactivates the connector for a scope.
+        #[doc = " Deactivates the connector for a scope."]
         "deactivateForConsumer" deactivate_for_consumer("ConnectorsDeactivateForConsumerRequest") -> "Promise<ConnectorsDeactivateForConsumerResponse>" = ops::connectors::DEACTIVATE_FOR_CONSUMER;
     }
 );
 
 resource!(
-    /// Document libraries, searched by the `document_library` tool.
+    #[doc = " Document libraries, searched by the `document_library` tool."]
     Libraries {
-        /// Lists document libraries.
+        #[doc = " Lists document libraries."]
         "list" list("LibrariesListRequest") -> "Promise<LibrariesListResponse>" = ops::libraries::LIST;
-        /// Creates a document library.
+        #[doc = " Creates a document library."]
         "create" create("LibrariesCreateRequest") -> "Promise<LibrariesCreateResponse>" = ops::libraries::CREATE;
-        /// Gets a library.
+        #[doc = " Gets a library."]
         "get" get("LibrariesGetRequest") -> "Promise<LibrariesGetResponse>" = ops::libraries::GET;
-        /// Updates a library's name or description.
+        #[doc = " Updates a library's name or description."]
         "update" update("LibrariesUpdateRequest") -> "Promise<LibrariesUpdateResponse>" = ops::libraries::UPDATE;
-        /// Replaces a library's name or description (deprecated: use `update`).
+        #[doc = " Replaces a library's name or description (deprecated: use `update`)."]
         "librariesUpdateV1" libraries_update_v1("LibrariesLibrariesUpdateV1Request") -> "Promise<LibrariesLibrariesUpdateV1Response>" = ops::libraries::LIBRARIES_UPDATE_V1;
-        /// Deletes a library and its documents.
+        #[doc = " Deletes a library and its documents."]
         "delete" delete("LibrariesDeleteRequest") -> "Promise<LibrariesDeleteResponse>" = ops::libraries::DELETE;
     }
 );
 
 resource!(
-    /// The documents of a library.
+    #[doc = " The documents of a library."]
     LibraryDocuments {
-        /// Lists a library's documents.
+        #[doc = " Lists a library's documents."]
         "list" list("LibrariesDocumentsListRequest") -> "Promise<LibrariesDocumentsListResponse>" = ops::documents::LIST;
-        /// Uploads a document (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form data.
+        #[doc = " Uploads a document (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form data."]
         "upload" upload("LibrariesDocumentsUploadRequest") -> "Promise<LibrariesDocumentsUploadResponse>" = ops::documents::UPLOAD;
-        /// Gets a document's metadata.
+        #[doc = " Gets a document's metadata."]
         "get" get("LibrariesDocumentsGetRequest") -> "Promise<LibrariesDocumentsGetResponse>" = ops::documents::GET;
-        /// Updates a document's name or attributes.
+        #[doc = " Updates a document's name or attributes."]
         "update" update("LibrariesDocumentsUpdateRequest") -> "Promise<LibrariesDocumentsUpdateResponse>" = ops::documents::UPDATE;
-        /// Replaces a document's name or attributes (deprecated: use `update`).
+        #[doc = " Replaces a document's name or attributes (deprecated: use `update`)."]
         "librariesDocumentsUpdateV1" libraries_documents_update_v1("LibrariesDocumentsLibrariesDocumentsUpdateV1Request") -> "Promise<LibrariesDocumentsLibrariesDocumentsUpdateV1Response>" = ops::documents::LIBRARIES_DOCUMENTS_UPDATE_V1;
-        /// Deletes a document.
+        #[doc = " Deletes a document."]
         "delete" delete("LibrariesDocumentsDeleteRequest") -> "Promise<LibrariesDocumentsDeleteResponse>" = ops::documents::DELETE;
-        /// The text extracted from a document.
+        #[doc = " The text extracted from a document."]
         "textContent" text_content("LibrariesDocumentsTextContentRequest") -> "Promise<LibrariesDocumentsTextContentResponse>" = ops::documents::TEXT_CONTENT;
-        /// A document's processing status (queued, running, done, ...).
+        #[doc = " A document's processing status (queued, running, done, ...)."]
         "status" status("LibrariesDocumentsStatusRequest") -> "Promise<LibrariesDocumentsStatusResponse>" = ops::documents::STATUS;
-        /// A temporary URL of the original document.
+        #[doc = " A temporary URL of the original document."]
         "getSignedUrl" get_signed_url("LibrariesDocumentsGetSignedUrlRequest") -> "Promise<LibrariesDocumentsGetSignedUrlResponse>" = ops::documents::GET_SIGNED_URL;
-        /// A temporary URL of the extracted text.
+        #[doc = " A temporary URL of the extracted text."]
         "extractedTextSignedUrl" extracted_text_signed_url("LibrariesDocumentsExtractedTextSignedUrlRequest") -> "Promise<LibrariesDocumentsExtractedTextSignedUrlResponse>" = ops::documents::EXTRACTED_TEXT_SIGNED_URL;
-        /// Processes a document again.
+        #[doc = " Processes a document again."]
         "reprocess" reprocess("LibrariesDocumentsReprocessRequest") -> "Promise<LibrariesDocumentsReprocessResponse>" = ops::documents::REPROCESS;
     }
 );
 
 resource!(
-    /// Who can use a library.
+    #[doc = " Who can use a library."]
     LibraryAccesses {
-        /// Who can access a library.
+        #[doc = " Who can access a library."]
         "list" list("LibrariesAccessesListRequest") -> "Promise<LibrariesAccessesListResponse>" = ops::accesses::LIST;
-        /// Grants or changes access to a library.
+        #[doc = " Grants or changes access to a library."]
         "updateOrCreate" update_or_create("LibrariesAccessesUpdateOrCreateRequest") -> "Promise<LibrariesAccessesUpdateOrCreateResponse>" = ops::accesses::UPDATE_OR_CREATE;
-        /// Revokes access to a library.
+        #[doc = " Revokes access to a library."]
         "delete" delete("LibrariesAccessesDeleteRequest") -> "Promise<LibrariesAccessesDeleteResponse>" = ops::accesses::DELETE;
     }
 );
 
 resource!(
-    /// Files, such as the images `image_generation` makes.
+    #[doc = " Files, such as the images `image_generation` makes."]
     Files {
-        /// A file's metadata (generated images arrive as `tool_file` chunks naming a file).
+        #[doc = " A file's metadata (generated images arrive as `tool_file` chunks naming a file)."]
         "retrieve" retrieve("FilesRetrieveRequest") -> "Promise<FilesRetrieveResponse>" = ops::files::RETRIEVE;
-        /// A file's content as bytes (`new Blob([bytes])` makes a Blob of it).
+        #[doc = " A file's content as bytes (`new Blob([bytes])` makes a Blob of it)."]
         "download" download("FilesDownloadRequest") -> "Promise<FilesDownloadResponse>" = ops::files::DOWNLOAD;
-        /// A temporary URL of the file, usable as an `<img src>`.
+        #[doc = " A temporary URL of the file, usable as an `<img src>`."]
         "getSignedUrl" get_signed_url("FilesGetSignedUrlRequest") -> "Promise<FilesGetSignedUrlResponse>" = ops::files::GET_SIGNED_URL;
     }
 );
 
 #[wasm_bindgen]
 impl Libraries {
-    /// The documents of a library.
+    #[doc = " The documents of a library."]
     #[wasm_bindgen(getter)]
     pub fn documents(&self) -> LibraryDocuments {
         LibraryDocuments {
@@ -235,7 +235,7 @@ impl Libraries {
         }
     }
 
-    /// Who can use a library.
+    #[doc = " Who can use a library."]
     #[wasm_bindgen(getter)]
     pub fn accesses(&self) -> LibraryAccesses {
         LibraryAccesses {

@@ -3668,59 +3668,59 @@ export type FilesGetSignedUrlResponse = FileSignedUrl;
 
 
 /**
- * r" Agents: models with instructions and tools, versioned, with aliases.
+ * Agents: models with instructions and tools, versioned, with aliases.
  */
 export class Agents {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" Points an alias (such as `production`) at a version, creating it if needed.
+     * Points an alias (such as `production`) at a version, creating it if needed.
      */
     createVersionAlias(request: AgentsCreateVersionAliasRequest, options?: RequestOptions): Promise<AgentsCreateVersionAliasResponse>;
     /**
-     * r" Creates an agent: a model with instructions, tools and completion arguments.
+     * Creates an agent: a model with instructions, tools and completion arguments.
      */
     create(request: AgentsCreateRequest, options?: RequestOptions): Promise<AgentsCreateResponse>;
     /**
-     * r" Deletes a version alias.
+     * Deletes a version alias.
      */
     deleteVersionAlias(request: AgentsDeleteVersionAliasRequest, options?: RequestOptions): Promise<AgentsDeleteVersionAliasResponse>;
     /**
-     * r" Deletes an agent.
+     * Deletes an agent.
      */
     delete(request: AgentsDeleteRequest, options?: RequestOptions): Promise<AgentsDeleteResponse>;
     /**
-     * r" Gets one version of an agent.
+     * Gets one version of an agent.
      */
     getVersion(request: AgentsGetVersionRequest, options?: RequestOptions): Promise<AgentsGetVersionResponse>;
     /**
-     * r" Gets an agent, at its active version or at `agentVersion` (a number or an alias).
+     * Gets an agent, at its active version or at `agentVersion` (a number or an alias).
      */
     get(request: AgentsGetRequest, options?: RequestOptions): Promise<AgentsGetResponse>;
     /**
-     * r" One page of agents. The result is also async-iterable over every page:
-     * r" `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
+     * One page of agents. The result is also async-iterable over every page:
+     * `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
      */
     listPages(request: AgentsListPagesRequest, options?: RequestOptions): PagePromise<AgentsListPagesResponse>;
     /**
-     * r" Lists the agent's version aliases.
+     * Lists the agent's version aliases.
      */
     listVersionAliases(request: AgentsListVersionAliasesRequest, options?: RequestOptions): Promise<AgentsListVersionAliasesResponse>;
     /**
-     * r" Lists the agent's versions.
+     * Lists the agent's versions.
      */
     listVersions(request: AgentsListVersionsRequest, options?: RequestOptions): Promise<AgentsListVersionsResponse>;
     /**
-     * r" Lists agents (deprecated by Mistral in favour of `listPages`).
+     * Lists agents (deprecated by Mistral in favour of `listPages`).
      */
     list(request: AgentsListRequest, options?: RequestOptions): Promise<AgentsListResponse>;
     /**
-     * r" Switches the agent's active version.
+     * Switches the agent's active version.
      */
     updateVersion(request: AgentsUpdateVersionRequest, options?: RequestOptions): Promise<AgentsUpdateVersionResponse>;
     /**
-     * r" Updates an agent; every update makes a new version.
+     * Updates an agent; every update makes a new version.
      */
     update(request: AgentsUpdateRequest, options?: RequestOptions): Promise<AgentsUpdateResponse>;
 }
@@ -3751,215 +3751,215 @@ export class Beta {
 }
 
 /**
- * r" Connectors: MCP servers your conversations and agents can use as tools.
+ * Connectors: MCP servers your conversations and agents can use as tools.
  */
 export class Connectors {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" Activates the connector for a scope (`user`, `workspace` or `organization`).
+     * Activates the connector for a scope (`user`, `workspace` or `organization`).
      */
     activateForConsumer(request: ConnectorsActivateForConsumerRequest, options?: RequestOptions): Promise<ConnectorsActivateForConsumerResponse>;
     /**
-     * r" Calls one of the connector's tools directly.
+     * Calls one of the connector's tools directly.
      */
     callTool(request: ConnectorsCallToolRequest, options?: RequestOptions): Promise<ConnectorsCallToolResponse>;
     /**
-     * r" Stores credentials for the connector at a scope (`user`, `workspace` or `organization`).
+     * Stores credentials for the connector at a scope (`user`, `workspace` or `organization`).
      */
     createCredentials(request: ConnectorsCreateCredentialsRequest, options?: RequestOptions): Promise<ConnectorsCreateCredentialsResponse>;
     /**
-     * r#" Creates a connector to an MCP server (`protocol` defaults to `"mcp"`)."#
+     * Creates a connector to an MCP server (`protocol` defaults to `"mcp"`).
      */
     create(request: ConnectorsCreateRequest, options?: RequestOptions): Promise<ConnectorsCreateResponse>;
     /**
-     * r" Deactivates the connector for a scope.
+     * Deactivates the connector for a scope.
      */
     deactivateForConsumer(request: ConnectorsDeactivateForConsumerRequest, options?: RequestOptions): Promise<ConnectorsDeactivateForConsumerResponse>;
     /**
-     * r" Deletes all your credentials for the connector.
+     * Deletes all your credentials for the connector.
      */
     deleteAllUserCredentials(request: ConnectorsDeleteAllUserCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteAllUserCredentialsResponse>;
     /**
-     * r" Deletes named organisation credentials.
+     * Deletes named organisation credentials.
      */
     deleteOrganizationCredentials(request: ConnectorsDeleteOrganizationCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteOrganizationCredentialsResponse>;
     /**
-     * r" Deletes your named credentials.
+     * Deletes your named credentials.
      */
     deleteUserCredentials(request: ConnectorsDeleteUserCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteUserCredentialsResponse>;
     /**
-     * r" Deletes named workspace credentials.
+     * Deletes named workspace credentials.
      */
     deleteWorkspaceCredentials(request: ConnectorsDeleteWorkspaceCredentialsRequest, options?: RequestOptions): Promise<ConnectorsDeleteWorkspaceCredentialsResponse>;
     /**
-     * r" Deletes a connector; resolves to `{ message }`.
+     * Deletes a connector; resolves to `{ message }`.
      */
     delete(request: ConnectorsDeleteRequest, options?: RequestOptions): Promise<ConnectorsDeleteResponse>;
     /**
-     * r" The URL where a user authorises an OAuth connector.
+     * The URL where a user authorises an OAuth connector.
      */
     getAuthUrl(request: ConnectorsGetAuthUrlRequest, options?: RequestOptions): Promise<ConnectorsGetAuthUrlResponse>;
     /**
-     * r" The authentication methods the connector accepts.
+     * The authentication methods the connector accepts.
      */
     getAuthenticationMethods(request: ConnectorsGetAuthenticationMethodsRequest, options?: RequestOptions): Promise<ConnectorsGetAuthenticationMethodsResponse>;
     /**
-     * r" Gets a connector by id or name.
+     * Gets a connector by id or name.
      */
     get(request: ConnectorsGetRequest, options?: RequestOptions): Promise<ConnectorsGetResponse>;
     /**
-     * r" Lists the organisation's credentials for the connector.
+     * Lists the organisation's credentials for the connector.
      */
     listOrganizationCredentials(request: ConnectorsListOrganizationCredentialsRequest, options?: RequestOptions): Promise<ConnectorsListOrganizationCredentialsResponse>;
     /**
-     * r" Lists the connector's tools, as its MCP server describes them.
+     * Lists the connector's tools, as its MCP server describes them.
      */
     listTools(request: ConnectorsListToolsRequest, options?: RequestOptions): Promise<ConnectorsListToolsResponse>;
     /**
-     * r" Lists your credentials for the connector.
+     * Lists your credentials for the connector.
      */
     listUserCredentials(request: ConnectorsListUserCredentialsRequest, options?: RequestOptions): Promise<ConnectorsListUserCredentialsResponse>;
     /**
-     * r" Lists the workspace's credentials for the connector.
+     * Lists the workspace's credentials for the connector.
      */
     listWorkspaceCredentials(request: ConnectorsListWorkspaceCredentialsRequest, options?: RequestOptions): Promise<ConnectorsListWorkspaceCredentialsResponse>;
     /**
-     * r" One page of connectors. The result is also async-iterable over every page, following
-     * r" `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`.
+     * One page of connectors. The result is also async-iterable over every page, following
+     * `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`.
      */
     list(request: ConnectorsListRequest, options?: RequestOptions): PagePromise<ConnectorsListResponse>;
     /**
-     * r" Shares the connector with the organisation.
+     * Shares the connector with the organisation.
      */
     shareToOrganization(request: ConnectorsShareToOrganizationRequest, options?: RequestOptions): Promise<ConnectorsShareToOrganizationResponse>;
     /**
-     * r" Shares the connector with the workspace.
+     * Shares the connector with the workspace.
      */
     share(request: ConnectorsShareRequest, options?: RequestOptions): Promise<ConnectorsShareResponse>;
     /**
-     * r" Stops sharing the connector with the organisation.
+     * Stops sharing the connector with the organisation.
      */
     unshareFromOrganization(request: ConnectorsUnshareFromOrganizationRequest, options?: RequestOptions): Promise<ConnectorsUnshareFromOrganizationResponse>;
     /**
-     * r" Stops sharing the connector with the workspace.
+     * Stops sharing the connector with the workspace.
      */
     unshare(request: ConnectorsUnshareRequest, options?: RequestOptions): Promise<ConnectorsUnshareResponse>;
     /**
-     * r" Updates stored credentials.
+     * Updates stored credentials.
      */
     updateCredentials(request: ConnectorsUpdateCredentialsRequest, options?: RequestOptions): Promise<ConnectorsUpdateCredentialsResponse>;
     /**
-     * r" Updates a connector.
+     * Updates a connector.
      */
     update(request: ConnectorsUpdateRequest, options?: RequestOptions): Promise<ConnectorsUpdateResponse>;
 }
 
 /**
- * r" Conversations: start, append to, branch and read them, streamed or not.
+ * Conversations: start, append to, branch and read them, streamed or not.
  */
 export class Conversations {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" Appends inputs and streams the response.
+     * Appends inputs and streams the response.
      */
     appendStream(request: ConversationsAppendStreamRequest, options?: RequestOptions): Promise<ConversationsAppendStreamResponse>;
     /**
-     * r" Appends inputs (messages, function results) to a conversation.
+     * Appends inputs (messages, function results) to a conversation.
      */
     append(request: ConversationsAppendRequest, options?: RequestOptions): Promise<ConversationsAppendResponse>;
     /**
-     * r" Deletes a conversation.
+     * Deletes a conversation.
      */
     delete(request: ConversationsDeleteRequest, options?: RequestOptions): Promise<ConversationsDeleteResponse>;
     /**
-     * r" Every entry of a conversation, tool executions and function calls included.
+     * Every entry of a conversation, tool executions and function calls included.
      */
     getHistory(request: ConversationsGetHistoryRequest, options?: RequestOptions): Promise<ConversationsGetHistoryResponse>;
     /**
-     * r" The messages of a conversation.
+     * The messages of a conversation.
      */
     getMessages(request: ConversationsGetMessagesRequest, options?: RequestOptions): Promise<ConversationsGetMessagesResponse>;
     /**
-     * r" Gets one conversation.
+     * Gets one conversation.
      */
     get(request: ConversationsGetRequest, options?: RequestOptions): Promise<ConversationsGetResponse>;
     /**
-     * r" Lists conversations, newest first.
+     * Lists conversations, newest first.
      */
     list(request: ConversationsListRequest, options?: RequestOptions): Promise<ConversationsListResponse>;
     /**
-     * r" Branches a conversation and streams the response.
+     * Branches a conversation and streams the response.
      */
     restartStream(request: ConversationsRestartStreamRequest, options?: RequestOptions): Promise<ConversationsRestartStreamResponse>;
     /**
-     * r" Branches a conversation from one of its entries into a new conversation.
+     * Branches a conversation from one of its entries into a new conversation.
      */
     restart(request: ConversationsRestartRequest, options?: RequestOptions): Promise<ConversationsRestartResponse>;
     /**
-     * r" Starts a conversation and resolves, as soon as the headers arrive, to a stream of events.
-     * r" HTTP errors reject here; later failures are thrown by the iteration.
+     * Starts a conversation and resolves, as soon as the headers arrive, to a stream of events.
+     * HTTP errors reject here; later failures are thrown by the iteration.
      */
     startStream(request: ConversationsStartStreamRequest, options?: RequestOptions): Promise<ConversationsStartStreamResponse>;
     /**
-     * r" Starts a conversation with a model or an agent and resolves to the whole response.
+     * Starts a conversation with a model or an agent and resolves to the whole response.
      */
     start(request: ConversationsStartRequest, options?: RequestOptions): Promise<ConversationsStartResponse>;
 }
 
 /**
- * r" Files, such as the images `image_generation` makes.
+ * Files, such as the images `image_generation` makes.
  */
 export class Files {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" A file's content as bytes (`new Blob([bytes])` makes a Blob of it).
+     * A file's content as bytes (`new Blob([bytes])` makes a Blob of it).
      */
     download(request: FilesDownloadRequest, options?: RequestOptions): Promise<FilesDownloadResponse>;
     /**
-     * r" A temporary URL of the file, usable as an `<img src>`.
+     * A temporary URL of the file, usable as an `<img src>`.
      */
     getSignedUrl(request: FilesGetSignedUrlRequest, options?: RequestOptions): Promise<FilesGetSignedUrlResponse>;
     /**
-     * r" A file's metadata (generated images arrive as `tool_file` chunks naming a file).
+     * A file's metadata (generated images arrive as `tool_file` chunks naming a file).
      */
     retrieve(request: FilesRetrieveRequest, options?: RequestOptions): Promise<FilesRetrieveResponse>;
 }
 
 /**
- * r" Document libraries, searched by the `document_library` tool.
+ * Document libraries, searched by the `document_library` tool.
  */
 export class Libraries {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" Creates a document library.
+     * Creates a document library.
      */
     create(request: LibrariesCreateRequest, options?: RequestOptions): Promise<LibrariesCreateResponse>;
     /**
-     * r" Deletes a library and its documents.
+     * Deletes a library and its documents.
      */
     delete(request: LibrariesDeleteRequest, options?: RequestOptions): Promise<LibrariesDeleteResponse>;
     /**
-     * r" Gets a library.
+     * Gets a library.
      */
     get(request: LibrariesGetRequest, options?: RequestOptions): Promise<LibrariesGetResponse>;
     /**
-     * r" Replaces a library's name or description (deprecated: use `update`).
+     * Replaces a library's name or description (deprecated: use `update`).
      */
     librariesUpdateV1(request: LibrariesLibrariesUpdateV1Request, options?: RequestOptions): Promise<LibrariesLibrariesUpdateV1Response>;
     /**
-     * r" Lists document libraries.
+     * Lists document libraries.
      */
     list(request: LibrariesListRequest, options?: RequestOptions): Promise<LibrariesListResponse>;
     /**
-     * r" Updates a library's name or description.
+     * Updates a library's name or description.
      */
     update(request: LibrariesUpdateRequest, options?: RequestOptions): Promise<LibrariesUpdateResponse>;
     /**
@@ -3973,75 +3973,75 @@ export class Libraries {
 }
 
 /**
- * r" Who can use a library.
+ * Who can use a library.
  */
 export class LibraryAccesses {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" Revokes access to a library.
+     * Revokes access to a library.
      */
     delete(request: LibrariesAccessesDeleteRequest, options?: RequestOptions): Promise<LibrariesAccessesDeleteResponse>;
     /**
-     * r" Who can access a library.
+     * Who can access a library.
      */
     list(request: LibrariesAccessesListRequest, options?: RequestOptions): Promise<LibrariesAccessesListResponse>;
     /**
-     * r" Grants or changes access to a library.
+     * Grants or changes access to a library.
      */
     updateOrCreate(request: LibrariesAccessesUpdateOrCreateRequest, options?: RequestOptions): Promise<LibrariesAccessesUpdateOrCreateResponse>;
 }
 
 /**
- * r" The documents of a library.
+ * The documents of a library.
  */
 export class LibraryDocuments {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * r" Deletes a document.
+     * Deletes a document.
      */
     delete(request: LibrariesDocumentsDeleteRequest, options?: RequestOptions): Promise<LibrariesDocumentsDeleteResponse>;
     /**
-     * r" A temporary URL of the extracted text.
+     * A temporary URL of the extracted text.
      */
     extractedTextSignedUrl(request: LibrariesDocumentsExtractedTextSignedUrlRequest, options?: RequestOptions): Promise<LibrariesDocumentsExtractedTextSignedUrlResponse>;
     /**
-     * r" A temporary URL of the original document.
+     * A temporary URL of the original document.
      */
     getSignedUrl(request: LibrariesDocumentsGetSignedUrlRequest, options?: RequestOptions): Promise<LibrariesDocumentsGetSignedUrlResponse>;
     /**
-     * r" Gets a document's metadata.
+     * Gets a document's metadata.
      */
     get(request: LibrariesDocumentsGetRequest, options?: RequestOptions): Promise<LibrariesDocumentsGetResponse>;
     /**
-     * r" Replaces a document's name or attributes (deprecated: use `update`).
+     * Replaces a document's name or attributes (deprecated: use `update`).
      */
     librariesDocumentsUpdateV1(request: LibrariesDocumentsLibrariesDocumentsUpdateV1Request, options?: RequestOptions): Promise<LibrariesDocumentsLibrariesDocumentsUpdateV1Response>;
     /**
-     * r" Lists a library's documents.
+     * Lists a library's documents.
      */
     list(request: LibrariesDocumentsListRequest, options?: RequestOptions): Promise<LibrariesDocumentsListResponse>;
     /**
-     * r" Processes a document again.
+     * Processes a document again.
      */
     reprocess(request: LibrariesDocumentsReprocessRequest, options?: RequestOptions): Promise<LibrariesDocumentsReprocessResponse>;
     /**
-     * r" A document's processing status (queued, running, done, ...).
+     * A document's processing status (queued, running, done, ...).
      */
     status(request: LibrariesDocumentsStatusRequest, options?: RequestOptions): Promise<LibrariesDocumentsStatusResponse>;
     /**
-     * r" The text extracted from a document.
+     * The text extracted from a document.
      */
     textContent(request: LibrariesDocumentsTextContentRequest, options?: RequestOptions): Promise<LibrariesDocumentsTextContentResponse>;
     /**
-     * r" Updates a document's name or attributes.
+     * Updates a document's name or attributes.
      */
     update(request: LibrariesDocumentsUpdateRequest, options?: RequestOptions): Promise<LibrariesDocumentsUpdateResponse>;
     /**
-     * r" Uploads a document (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form data.
+     * Uploads a document (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form data.
      */
     upload(request: LibrariesDocumentsUploadRequest, options?: RequestOptions): Promise<LibrariesDocumentsUploadResponse>;
 }
