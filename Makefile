@@ -6,8 +6,11 @@ build: setup
 	@bash scripts/build.sh
 test: setup
 	@bash scripts/test.sh
+# The demo page (www/) on http://127.0.0.1:8787 (PORT to change), with the emulator behind /api;
+# with MISTRAL_API_KEY set, /api goes to api.mistral.ai and the key stays on the server.
+# The former terminal demo: node examples/node-stream.mjs
 demo: build
-	@node examples/node-stream.mjs
+	@node scripts/demo.mjs
 bench: build
 	@node bench/run.mjs
 # The local Mistral API emulator (see emulator/README.md): `make emulator PORT=0` picks a free port.

@@ -20,19 +20,31 @@ if [ "$(have wasm-bindgen)" != "$WB_VERSION" ] || [ "$(have wasm-bindgen-test-ru
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-# Chromium and its driver, for the browser tests. apt on this image can lose a .deb between
-# dpkg calls; a --fix-broken pass and a second try recover.
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  say "installing chromium and chromium-driver"
+# Chromium and its driver, and Firefox ESR, for the browser tests. apt on this image can lose a
+# .deb between dpkg calls; a --fix-broken pass and a second try recover.
+apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null \
-    || { apt-get -y -qq --fix-broken install >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+  apt-get install -y -qq "$@" >/dev/null \
+    || { apt-get -y -qq --fix-broken install >/dev/null && apt-get install -y -qq "$@" >/dev/null; }
+}
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "installing chromium and chromium-driver"
+  apt_install chromium chromium-driver
+fi
+# Firefox ESR for the runtime matrix (driven by puppeteer-core over WebDriver BiDi).
+if ! command -v firefox-esr >/dev/null 2>&1; then
+  say "installing firefox-esr"
+  apt_install firefox-esr
 fi
 
 # npm dev dependencies, from the committed lockfile. wasm-opt comes from npm's binaryen:
 # Debian's binaryen 108 emits modules that crash on load.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# `npm ci` refuses a lockfile that lacks optional platform packages, and this registry serves
+# some of deno's and workerd's (darwin, windows) as 404, so npm never records them: then
+# `npm install --no-save` installs the same locked versions without rewriting the lockfile.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/workerd ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
+    || { say "npm ci refused the lockfile; npm install --no-save"; npm install --no-save --no-audit --no-fund --loglevel=error; }
 fi

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The wasm-bindgen tests of the JavaScript face (src/bindings/tests.rs), run twice: in Node (the
+# runner's default) and in headless Chromium (WASM_BINDGEN_USE_BROWSER=1), against the mock API
+# (tests/mock/server.mjs) on a free 127.0.0.1 port. Its URL reaches the tests at compile time
+# through MISTRAL_EDGE_TEST_SERVER. Prints cargo's `test result:` line for each run; exits non-zero
+# if either run fails or runs no tests. Loopback only: nothing here touches the network.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+# The runner's budget for a whole run (its default, 20 s, is tight on a busy 2-core machine).
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}
+# Never `cargo test -q` here: cargo passes --quiet on to wasm-bindgen-test-runner, which rejects it.
+CARGO=(nice -n 10 cargo test --target wasm32-unknown-unknown --lib)
+
+RUN=$(mktemp -d)
+MOCK_PID=
+cleanup() {
+  if [ -n "$MOCK_PID" ] && kill -0 "$MOCK_PID" 2>/dev/null; then
+    kill "$MOCK_PID" 2>/dev/null
+    wait "$MOCK_PID" 2>/dev/null
+  fi
+  rm -rf "$RUN"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in wasm-bindgen-test-runner node; do
+  command -v "$tool" >/dev/null || { echo "wasm-test: $tool not found (run scripts/setup.sh)" >&2; exit 1; }
+done
+
+# The mock picks its own free port (--port 0) and prints `LISTENING <port>`; LIFETIME_S bounds it
+# even if this script is killed with SIGKILL.
+LIFETIME_S=900 node tests/mock/server.mjs --port 0 >"$RUN/mock.out" 2>"$RUN/mock.err" &
+MOCK_PID=$!
+PORT=
+for _ in $(seq 200); do
+  PORT=$(awk '/^LISTENING /{print $2; exit}' "$RUN/mock.out")
+  [ -n "$PORT" ] && break
+  kill -0 "$MOCK_PID" 2>/dev/null || break
+  sleep 0.05
+done
+if [ -z "$PORT" ]; then
+  echo "wasm-test: the mock server did not start" >&2
+  cat "$RUN/mock.err" >&2
+  exit 1
+fi
+export MISTRAL_EDGE_TEST_SERVER="http://127.0.0.1:$PORT"
+echo "wasm-test: mock API on $MISTRAL_EDGE_TEST_SERVER"
+
+status=0
+# One build; both runs reuse it (the URL is part of the build, so a new port relinks the test crate).
+if ! "${CARGO[@]}" --no-run; then
+  echo "wasm-test: the wasm test build FAILED"
+  exit 1
+fi
+
+# Runs the suite once; the rest of the arguments are environment assignments for the runner.
+run() {
+  local name=$1; shift
+  echo "== wasm tests in $name"
+  env -u WASM_BINDGEN_USE_BROWSER -u WASM_BINDGEN_TEST_ONLY_NODE -u WASM_BINDGEN_TEST_ONLY_WEB \
+    "$@" "${CARGO[@]}" 2>&1 | tee "$RUN/$name.log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" -ne 0 ]; then
+    echo "== wasm tests in $name FAILED (exit $rc)"
+    status=1
+  elif ! grep -qE 'test result: ok\. [1-9][0-9]* passed' "$RUN/$name.log"; then
+    echo "== wasm tests in $name ran no tests"
+    echo "test result: FAILED. 0 passed; 1 failed"
+    status=1
+  fi
+}
+
+run node
+# The runner drives Chromium through chromedriver; it always adds --headless, --no-sandbox and
+# --disable-dev-shm-usage, and reads the offline flags from ./webdriver.json.
+run chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+exit "$status"

@@ -1,0 +1,87 @@
+// The runtime-neutral check, run unchanged in Node, Deno, Bun, workerd, edge-runtime, Chromium
+// and Firefox. The caller imports "mistral-edge" the way that runtime resolves it and passes the
+// module namespace; `serverURL` is the emulator (or a same-origin proxy to it).
+//
+// It streams a conversation and checks the events (started, N `message.output.delta` with
+// camelCase fields, done with usage), then two failures: a 404 (NotFoundError) and a stream the
+// emulator cuts after two events (StreamError, kind "dropped", after both events arrived).
+// Resolves to a summary object; rejects with an Error naming the first broken expectation.
+
+const N = 20;
+const MISSING = "conv_00000000000000000000000000000000";
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function runChecks(mod, serverURL, { apiKey = "runtime-test" } = {}) {
+  const summary = { deltas: 0, events: [], text: "", usage: null, notFound: null, dropped: null };
+  const Mistral = mod.default;
+  expect(typeof Mistral === "function", "the default export is not the Mistral class");
+  expect(Mistral === mod.Mistral, "the default export and the named Mistral differ");
+  const client = new Mistral({ apiKey, serverURL });
+
+  // 1. A whole stream.
+  const stream = await client.beta.conversations.startStream({
+    model: "mistral-small-latest",
+    inputs: [{ role: "user", content: `count to ${N}` }],
+  });
+  for await (const { event, data } of stream) {
+    expect(event === data.type, `event name ${event} differs from data.type ${data.type}`);
+    summary.events.push(event);
+    if (data.type === "message.output.delta") {
+      summary.deltas++;
+      expect(typeof data.outputIndex === "number", "a delta has no camelCase outputIndex");
+      expect(typeof data.contentIndex === "number", "a delta has no camelCase contentIndex");
+      expect(typeof data.createdAt === "string", "a delta has no camelCase createdAt");
+      expect(!("output_index" in data) && !("content_index" in data), "a delta still has snake_case keys");
+      expect(data.role === "assistant", `a delta's role is ${data.role}`);
+      summary.text += data.content;
+    } else if (data.type === "conversation.response.started") {
+      expect(/^conv_/.test(data.conversationId), "started has no camelCase conversationId");
+      summary.conversationId = data.conversationId;
+    } else if (data.type === "conversation.response.done") {
+      summary.usage = data.usage;
+    }
+  }
+  expect(summary.events[0] === "conversation.response.started", `the first event is ${summary.events[0]}`);
+  expect(summary.events.at(-1) === "conversation.response.done", `the last event is ${summary.events.at(-1)}`);
+  expect(summary.deltas >= N, `only ${summary.deltas} message.output.delta events (expected ${N})`);
+  const expected = Array.from({ length: N }, (_, i) => i + 1).join(" ");
+  expect(summary.text === expected, `the streamed text is ${JSON.stringify(summary.text)}`);
+  expect(summary.usage && summary.usage.totalTokens > 0 && summary.usage.completionTokens === N,
+    `done carries no camelCase usage: ${JSON.stringify(summary.usage)}`);
+  expect(!("total_tokens" in summary.usage), "usage still has snake_case keys");
+
+  // 2. An HTTP error rejects the call with a typed error.
+  try {
+    await client.beta.conversations.appendStream({ conversationId: MISSING, inputs: "hello?" });
+    throw new Error("appending to a missing conversation did not reject");
+  } catch (error) {
+    expect(error instanceof mod.NotFoundError, `a 404 gave ${error && error.name}: ${error && error.message}`);
+    expect(error instanceof mod.APIError && error instanceof mod.MistralError && error instanceof Error,
+      "NotFoundError is not an APIError / MistralError / Error");
+    expect(error.status === 404, `NotFoundError.status is ${error.status}`);
+    summary.notFound = { name: error.name, status: error.status, requestId: error.requestId ?? null };
+  }
+
+  // 3. A stream that drops after two events: both arrive, then a StreamError of kind "dropped".
+  const dropping = await client.beta.conversations.startStream(
+    { model: "mistral-small-latest", inputs: "count to 10" },
+    { headers: { "x-emulator-fault": "drop-after=2" } },
+  );
+  const before = [];
+  try {
+    for await (const { event } of dropping) before.push(event);
+    throw new Error(`a dropped stream ended without an error after ${before.length} events`);
+  } catch (error) {
+    expect(error instanceof mod.StreamError, `a dropped stream threw ${error && error.name}: ${error && error.message}`);
+    expect(error instanceof mod.MistralError, "StreamError is not a MistralError");
+    expect(error.kind === "dropped", `StreamError.kind is ${error.kind} (${error.message})`);
+    expect(before.length === 2, `${before.length} events arrived before the drop (expected 2)`);
+    summary.dropped = { name: error.name, kind: error.kind, eventsBefore: before.length };
+  }
+
+  summary.events = summary.events.length;
+  return summary;
+}

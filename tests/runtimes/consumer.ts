@@ -1,0 +1,121 @@
+// A TypeScript consumer written the way Mistral's docs and cookbooks write the calls (default
+// import, `client.beta.*`, `for await` narrowing on `data.type`, connectors without `protocol`,
+// tools with `toolConfiguration`, error classes with instanceof). It is never run: the runtimes
+// step type-checks it with `tsc --noEmit --strict` against the packed tarball's .d.ts.
+import Mistral, {
+  APIError,
+  HTTPValidationError,
+  InvalidRequestError,
+  Mistral as NamedMistral,
+  MistralError,
+  NotFoundError,
+  RateLimitError,
+  StreamError,
+  TimeoutError,
+} from "mistral-edge";
+import type { ConversationEvent } from "mistral-edge";
+
+const client = new Mistral({ apiKey: "key", serverURL: "http://127.0.0.1:8788", timeoutMs: 30_000 });
+const same: NamedMistral = client;
+
+export async function cookbook(): Promise<string> {
+  // Agents basics: an agent with built-in and connector tools.
+  const agent = await client.beta.agents.create({
+    model: "mistral-medium-latest",
+    name: "Docs agent",
+    description: "Answers from the docs",
+    instructions: "Be brief.",
+    tools: [
+      { type: "web_search" },
+      { type: "connector", connectorId: "my_deepwiki", toolConfiguration: { exclude: ["read_wiki_structure"] } },
+    ],
+  });
+  const agentName: string = agent.name;
+
+  // Connectors page: create without `protocol` (the package sends "mcp").
+  const connector = await client.beta.connectors.create({
+    name: "ephemeral_deepwiki",
+    description: "DeepWiki MCP",
+    server: "https://mcp.deepwiki.com/mcp",
+    visibility: "private",
+  });
+  const connectorId: string = connector.id;
+
+  // Conversations: tools with toolConfiguration and a function tool.
+  const response = await same.beta.conversations.start({
+    model: "mistral-medium-latest",
+    // The docs' input entry without `type` (a message input).
+    inputs: [{ role: "user", content: "Weather in Paris?" }],
+    tools: [
+      { type: "connector", connectorId, toolConfiguration: { include: ["ask_question"] } },
+      {
+        type: "function",
+        function: { name: "get_weather", parameters: { type: "object", properties: { city_name: { type: "string" } } } },
+      },
+    ],
+  });
+  let text = "";
+  for (const entry of response.outputs) {
+    if (entry.type === "message.output") {
+      text += typeof entry.content === "string" ? entry.content : entry.content.map((c) => ("text" in c ? c.text : "")).join("");
+    }
+    if (entry.type === "function.call") {
+      await client.beta.conversations.append({
+        conversationId: response.conversationId,
+        inputs: [{ type: "function.result", toolCallId: entry.toolCallId, result: JSON.stringify({ celsius: 21 }) }],
+      });
+    }
+  }
+
+  // Streaming, narrowed on data.type.
+  const stream = await client.beta.conversations.startStream({ agentId: agent.id, inputs: "Who is Albert Einstein?" });
+  let tokens = 0;
+  for await (const { event, data } of stream) {
+    const name: string = event;
+    if (data.type === "message.output.delta") {
+      const index: number = data.outputIndex ?? 0;
+      if (typeof data.content === "string") text += data.content;
+      void index;
+    } else if (data.type === "conversation.response.done") {
+      tokens = data.usage.totalTokens ?? 0;
+    } else if (data.type === "function.call.delta") {
+      const args: string = data.arguments;
+      void args;
+    }
+    void name;
+  }
+  const folded = await (await client.beta.conversations.startStream({ model: "mistral-small-latest", inputs: "Hi" })).finalResponse();
+  const body: ReadableStream<Uint8Array> = (await client.beta.conversations.startStream({ model: "m", inputs: "Hi" })).toReadableStream();
+  void folded.outputs.length;
+  void body;
+
+  // Files (top level, as in the official SDK): bytes of a generated image.
+  const bytes: Uint8Array = await client.files.download({ fileId: "00000000-0000-0000-0000-000000000000" });
+
+  await client.beta.agents.delete({ agentId: agent.id });
+  const deleted = await client.beta.connectors.delete({ connectorId });
+  return `${agentName} ${deleted.message} ${text} ${tokens} ${bytes.byteLength}`;
+}
+
+export function explain(error: unknown): string {
+  if (error instanceof StreamError) return `stream ${error.kind}${error.code === undefined ? "" : ` ${error.code}`}`;
+  if (error instanceof HTTPValidationError) return (error.detail ?? []).map((d) => `${d.loc.join(".")}: ${d.msg}`).join("; ");
+  if (error instanceof RateLimitError) return `wait ${error.retryAfterMs ?? 1000} ms`;
+  if (error instanceof NotFoundError) return `not found (${error.requestId ?? "no request id"})`;
+  if (error instanceof APIError) return `${error.status} ${error.body} retryable=${error.isRetryable}`;
+  if (error instanceof TimeoutError) return `waited ${error.timeoutMs} ms for ${error.waitingFor}`;
+  if (error instanceof InvalidRequestError) return error.message;
+  if (error instanceof MistralError) return error.name;
+  return String(error);
+}
+
+export function onEvent(data: ConversationEvent): string | undefined {
+  switch (data.type) {
+    case "conversation.response.started":
+      return data.conversationId;
+    case "tool.execution.started":
+      return data.name;
+    default:
+      return undefined;
+  }
+}
