@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{agents, auth, conversations, faults, files};
+use crate::{agents, auth, connectors, conversations, faults, files, libraries};
 
 /// The whole API over `state`.
 pub fn router(state: AppState) -> Router {
@@ -18,7 +18,8 @@ pub fn router(state: AppState) -> Router {
         .merge(conversations::routes())
         .merge(agents::routes())
         .merge(files::routes())
-        // Seam: `connectors::routes()` and `libraries::routes()` merge here.
+        .merge(connectors::routes())
+        .merge(libraries::routes())
         .fallback(|| async { ApiError::no_route() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
         .layer(middleware::from_fn_with_state(state.clone(), faults::layer))

@@ -1,6 +1,7 @@
 //! Seams for the tools that reach outside the emulator: connectors (MCP servers) and document
-//! libraries. The scripted model calls these traits; `connectors.rs` / `libraries.rs` plug in
-//! real implementations through [`Hooks`]. The defaults know no connector and no library.
+//! libraries. The scripted model calls these traits; `connectors::Registry` (real MCP) and
+//! `libraries::Libraries` (term search) implement them, and `AppState::default()` plugs them in.
+//! [`Hooks::default`] knows no connector and no library (tests plug in fakes instead).
 
 use std::future::Future;
 use std::pin::Pin;

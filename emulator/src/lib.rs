@@ -16,6 +16,7 @@ pub mod auth;
 pub mod builtins;
 pub mod calc;
 pub mod clock;
+pub mod connectors;
 pub mod conversations;
 pub mod error;
 pub mod faults;
@@ -23,6 +24,8 @@ pub mod files;
 pub mod fill;
 pub mod hooks;
 pub mod ids;
+pub mod libraries;
+pub mod mcp;
 pub mod model;
 pub mod params;
 pub mod png;
@@ -38,7 +41,7 @@ use tokio::net::TcpListener;
 pub use hooks::Hooks;
 pub use state::AppState;
 
-/// The API, with fresh state and no connectors or libraries.
+/// The API, with fresh state (its connectors speak MCP, its libraries are searchable).
 pub fn router() -> axum::Router {
     app::router(AppState::default())
 }

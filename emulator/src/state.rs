@@ -1,4 +1,5 @@
-//! Everything the emulator remembers: conversations, agents, files, fault counters.
+//! Everything the emulator remembers: conversations, agents, files, fault counters, and (in
+//! their own modules, behind their own locks) connectors and libraries.
 //! One mutex guards the store; no handler holds it across an `await`.
 
 use std::collections::{BTreeMap, HashMap};
@@ -8,9 +9,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use axum::body::Bytes;
 use mistral_edge::model::wire;
 
+use crate::connectors::Registry;
 use crate::faults::Counters;
 use crate::hooks::Hooks;
 use crate::ids::Ids;
+use crate::libraries::Libraries;
 
 /// Where a `function.call` came from, so that a confirmation or a result can be acted on.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +99,33 @@ pub struct Inner {
     pub hooks: Hooks,
     /// The key that signs file URLs.
     pub signing_key: u64,
+    /// Who "you" are: the user, workspace and organisation that own what you create.
+    pub identity: Identity,
+    /// The connectors (`/v1/connectors`).
+    pub connectors: Arc<Registry>,
+    /// The libraries and their documents (`/v1/libraries`).
+    pub libraries: Arc<Libraries>,
+}
+
+/// The ids of the (one) user, workspace and organisation the emulator serves.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// The user (owner and creator of connectors, uploader of documents).
+    pub user_id: String,
+    /// The workspace.
+    pub workspace_id: String,
+    /// The organisation.
+    pub org_id: String,
+}
+
+impl Identity {
+    fn new(ids: &Ids) -> Self {
+        Self {
+            user_id: ids.uuid(),
+            workspace_id: ids.uuid(),
+            org_id: ids.uuid(),
+        }
+    }
 }
 
 /// A cheap handle on the shared state.
@@ -110,18 +140,32 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    /// Fresh state with these hooks.
+    /// Fresh state whose model reaches connectors and libraries through these hooks. The
+    /// `/v1/connectors` and `/v1/libraries` endpoints still work on the emulator's own
+    /// registries; only the model's tools use `hooks`. [`AppState::default`] plugs those
+    /// registries in as the hooks (real MCP, real document search).
     pub fn new(hooks: Hooks) -> Self {
+        Self::build(|_, _| hooks)
+    }
+
+    fn build(hooks: impl FnOnce(&Arc<Registry>, &Arc<Libraries>) -> Hooks) -> Self {
         let seed =
             crate::ids::mix(crate::clock::now_micros() as u64 ^ u64::from(std::process::id()));
         let ids = Ids::new(seed);
         let signing_key = ids.secret();
+        let identity = Identity::new(&ids);
+        let connectors = Arc::new(Registry::default());
+        let libraries = Arc::new(Libraries::default());
+        let hooks = hooks(&connectors, &libraries);
         Self(Arc::new(Inner {
             ids,
             store: Mutex::new(Store::default()),
             fault_counters: Counters::default(),
             hooks,
             signing_key,
+            identity,
+            connectors,
+            libraries,
         }))
     }
 
@@ -132,7 +176,12 @@ impl AppState {
 }
 
 impl Default for AppState {
+    /// Fresh state whose model uses the emulator's own connectors (MCP over streamable HTTP)
+    /// and libraries (term search over the uploaded documents' text).
     fn default() -> Self {
-        Self::new(Hooks::default())
+        Self::build(|connectors, libraries| Hooks {
+            connectors: connectors.clone(),
+            libraries: libraries.clone(),
+        })
     }
 }

@@ -1,8 +1,13 @@
-// Starts the mistral-emulator binary on 127.0.0.1 for a test file, and stops it.
+// Starts local servers for a test file, and stops them.
 //
-//   const emu = await startEmulator();   // { url, close() }
+//   const emu = await startEmulator();        // { url, close() }: the mistral-emulator binary
+//   const mcp = await startEverything();      // { url, close() }: @modelcontextprotocol/server-everything
 //
-// Uses target/debug/mistral-emulator (built by `cargo test --workspace`, or here if missing).
+// startEmulator uses target/debug/mistral-emulator (built by `cargo test --workspace`, or here
+// with `cargo build -p mistral-emulator` if missing). startEverything runs the reference MCP
+// server in streamable-HTTP mode on a free 127.0.0.1 port, with ./loopback-only.mjs preloaded
+// so that it binds to loopback only and cannot reach the network. Both print their address on
+// stdout; both are killed when the test process exits, even without close().
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,29 +16,72 @@ import { createInterface } from "node:readline";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const binary = `${root}target/debug/mistral-emulator`;
+const everything = `${root}node_modules/@modelcontextprotocol/server-everything/dist/index.js`;
+const loopbackOnly = fileURLToPath(new URL("./loopback-only.mjs", import.meta.url));
 
+const children = new Set();
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+/** Spawns `command`, waits for a stdout line matching `pattern`, returns { child, match }. */
+function launch(command, args, { env, pattern, what, timeoutMs = 20_000 }) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const started = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s\n${stderr}`)), timeoutMs);
+    const onExit = (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}\n${stderr}`));
+    };
+    child.once("exit", onExit);
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const match = line.match(pattern);
+      if (!match) return;
+      clearTimeout(timer);
+      child.off("exit", onExit);
+      lines.removeAllListeners("line");
+      child.stdout.resume(); // keep draining what the server logs
+      resolve(match);
+    });
+  });
+  const close = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { child, started, close };
+}
+
+/** The mistral-emulator binary on 127.0.0.1:0. Extra CLI arguments go in `args`. */
 export async function startEmulator({ args = [] } = {}) {
   if (!existsSync(binary)) {
     const built = spawnSync("cargo", ["build", "-p", "mistral-emulator"], { cwd: root, stdio: "inherit" });
     if (built.status !== 0) throw new Error("cargo build -p mistral-emulator failed");
   }
-  const child = spawn(binary, ["--listen", "127.0.0.1:0", ...args], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the emulator did not start within 20 s")), 20_000);
-    child.once("exit", (code) => reject(new Error(`the emulator exited with ${code}`)));
-    createInterface({ input: child.stdout }).once("line", (line) => {
-      clearTimeout(timer);
-      const match = line.match(/https?:\/\/\S+/);
-      match ? resolve(match[0]) : reject(new Error(`unexpected emulator output: ${line}`));
-    });
+  const { started, close } = launch(binary, ["--listen", "127.0.0.1:0", ...args], {
+    pattern: /https?:\/\/\S+/,
+    what: "the emulator",
   });
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", resolve);
-        child.kill("SIGTERM");
-      }),
-  };
+  const [url] = await started;
+  return { url, close };
+}
+
+/** The reference MCP server (server-everything) over streamable HTTP: `url` is its /mcp endpoint. */
+export async function startEverything() {
+  if (!existsSync(everything)) throw new Error("npm install first: @modelcontextprotocol/server-everything is missing");
+  const { started, close } = launch(process.execPath, ["--import", loopbackOnly, everything, "streamableHttp"], {
+    env: { PORT: "0" },
+    pattern: /^LOOPBACK-LISTENING (\d+)$/,
+    what: "server-everything",
+  });
+  const [, port] = await started;
+  return { url: `http://127.0.0.1:${port}/mcp`, port: Number(port), close };
 }

@@ -119,22 +119,40 @@ pub async fn request(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Resp {
+    request_raw(
+        addr,
+        method,
+        path,
+        headers,
+        body.map(|b| ("application/json", b.as_bytes())),
+    )
+    .await
+}
+
+/// A request with a body of any content type (multipart uploads, ...).
+pub async fn request_raw(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, &[u8])>,
+) -> Resp {
     let started = Instant::now();
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     let mut head = format!("{method} {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
-    if let Some(b) = body {
+    if let Some((content_type, b)) = body {
         head.push_str(&format!(
-            "content-type: application/json\r\ncontent-length: {}\r\n",
+            "content-type: {content_type}\r\ncontent-length: {}\r\n",
             b.len()
         ));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).await.expect("write head");
-    if let Some(b) = body {
-        stream.write_all(b.as_bytes()).await.expect("write body");
+    if let Some((_, b)) = body {
+        stream.write_all(b).await.expect("write body");
     }
     let mut raw = Vec::new();
     let mut error = None;
