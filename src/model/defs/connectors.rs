@@ -151,7 +151,7 @@ model! {
         /// The issuer identifier.
         pub issuer: String,
         /// The authorization endpoint.
-        pub authorization_endpoint: String,
+        pub authorization_endpoint?: String,
         /// The token endpoint.
         pub token_endpoint: String,
         /// The dynamic client registration endpoint.
@@ -490,7 +490,7 @@ model! {
         /// The JSON Schema of its arguments, passed through untouched.
         pub jsonschema?: JsonObject,
         /// How it runs (`{ type, ... }`), passed through untouched.
-        pub execution_config?: JsonObject,
+        pub execution_config: Option<JsonObject>,
         /// Who can see it.
         pub visibility: ResourceVisibility,
         /// When it was created (RFC 3339).

@@ -40,7 +40,7 @@ model! {
         /// When it last changed (RFC 3339).
         pub updated_at: String,
         /// Who owns it.
-        pub owner_id?: String,
+        pub owner_id: Option<String>,
         /// What kind of owner.
         pub owner_type: LibraryOwnerType,
         /// The size of its documents, in bytes.
@@ -48,7 +48,7 @@ model! {
         /// How many documents it holds.
         pub nb_documents: i64,
         /// The chunk size in characters.
-        pub chunk_size?: i64,
+        pub chunk_size: Option<i64>,
         /// An emoji for it.
         pub emoji?: String,
         /// What it holds.
@@ -106,13 +106,13 @@ model! {
         /// Its name (the uploaded file's name).
         pub name: String,
         /// A hash of its content.
-        pub hash?: String,
+        pub hash: Option<String>,
         /// Its MIME type.
-        pub mime_type?: String,
+        pub mime_type: Option<String>,
         /// Its file extension.
-        pub extension?: String,
+        pub extension: Option<String>,
         /// Its size in bytes.
-        pub size?: i64,
+        pub size: Option<i64>,
         /// A summary written by Mistral.
         pub summary?: String,
         /// When it was uploaded (RFC 3339).
@@ -126,7 +126,7 @@ model! {
         /// The processing status, as text.
         pub processing_status: String,
         /// Who uploaded it.
-        pub uploaded_by_id?: String,
+        pub uploaded_by_id: Option<String>,
         /// What kind of uploader.
         pub uploaded_by_type: String,
         /// Tokens spent processing its main content.
@@ -202,7 +202,7 @@ model! {
         /// `"User"`, `"Workspace"` or `"Org"`.
         pub share_with_type: String,
         /// The id of whom it is shared with.
-        pub share_with_uuid?: String,
+        pub share_with_uuid: Option<String>,
     }
 }
 
