@@ -1,7 +1,10 @@
 //! The crate's one error type. Plain data: no `JsValue` inside, so it is testable natively.
 //! `bindings::error` maps it, once, onto the package's JavaScript `Error` subclasses.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use crate::json::{Kind, Value};
 
 /// Bodies kept on errors are cut to this many bytes.
 pub const MAX_ERROR_BODY: usize = 10 * 1024;
@@ -129,9 +132,7 @@ impl ApiError {
     ) -> Self {
         let cut = body.len().min(MAX_ERROR_BODY);
         let body = String::from_utf8_lossy(&body[..cut]).into_owned();
-        let message = serde_json::from_str::<serde_json::Value>(&body)
-            .ok()
-            .and_then(|v| summary(&v));
+        let message = Value::parse(body.as_bytes()).ok().and_then(summary);
         ApiError {
             status,
             request_id,
@@ -163,35 +164,39 @@ impl ApiError {
 }
 
 /// A one-line summary of an error body: `detail` (a string, or the first validation issue) or `message`.
-fn summary(body: &serde_json::Value) -> Option<String> {
-    match body.get("detail") {
-        Some(serde_json::Value::String(detail)) => return Some(detail.clone()),
-        Some(serde_json::Value::Array(issues)) => {
-            let first = issues.first()?;
-            let msg = first
-                .get("msg")
-                .and_then(|m| m.as_str())
-                .unwrap_or("invalid");
-            let loc: Vec<String> = first
-                .get("loc")
-                .and_then(|l| l.as_array())
-                .map(|l| {
-                    l.iter()
-                        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default();
-            return Some(if loc.is_empty() {
-                msg.to_owned()
-            } else {
-                format!("{}: {msg}", loc.join("."))
-            });
+fn summary(body: Value<'_>) -> Option<String> {
+    if let Some(detail) = body.get("detail") {
+        match detail.kind() {
+            Kind::String => return detail.as_str().map(Cow::into_owned),
+            Kind::Array => {
+                let first = detail.items().next()?;
+                let msg = first.get("msg").and_then(Value::as_str);
+                let msg = msg.as_deref().unwrap_or("invalid");
+                // `loc` joined with dots: ["body", "tools", 0] → body.tools.0
+                let mut loc = String::new();
+                let mut parts = 0;
+                for part in first.get("loc").into_iter().flat_map(Value::items) {
+                    if parts > 0 {
+                        loc.push('.');
+                    }
+                    parts += 1;
+                    match part.as_str() {
+                        Some(text) => loc.push_str(&text),
+                        None => loc.push_str(&part.to_compact()),
+                    }
+                }
+                return Some(if parts == 0 {
+                    msg.to_owned()
+                } else {
+                    format!("{loc}: {msg}")
+                });
+            }
+            _ => {}
         }
-        _ => {}
     }
     body.get("message")
-        .and_then(|m| m.as_str())
-        .map(str::to_owned)
+        .and_then(Value::as_str)
+        .map(Cow::into_owned)
 }
 
 impl fmt::Display for Error {
@@ -235,3 +240,68 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(body: &str) -> Option<String> {
+        ApiError::new(400, None, body.as_bytes(), None).message
+    }
+
+    #[test]
+    fn summarises_error_bodies() {
+        assert_eq!(
+            message(r#"{"detail":"No such agent"}"#).as_deref(),
+            Some("No such agent")
+        );
+        assert_eq!(
+            message(r#"{"detail":"caf\u00e9 \"quoted\""}"#).as_deref(),
+            Some("café \"quoted\"")
+        );
+        let validation = r#"{"detail":[{"type":"missing","loc":["body","tools",0,"connector_id"],"msg":"Field required","input":{}},{"loc":["x"],"msg":"second"}]}"#;
+        assert_eq!(
+            message(validation).as_deref(),
+            Some("body.tools.0.connector_id: Field required")
+        );
+        assert_eq!(
+            message(r#"{"detail":[{"msg":"no loc"}]}"#).as_deref(),
+            Some("no loc")
+        );
+        assert_eq!(
+            message(r#"{"detail":[{"loc":[]}]}"#).as_deref(),
+            Some("invalid")
+        );
+        assert_eq!(
+            message(r#"{"detail":[{"loc":[true, null, 1.5, {"a": [1, 2]}],"msg":"m"}]}"#)
+                .as_deref(),
+            Some(r#"true.null.1.5.{"a":[1,2]}: m"#)
+        );
+        assert_eq!(message(r#"{"detail":[]}"#), None);
+        assert_eq!(
+            message(r#"{"object":"error","message":"Unauthorized","type":"auth"}"#).as_deref(),
+            Some("Unauthorized")
+        );
+        assert_eq!(
+            message(r#"{"detail":{"x":1},"message":"fallback"}"#).as_deref(),
+            Some("fallback")
+        );
+        assert_eq!(message(r#"{"message":1}"#), None);
+        assert_eq!(message("Bad Gateway"), None);
+        assert_eq!(message(""), None);
+        assert_eq!(message(r#"{"detail":"cut"#), None);
+        // The same summaries as reading the body with serde_json.
+        for body in [validation, r#"{"detail":[{"loc":["a",""],"msg":"x"}]}"#] {
+            let v: serde_json::Value = serde_json::from_str(body).unwrap();
+            let first = &v["detail"][0];
+            let loc: Vec<String> = first["loc"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned))
+                .collect();
+            let expected = format!("{}: {}", loc.join("."), first["msg"].as_str().unwrap());
+            assert_eq!(message(body), Some(expected));
+        }
+    }
+}

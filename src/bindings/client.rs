@@ -84,7 +84,7 @@ pub(super) async fn call(
                 .ok()
                 .flatten()
                 .unwrap_or_default();
-            if !content_type.contains("text/event-stream") {
+            if !contains(&content_type, "text/event-stream") {
                 sent.controller.abort();
                 return Err(Error::Decode {
                     message: format!("expected an event stream, got `{content_type}`"),
@@ -95,6 +95,14 @@ pub(super) async fn call(
             Ok(wrap_stream(RawEventStream::new(sent)?))
         }
     }
+}
+
+/// Whether `needle` occurs in `haystack`. A byte loop: `str::contains` brings its two-way
+/// searcher and the str slicing panic (with `Debug` and Unicode tables) into the wasm.
+fn contains(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=haystack.len().saturating_sub(needle.len()))
+        .any(|i| haystack.get(i..i + needle.len()) == Some(needle))
 }
 
 fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue> {
@@ -167,7 +175,7 @@ impl Mistral {
         let allow_browser = get(&options, "dangerouslyAllowBrowser")
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
-        let mistral_host = server_url.contains("mistral.ai");
+        let mistral_host = contains(&server_url, "mistral.ai");
         if in_browser() && mistral_host && !matches!(api_key, ApiKey::None) && !allow_browser {
             return Err(invalid(
                 "refusing to send an API key to Mistral from a browser, where anyone can read it: \

@@ -18,11 +18,9 @@ fn push_string(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
     } else {
-        out.extend_from_slice(
-            serde_json::Value::String(text.to_owned())
-                .to_string()
-                .as_bytes(),
-        );
+        let mut quoted = String::with_capacity(text.len() + 8);
+        crate::json::text::write_quoted(&mut quoted, text);
+        out.extend_from_slice(quoted.as_bytes());
     }
 }
 

@@ -370,7 +370,7 @@ pub async fn send(
         let mut error = ApiError::new(response.status(), request_id, &body, retry_after);
         // Neither the key nor a per-request token may reach an error, even if echoed back.
         let mut secrets = request.body.as_deref().map(secrets::in_body).unwrap_or_default();
-        secrets.extend(key.map(|k| k.trim_start_matches("Bearer ").to_owned()));
+        secrets.extend(key.map(|k| secrets::bare_key(&k).to_owned()));
         secrets::redact(&mut error, &secrets);
         return Err(Error::Api(Box::new(error)));
     }

@@ -1,6 +1,9 @@
-//! JSON text handling: the schema-driven transcoder between the wire and JavaScript spellings.
+//! JSON text handling: the schema-driven transcoder between the wire and JavaScript spellings,
+//! and a small lazy reader of values for the few places that look inside JSON.
 
 pub mod text;
 pub mod transcode;
+pub mod value;
 
 pub use transcode::{to_js, to_js_ascii, to_js_members, to_wire, Member, TranscodeError, TranscodeErrorKind};
+pub use value::{Kind, Value};

@@ -161,6 +161,28 @@ pub fn to_wire(
     Transcoder::new(js, out, true).document(shape, replace)
 }
 
+/// Checks that `src` is one JSON value, whitespace around it allowed, exactly as strictly as the
+/// transcoders read (UTF-8 in strings, escapes, numbers, nesting up to 128 levels). Writes nothing.
+///
+/// # Errors
+///
+/// The first problem, with its byte offset.
+pub fn validate(src: &[u8]) -> Result<(), TranscodeError> {
+    let mut out = Vec::new();
+    Transcoder {
+        src,
+        pos: 0,
+        out: &mut out,
+        from_js: true,
+        path: Vec::new(),
+        depth: 0,
+        members_out: None,
+        ascii: false,
+        copied: 0,
+    }
+    .validate_document()
+}
+
 /// One segment of an error path.
 enum Segment<'a> {
     Field(&'static str),

@@ -3,17 +3,16 @@
 //! of a multipart upload.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
-
-use serde_json::value::RawValue;
 
 use super::ops::{Body, BodyKind, Operation};
 use super::{encode, validate, MultipartFile};
 use crate::error::Error;
-use crate::json::to_wire;
+use crate::json::text::write_quoted;
+use crate::json::value::Map;
+use crate::json::{to_wire, Value};
 
-/// The caller's arguments, by key.
-pub(super) type Args<'a> = BTreeMap<Cow<'a, str>, &'a RawValue>;
+/// The caller's arguments, by key (sorted; the last of a repeated key wins).
+pub(super) type Args<'a> = Map<'a>;
 
 /// A built body.
 pub(super) enum Built {
@@ -29,7 +28,7 @@ fn invalid(message: String) -> Error {
 
 /// Builds `op`'s body from the arguments that are not path or query parameters.
 pub(super) fn build(op: &Operation, body: &Body, args: &Args<'_>) -> Result<Built, Error> {
-    let wrapped = args.get(body.key).copied();
+    let wrapped = args.get(body.key);
     let flat: Vec<_> = args
         .iter()
         .filter(|(k, _)| {
@@ -49,7 +48,7 @@ pub(super) fn build(op: &Operation, body: &Body, args: &Args<'_>) -> Result<Buil
     match body.kind {
         BodyKind::Json(shape) => {
             let text: Cow<'_, [u8]> = match wrapped {
-                Some(raw) => Cow::Borrowed(raw.get().as_bytes()),
+                Some(raw) => Cow::Borrowed(raw.raw().as_bytes()),
                 None => Cow::Owned(encode::object(flat.into_iter())),
             };
             let replace: &[(&str, &str)] = match op.stream {
@@ -72,15 +71,16 @@ fn multipart(
     op: &Operation,
     key: &'static str,
     file: &'static str,
-    wrapped: Option<&RawValue>,
-    flat: &[(&Cow<'_, str>, &&RawValue)],
+    wrapped: Option<Value<'_>>,
+    flat: &[&(Cow<'_, str>, Value<'_>)],
 ) -> Result<Built, Error> {
-    let present = |value: Option<&RawValue>| value.is_some_and(|v| v.get().trim() != "null");
+    let present = |value: Option<Value<'_>>| value.is_some_and(|v| !v.is_null());
     match wrapped {
         Some(raw) => {
-            let inner: BTreeMap<Cow<'_, str>, &RawValue> = serde_json::from_str(raw.get())
-                .map_err(|_| invalid(format!("`{key}` must be an object with `{file}`")))?;
-            if !present(inner.get(file).copied()) {
+            if raw.kind() != crate::json::Kind::Object {
+                return Err(invalid(format!("`{key}` must be an object with `{file}`")));
+            }
+            if !present(raw.get(file)) {
                 return Err(invalid(format!(
                     "`{key}` is missing the required field `{file}`"
                 )));
@@ -100,7 +100,7 @@ fn multipart(
             let value = flat
                 .iter()
                 .find(|(k, _)| k.as_ref() == file)
-                .map(|(_, v)| **v);
+                .map(|(_, v)| *v);
             if !present(value) {
                 return Err(invalid(format!("missing required field `{file}`")));
             }
@@ -117,21 +117,22 @@ fn add_defaults(wire: &mut Vec<u8>, defaults: &[(&str, &str)]) -> Result<(), Err
     if defaults.is_empty() {
         return Ok(());
     }
-    let members: BTreeMap<Cow<'_, str>, &RawValue> =
-        serde_json::from_slice(wire).map_err(|e| invalid(e.to_string()))?;
+    let body = Value::parse(wire).map_err(|e| invalid(e.to_string()))?;
+    if body.kind() != crate::json::Kind::Object {
+        return Err(invalid("the body must be an object".into()));
+    }
     let missing: Vec<(&str, &str)> = defaults
         .iter()
-        .filter(|(k, _)| !members.contains_key(*k))
+        .filter(|(k, _)| body.get(k).is_none())
         .copied()
         .collect();
-    let mut empty = members.is_empty();
-    drop(members);
+    let mut empty = body.members().next().is_none();
     for (key, raw) in missing {
         let Some(close) = wire.iter().rposition(|&b| b == b'}') else {
             return Err(invalid("the body must be an object".into()));
         };
         let mut member = if empty { String::new() } else { ",".into() };
-        member.push_str(&serde_json::Value::String(key.to_owned()).to_string());
+        write_quoted(&mut member, key);
         member.push(':');
         member.push_str(raw);
         wire.splice(close..close, member.into_bytes());

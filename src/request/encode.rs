@@ -1,19 +1,13 @@
 //! Percent-encoding of path segments and query strings.
 
-use std::fmt::Write as _;
-
-use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 use super::{Param, ParamKind};
+use crate::json::{Kind, Value};
 
-/// The text of a string or number argument.
-pub(super) fn scalar(value: &RawValue) -> Option<String> {
-    match serde_json::from_str::<serde_json::Value>(value.get()).ok()? {
-        serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
+/// The text of a string, number or boolean argument.
+pub(super) fn scalar(value: Value<'_>) -> Option<String> {
+    value.as_text().map(Cow::into_owned)
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can never
@@ -26,7 +20,10 @@ pub(super) fn path_segment(text: &str) -> String {
         {
             out.push(b as char);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out
@@ -35,47 +32,41 @@ pub(super) fn path_segment(text: &str) -> String {
 /// Appends `name=value` pairs for a query parameter: arrays repeat the key, objects given to a
 /// JSON parameter (such as `metadata`) are JSON-encoded, and an exploded object parameter
 /// (`queryFilters`) adds one pair per property, its name snake_cased.
-pub(super) fn query(out: &mut String, param: &Param, value: &RawValue) -> Result<(), &'static str> {
-    let value: serde_json::Value = serde_json::from_str(value.get()).map_err(|_| "valid JSON")?;
-    match (&value, param.kind) {
-        (serde_json::Value::Null, _) => Ok(()),
-        (serde_json::Value::Object(members), ParamKind::QueryObject) => {
-            for (key, item) in members {
-                pairs(out, &snake_case(key), item)?;
+pub(super) fn query(out: &mut String, param: &Param, value: Value<'_>) -> Result<(), &'static str> {
+    match (value.kind(), param.kind) {
+        (Kind::Null, _) => Ok(()),
+        (Kind::Object, ParamKind::QueryObject) => {
+            for (key, item) in value.to_map().unwrap_or_default().iter() {
+                pairs(out, &snake_case(key), *item)?;
             }
             Ok(())
         }
         (_, ParamKind::QueryObject) => Err("an object"),
         (_, ParamKind::QueryJson) => {
-            push(out, param.wire, &value.to_string());
+            push(out, param.wire, &value.to_compact());
             Ok(())
         }
-        _ => pairs(out, param.wire, &value),
+        _ => pairs(out, param.wire, value),
     }
 }
 
 /// Appends `key=value` for a scalar, or one pair per item of an array.
-fn pairs(out: &mut String, key: &str, value: &serde_json::Value) -> Result<(), &'static str> {
-    match value {
-        serde_json::Value::Null => {}
-        serde_json::Value::String(s) => push(out, key, s),
-        serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
-            push(out, key, &value.to_string())
-        }
-        serde_json::Value::Array(items) => {
-            for item in items {
-                match item {
-                    serde_json::Value::String(s) => push(out, key, s),
-                    serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
-                        push(out, key, &item.to_string())
-                    }
-                    _ => return Err("a list of strings or numbers"),
-                }
-            }
-        }
-        serde_json::Value::Object(_) => return Err("a string, number or boolean"),
+fn pairs(out: &mut String, key: &str, value: Value<'_>) -> Result<(), &'static str> {
+    if let Some(text) = value.as_text() {
+        push(out, key, &text);
+        return Ok(());
     }
-    Ok(())
+    match value.kind() {
+        Kind::Array => {
+            for item in value.items() {
+                let text = item.as_text().ok_or("a list of strings or numbers")?;
+                push(out, key, &text);
+            }
+            Ok(())
+        }
+        Kind::Object => Err("a string, number or boolean"),
+        _ => Ok(()),
+    }
 }
 
 fn push(out: &mut String, key: &str, text: &str) {
@@ -103,17 +94,19 @@ fn snake_case(key: &str) -> String {
 pub(super) fn fill_path(template: &str, values: &str, query: &str) -> String {
     let mut out = String::with_capacity(template.len() + values.len() + query.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, after)) = after.split_once('}') else {
+            out.push('{');
+            rest = after;
+            break;
+        };
         let value = values
             .lines()
             .find_map(|line| line.strip_prefix(name).and_then(|v| v.strip_prefix('=')))
             .unwrap_or_default();
         out.push_str(value);
-        rest = &after[close + 1..];
+        rest = after;
     }
     out.push_str(rest);
     out.push_str(query);
@@ -121,22 +114,18 @@ pub(super) fn fill_path(template: &str, values: &str, query: &str) -> String {
 }
 
 /// Re-assembles flat arguments into one JSON object.
-pub(super) fn object<'a, K: AsRef<str> + 'a>(
-    members: impl Iterator<Item = (&'a K, &'a &'a RawValue)>,
+pub(super) fn object<'a: 'b, 'b>(
+    members: impl Iterator<Item = &'b (Cow<'a, str>, Value<'a>)>,
 ) -> Vec<u8> {
-    let mut out = Vec::from(&b"{"[..]);
+    let mut out = String::from("{");
     for (i, (key, value)) in members.enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.push(',');
         }
-        out.extend_from_slice(
-            serde_json::Value::String(key.as_ref().to_owned())
-                .to_string()
-                .as_bytes(),
-        );
-        out.push(b':');
-        out.extend_from_slice(value.get().as_bytes());
+        crate::json::text::write_quoted(&mut out, key);
+        out.push(':');
+        out.push_str(value.raw());
     }
-    out.push(b'}');
-    out
+    out.push('}');
+    out.into_bytes()
 }

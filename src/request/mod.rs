@@ -16,9 +16,8 @@ pub mod secrets;
 mod retry_after;
 mod validate;
 
-use std::collections::BTreeMap;
-
 use crate::error::Error;
+use crate::json::{TranscodeErrorKind, Value};
 pub use ops::{Body, BodyKind, Operation, Param, ParamKind, ResponseKind};
 pub use retry::RetryPolicy;
 pub use retry_after::retry_after_ms;
@@ -100,17 +99,22 @@ impl HttpRequest {
 pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
     let invalid = |message: String| Error::InvalidRequest { message };
     let args: body::Args<'_> = if args.iter().all(u8::is_ascii_whitespace) {
-        BTreeMap::new()
+        body::Args::default()
     } else {
-        serde_json::from_slice(args)
-            .map_err(|_| invalid(format!("`{}` takes an object of arguments", op.name)))?
+        match Value::parse(args) {
+            Err(e) if e.kind == TranscodeErrorKind::TooDeep => return Err(invalid(e.to_string())),
+            parsed => parsed
+                .ok()
+                .and_then(Value::to_map)
+                .ok_or_else(|| invalid(format!("`{}` takes an object of arguments", op.name)))?,
+        }
     };
 
     let mut path = String::with_capacity(op.path.len() + 32);
     let mut query = String::new();
     for param in op.params {
-        let value = args.get(param.js).or_else(|| args.get(param.wire)).copied();
-        let value = value.filter(|v| v.get().trim() != "null");
+        let value = args.get(param.js).or_else(|| args.get(param.wire));
+        let value = value.filter(|v| !v.is_null());
         if value.is_none() && param.required {
             return Err(invalid(format!("missing required field `{}`", param.js)));
         }
@@ -152,4 +156,105 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
         stream: op.stream == Some(true),
         binary: matches!(op.response, ResponseKind::Bytes),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ops::{agents, connectors, conversations};
+    use super::*;
+
+    fn message(op: &Operation, args: &str) -> String {
+        match build(op, args.as_bytes()) {
+            Err(Error::InvalidRequest { message }) => message,
+            other => panic!("expected InvalidRequest, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_arguments_as_serde_json_did() {
+        // Whitespace anywhere, escaped keys, the last of a repeated key, and a JSON query
+        // parameter compacted (its members in the caller's order).
+        let request = build(
+            &agents::LIST,
+            b" {\n \"page\" : 0 , \"page\\u0053ize\" : 1,\t\"pageSize\": 20 ,\r\n \"metadata\": { \"team_name\" : \"gr owth\", \"n\" : [1, 2] } }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            request.path_and_query,
+            "/v1/agents?page=0&page_size=20&metadata=%7B%22team_name%22%3A%22gr%20owth%22%2C%22n%22%3A%5B1%2C2%5D%7D"
+        );
+        // Flat bodies are assembled in key order, as from a sorted map.
+        let request = build(
+            &conversations::START,
+            br#"{"model":"m","inputs":"hi","instructions":"be \"brief\""}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            request.body.as_deref(),
+            Some(
+                &br#"{"inputs":"hi","instructions":"be \"brief\"","model":"m","stream":false}"#[..]
+            )
+        );
+        // Scalars in paths: strings unescaped, numbers and booleans as written.
+        let request = build(
+            &agents::GET,
+            br#"{"agentId":"a\/b\u00e9","agentVersion":12}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            request.path_and_query,
+            "/v1/agents/a%2Fb%C3%A9?agent_version=12"
+        );
+        // Exploded objects in key order, names snake_cased.
+        let request = build(
+            &connectors::LIST,
+            br#"{"queryFilters":{"fetchUserData":true,"active":false}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            request.path_and_query,
+            "/v1/connectors?active=false&fetch_user_data=true"
+        );
+    }
+
+    #[test]
+    fn rejects_arguments_that_are_not_an_object() {
+        for args in [
+            "[]",
+            "\"x\"",
+            "1",
+            "null",
+            "{",
+            "{\"a\":}",
+            "{} {}",
+            "{\"a\":\"\\x\"}",
+        ] {
+            assert_eq!(
+                message(&agents::LIST, args),
+                "`agents.list` takes an object of arguments",
+                "{args}"
+            );
+        }
+        let deep = format!("{{\"metadata\":{}1{}}}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            message(&agents::LIST, &deep),
+            "JSON nests deeper than 128 levels"
+        );
+        assert_eq!(
+            message(&agents::LIST, r#"{"pageSize":0}"#),
+            "`pageSize` of `agents.list` must be a positive integer"
+        );
+        assert_eq!(
+            message(&agents::LIST, r#"{"pageSize":2.5}"#),
+            "`pageSize` of `agents.list` must be a positive integer"
+        );
+        assert_eq!(
+            message(&agents::LIST, r#"{"sources":["api",null]}"#),
+            "`sources` must be a list of strings or numbers"
+        );
+        assert_eq!(
+            message(&agents::GET, r#"{"agentId":{"id":1}}"#),
+            "`agentId` must be a string"
+        );
+    }
 }

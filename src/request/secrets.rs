@@ -35,18 +35,54 @@ pub fn in_body(body: &[u8]) -> Vec<String> {
 /// ordinary words) in the error's body and message.
 pub fn redact(error: &mut ApiError, secrets: &[String]) {
     for secret in secrets.iter().filter(|s| s.len() >= 4) {
-        if error.body.contains(secret.as_str()) {
-            error.body = error.body.replace(secret.as_str(), REDACTED);
+        if let Some(body) = replace(&error.body, secret) {
+            error.body = body;
         }
         if let Some(message) = &mut error.message {
-            if message.contains(secret.as_str()) {
-                *message = message.replace(secret.as_str(), REDACTED);
+            if let Some(redacted) = replace(message, secret) {
+                *message = redacted;
             }
         }
     }
 }
 
+/// The API key without its `Bearer ` prefixes (what `trim_start_matches("Bearer ")` gives,
+/// without bringing `str`'s two-way searcher into the wasm).
+pub fn bare_key(mut key: &str) -> &str {
+    while let Some(rest) = key.strip_prefix("Bearer ") {
+        key = rest;
+    }
+    key
+}
+
+/// `text` with every `secret` replaced by [`REDACTED`], or `None` when it has none. A byte
+/// search: `str::replace` and `str::contains` bring the two-way searcher into the wasm.
+fn replace(text: &str, secret: &str) -> Option<String> {
+    let (text, secret) = (text.as_bytes(), secret.as_bytes());
+    let mut at = find(text, secret)?;
+    let mut out = Vec::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        out.extend_from_slice(rest.get(..at).unwrap_or_default());
+        out.extend_from_slice(REDACTED.as_bytes());
+        rest = rest.get(at + secret.len()..).unwrap_or_default();
+        match find(rest, secret) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    out.extend_from_slice(rest);
+    // A match of a whole UTF-8 string starts and ends on character boundaries, so this is UTF-8.
+    Some(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
@@ -135,5 +171,36 @@ mod tests {
         assert!(!error.body.contains("tok_secret_1"), "{}", error.body);
         assert!(error.body.contains(REDACTED));
         assert!(!error.message.clone().unwrap_or_default().contains("tok_secret_1"));
+    }
+
+    #[test]
+    fn strips_bearer_like_trim_start_matches() {
+        for key in [
+            "sk-1",
+            "Bearer sk-1",
+            "Bearer Bearer sk-1",
+            "Bearer ",
+            "bearer sk",
+            "",
+        ] {
+            assert_eq!(bare_key(key), key.trim_start_matches("Bearer "), "{key}");
+        }
+    }
+
+    #[test]
+    fn replaces_like_str_replace() {
+        for (text, secret) in [
+            ("a tok_1 b tok_1", "tok_1"),
+            ("tok_1tok_1", "tok_1"),
+            ("café tok_é ok", "tok_é"),
+            ("nothing here", "tok_1"),
+            ("", "tok_1"),
+            ("tok_1", "tok_1"),
+        ] {
+            let expected = text
+                .contains(secret)
+                .then(|| text.replace(secret, REDACTED));
+            assert_eq!(replace(text, secret), expected, "{text}");
+        }
     }
 }

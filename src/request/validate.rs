@@ -1,23 +1,20 @@
 //! The API's rules, checked before anything is sent. Messages name the field by its
 //! JavaScript path and say the rule.
 
-use serde_json::value::RawValue;
-use serde_json::Value;
+use std::borrow::Cow;
 
 use super::{Operation, Param};
 use crate::error::Error;
+use crate::json::{Kind, Value};
 
 fn invalid(message: String) -> Error {
     Error::InvalidRequest { message }
 }
 
 /// Checks a query parameter (page sizes must be positive).
-pub(super) fn query_param(op: &Operation, param: &Param, value: &RawValue) -> Result<(), Error> {
+pub(super) fn query_param(op: &Operation, param: &Param, value: Value<'_>) -> Result<(), Error> {
     if param.wire == "page_size" {
-        let ok = serde_json::from_str::<Value>(value.get())
-            .ok()
-            .and_then(|v| v.as_i64())
-            .is_some_and(|n| n > 0);
+        let ok = value.as_i64().is_some_and(|n| n > 0);
         if !ok {
             return Err(invalid(format!(
                 "`{}` of `{}` must be a positive integer",
@@ -46,9 +43,9 @@ pub(super) fn path_param(op: &Operation, param: &Param, text: &str) -> Result<()
 
 /// Checks a wire body against the rules of its operation.
 pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
-    let body: Value = serde_json::from_slice(wire).map_err(|e| invalid(e.to_string()))?;
+    let body = Value::parse(wire).map_err(|e| invalid(e.to_string()))?;
     if matches!(op.name, "connectors.create" | "connectors.update") {
-        super::connector_rules::check(&body)?;
+        super::connector_rules::check(body)?;
     }
     if op.name.starts_with("conversations.start") {
         let has = |k: &str| body.get(k).is_some_and(|v| !v.is_null());
@@ -63,26 +60,26 @@ pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
         }
     }
     if let Some(inputs) = body.get("inputs") {
-        let empty = match inputs {
-            Value::String(s) => s.trim().is_empty(),
-            Value::Array(items) => items.is_empty(),
+        let empty = match inputs.kind() {
+            Kind::String => inputs.as_str().is_some_and(|s| s.trim().is_empty()),
+            Kind::Array => inputs.items().next().is_none(),
             _ => false,
         };
         if empty {
             return Err(invalid("`inputs` must not be empty".into()));
         }
     }
-    if let Some(Value::Array(tools)) = body.get("tools") {
-        tools_rules(tools)?;
+    if let Some(tools) = body.get("tools") {
+        tools_rules(tools.items())?;
     }
     Ok(())
 }
 
 /// Rules on a `tools` list: include/exclude, duplicate connectors, and shapes pasted from
 /// third-party guides that are not the real API.
-pub(crate) fn tools_rules(tools: &[Value]) -> Result<(), Error> {
-    let mut connectors: Vec<(&str, usize)> = Vec::new();
-    for (i, tool) in tools.iter().enumerate() {
+pub(crate) fn tools_rules<'a>(tools: impl Iterator<Item = Value<'a>>) -> Result<(), Error> {
+    let mut connectors: Vec<(Cow<'a, str>, usize)> = Vec::new();
+    for (i, tool) in tools.enumerate() {
         let kind = tool.get("type").and_then(Value::as_str).unwrap_or_default();
         if kind == "document_retrieval" {
             return Err(invalid(format!(
