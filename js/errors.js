@@ -11,6 +11,11 @@ export class MistralError extends Error {
     for (const [key, value] of Object.entries(fields)) this[key] = value;
   }
 
+  /** The official SDK's name for `status`, so code written for it keeps working. */
+  get statusCode() {
+    return this.status;
+  }
+
   static [Symbol.hasInstance](value) {
     if (value === null || typeof value !== "object" || !(BRAND in value)) return false;
     if (this === MistralError) return true;

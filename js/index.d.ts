@@ -7,6 +7,8 @@ export default Mistral;
 export declare class MistralError extends Error {
   /** HTTP status, for API errors. */
   readonly status?: number;
+  /** The official SDK's name for `status`. */
+  readonly statusCode?: number;
   /** The `x-request-id` of the response, when there was one. */
   readonly requestId?: string;
   /** The response body (cut to 10 KB), for API errors. */

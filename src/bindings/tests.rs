@@ -265,7 +265,11 @@ async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
     assert!(request_id.starts_with("req_"), "requestId {request_id}");
 
     let (events, error) = drain(&stream).await;
-    assert!(error.is_none(), "the stream failed: {}", error_text(&error.unwrap_or_default()));
+    assert!(
+        error.is_none(),
+        "the stream failed: {}",
+        error_text(&error.unwrap_or_default())
+    );
     let names: Vec<String> = events.iter().map(|e| text(e, "event")).collect();
     assert_eq!(
         names,
@@ -282,14 +286,23 @@ async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
     assert_eq!(text(&started, "type"), "conversation.response.started");
     let conversation_id = text(&started, "conversationId");
     assert!(conversation_id.starts_with("conv_") && conversation_id.len() == 37);
-    assert!(at(&started, "conversation_id").is_undefined(), "snake_case key leaked");
+    assert!(
+        at(&started, "conversation_id").is_undefined(),
+        "snake_case key leaked"
+    );
 
     let delta = at(&events[2], "data");
     assert_eq!(number(&delta, "outputIndex"), 1.0);
     assert_eq!(number(&delta, "contentIndex"), 0.0);
-    assert_eq!(text(&delta, "agentId"), "ag_067f2a39ddd67bf68000fa921bc0c25d");
+    assert_eq!(
+        text(&delta, "agentId"),
+        "ag_067f2a39ddd67bf68000fa921bc0c25d"
+    );
     assert_eq!(text(&delta, "content"), " token");
-    assert!(at(&delta, "output_index").is_undefined(), "snake_case key leaked");
+    assert!(
+        at(&delta, "output_index").is_undefined(),
+        "snake_case key leaked"
+    );
 
     let done = at(&events[5], "data");
     assert_eq!(number(&done, "usage.promptTokens"), 12.0);
@@ -308,14 +321,20 @@ async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
     .await
     .unwrap_or_else(|e| panic!("finalResponse rejected: {}", show(&e)));
     assert_eq!(text(&folded, "conversationId"), conversation_id);
-    assert_eq!(text(&folded, "outputs.0.content"), " token token token token");
+    assert_eq!(
+        text(&folded, "outputs.0.content"),
+        " token token token token"
+    );
     assert_eq!(number(&folded, "usage.totalTokens"), 16.0);
 
     // What went over the wire: snake_case, the key as a bearer token, `stream: true`.
     let sent = recorded(&request_id).await;
     assert_eq!(text(&sent, "method"), "POST");
     assert_eq!(text(&sent, "path"), "/v1/conversations");
-    assert_eq!(text(&sent, "headers.authorization"), format!("Bearer {SECRET}"));
+    assert_eq!(
+        text(&sent, "headers.authorization"),
+        format!("Bearer {SECRET}")
+    );
     assert_eq!(text(&sent, "headers.accept"), "text/event-stream");
     assert_eq!(at(&sent, "parsed.stream").as_bool(), Some(true));
     assert_eq!(text(&sent, "parsed.model"), "mistral-medium-latest");
@@ -360,7 +379,10 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
         Err(e) => panic!("send failed: {e}"),
     };
     assert_eq!(sent.response.status(), 200);
-    assert!(sent.request_id.as_deref().is_some_and(|id| id.starts_with("req_")));
+    assert!(sent
+        .request_id
+        .as_deref()
+        .is_some_and(|id| id.starts_with("req_")));
     let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
 
     let mut content = String::new();
@@ -397,9 +419,8 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
 
 // ------------------------------------------------------------------ abort and timeouts
 
-#[wasm_bindgen_test]
-async fn abort_mid_stream_closes_the_connection() {
-    let before = stats().await.0;
+/// Starts a long, slow stream and reads its first `n` events.
+async fn slow_stream_after(n: usize) -> (JsValue, JsValue) {
     let stream = start_stream(&[
         ("x-mock-scenario", "slow"),
         ("x-mock-n", "1000"),
@@ -408,18 +429,63 @@ async fn abort_mid_stream_closes_the_connection() {
     .await
     .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let it = iterator(&stream);
-    for i in 0..3 {
-        let event = next(&it).await.unwrap_or_else(|e| panic!("event {i}: {}", error_text(&e)));
+    for i in 0..n {
+        let event = next(&it)
+            .await
+            .unwrap_or_else(|e| panic!("event {i}: {}", error_text(&e)));
         assert!(event.is_some(), "the stream ended after {i} events");
     }
+    (stream, it)
+}
+
+#[wasm_bindgen_test]
+async fn abort_mid_stream_closes_the_connection() {
+    let before = stats().await.0;
+    let (stream, it) = slow_stream_after(3).await;
     let abort: Function = at(&stream, "abort").unchecked_into();
     abort
         .call0(&stream)
         .unwrap_or_else(|e| panic!("abort() threw: {}", show(&e)));
-    // The iteration is over, without an error...
-    assert!(matches!(next(&it).await, Ok(None)), "events after abort()");
+    // The loop throws one AbortError, then is over...
+    match next(&it).await {
+        Err(error) => {
+            assert!(
+                error.has_type::<MistralAbortError>() && error.has_type::<MistralError>(),
+                "expected AbortError, got {}",
+                error_text(&error)
+            );
+            assert!(text(&error, "requestId").starts_with("req_"));
+        }
+        Ok(event) => panic!(
+            "next() after abort() gave {}",
+            show(&event.unwrap_or_default())
+        ),
+    }
+    assert!(
+        matches!(next(&it).await, Ok(None)),
+        "events after the AbortError"
+    );
     // ...and the server saw the connection close before it finished writing.
     expect_closed_early(before, "stream.abort()").await;
+}
+
+/// Leaving a `for await` loop early (`break`, `return`, a throw) calls the iterator's
+/// `return()`: the loop ends quietly and the request is aborted.
+#[wasm_bindgen_test]
+async fn leaving_the_loop_early_closes_the_connection() {
+    let before = stats().await.0;
+    let (_stream, it) = slow_stream_after(2).await;
+    let ret: Function = at(&it, "return").unchecked_into();
+    let done = settle(
+        ret.call0(&it)
+            .unwrap_or_else(|e| panic!("return() threw: {}", show(&e)))
+            .unchecked_into(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("return() rejected: {}", error_text(&e)));
+    assert_eq!(at(&done, "done").as_bool(), Some(true));
+    assert!(matches!(next(&it).await, Ok(None)), "events after return()");
+    expect_closed_early(before, "iterator.return()").await;
 }
 
 #[wasm_bindgen_test]
@@ -438,7 +504,9 @@ async fn caller_signal_aborts_the_stream_with_abort_error() {
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let it = iterator(&stream);
     for i in 0..2 {
-        let event = next(&it).await.unwrap_or_else(|e| panic!("event {i}: {}", error_text(&e)));
+        let event = next(&it)
+            .await
+            .unwrap_or_else(|e| panic!("event {i}: {}", error_text(&e)));
         assert!(event.is_some(), "the stream ended after {i} events");
     }
     controller.abort();
@@ -469,8 +537,11 @@ async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
         timeout_ms: 30_000,
         retry: RetryPolicy::NONE,
     };
-    let http = request::build(&ops::conversations::START_STREAM, br#"{"model":"m","inputs":"hi"}"#)
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    let http = request::build(
+        &ops::conversations::START_STREAM,
+        br#"{"model":"m","inputs":"hi"}"#,
+    )
+    .unwrap_or_else(|e| panic!("build failed: {e}"));
     let options = CallOptions {
         headers: vec![
             ("x-mock-scenario".into(), "slow".into()),
@@ -484,11 +555,19 @@ async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
         Err(e) => panic!("send failed: {e}"),
     };
     let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
-    let first = settle(raw.next()).await.unwrap_or_else(|e| panic!("{}", error_text(&e)));
+    let first = settle(raw.next())
+        .await
+        .unwrap_or_else(|e| panic!("{}", error_text(&e)));
     assert!(first.as_f64().is_some_and(|n| n >= 1.0));
     raw.abort();
-    let error = settle(raw.next()).await.expect_err("next() after abort() must reject");
-    assert!(error.has_type::<MistralAbortError>(), "got {}", error_text(&error));
+    let error = settle(raw.next())
+        .await
+        .expect_err("next() after abort() must reject");
+    assert!(
+        error.has_type::<MistralAbortError>(),
+        "got {}",
+        error_text(&error)
+    );
     expect_closed_early(before, "RawEventStream::abort").await;
 }
 
@@ -508,7 +587,11 @@ async fn a_silent_server_times_out_between_chunks() {
     let (events, error) = drain(&stream).await;
     assert_eq!(events.len(), 1, "only `started` arrives before the gap");
     let error = error.expect("the gap must time out");
-    assert!(error.has_type::<TimeoutError>(), "got {}", error_text(&error));
+    assert!(
+        error.has_type::<TimeoutError>(),
+        "got {}",
+        error_text(&error)
+    );
     assert_eq!(number(&error, "timeoutMs"), 300.0);
     assert_eq!(text(&error, "waitingFor"), "the next chunk");
     assert_no_secret(&error, "timeout");
@@ -567,7 +650,11 @@ async fn an_error_event_and_malformed_json_are_stream_errors() {
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
-    assert_eq!(events.len(), 4, "started, two deltas, then the error event itself");
+    assert_eq!(
+        events.len(),
+        4,
+        "started, two deltas, then the error event itself"
+    );
     assert_eq!(text(&events[3], "event"), "conversation.response.error");
     assert_eq!(text(&events[3], "data.message"), "internal model error");
     let error = error.expect("an error event must throw");
@@ -587,9 +674,12 @@ async fn an_error_event_and_malformed_json_are_stream_errors() {
 
 #[wasm_bindgen_test]
 async fn status_429_is_a_rate_limit_error_with_retry_after() {
-    let error = start_stream(&[("x-mock-scenario", "rate-limit"), ("x-mock-retry-after", "7")])
-        .await
-        .expect_err("a 429 must reject startStream");
+    let error = start_stream(&[
+        ("x-mock-scenario", "rate-limit"),
+        ("x-mock-retry-after", "7"),
+    ])
+    .await
+    .expect_err("a 429 must reject startStream");
     assert!(
         error.has_type::<RateLimitError>()
             && error.has_type::<APIError>()
@@ -601,7 +691,11 @@ async fn status_429_is_a_rate_limit_error_with_retry_after() {
     assert!(!error.has_type::<HTTPValidationError>());
     assert_eq!(text(&error, "name"), "RateLimitError");
     assert_eq!(number(&error, "status"), 429.0);
-    assert_eq!(number(&error, "retryAfterMs"), 7000.0, "Retry-After must be readable (CORS expose)");
+    assert_eq!(
+        number(&error, "retryAfterMs"),
+        7000.0,
+        "Retry-After must be readable (CORS expose)"
+    );
     assert_eq!(at(&error, "isRetryable").as_bool(), Some(true));
     assert!(text(&error, "requestId").starts_with("req_"));
     assert!(text(&error, "body").contains("rate limited"));
@@ -612,9 +706,12 @@ async fn status_429_is_a_rate_limit_error_with_retry_after() {
 #[wasm_bindgen_test]
 async fn status_422_is_an_http_validation_error_with_detail() {
     let conversations = client("").beta().conversations();
-    let error = settle(conversations.start(request(), Some(options(&[("x-mock-scenario", "validation")]))))
-        .await
-        .expect_err("a 422 must reject start");
+    let error = settle(conversations.start(
+        request(),
+        Some(options(&[("x-mock-scenario", "validation")])),
+    ))
+    .await
+    .expect_err("a 422 must reject start");
     assert!(
         error.has_type::<HTTPValidationError>() && error.has_type::<APIError>(),
         "expected HTTPValidationError, got {}",
@@ -623,7 +720,11 @@ async fn status_422_is_an_http_validation_error_with_detail() {
     assert_eq!(number(&error, "status"), 422.0);
     assert_eq!(at(&error, "isRetryable").as_bool(), Some(false));
     let detail = at(&error, "detail");
-    assert!(Array::is_array(&detail), "detail is the API's array: {}", show(&detail));
+    assert!(
+        Array::is_array(&detail),
+        "detail is the API's array: {}",
+        show(&detail)
+    );
     assert_eq!(text(&detail, "0.loc.0"), "body");
     assert_eq!(text(&detail, "0.loc.1"), "inputs");
     assert_eq!(text(&detail, "0.msg"), "Field required");
@@ -636,7 +737,7 @@ async fn status_422_is_an_http_validation_error_with_detail() {
     assert_no_secret(&error, "422");
 }
 
-/// The default policy retries a 429 (after its `Retry-After`) and the stream then succeeds.
+/// With backoff on, a 429 is retried (after its `Retry-After`) and the stream then succeeds.
 #[wasm_bindgen_test]
 async fn a_rate_limited_request_is_retried_then_streams() {
     let key = format!("retry-{}", js_sys::Math::random());
@@ -653,7 +754,11 @@ async fn a_rate_limited_request_is_retried_then_streams() {
         .await
         .unwrap_or_else(|e| panic!("the retry did not succeed: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
-    assert!(error.is_none(), "{}", error_text(&error.unwrap_or_default()));
+    assert!(
+        error.is_none(),
+        "{}",
+        error_text(&error.unwrap_or_default())
+    );
     assert_eq!(events.len(), 4);
     let requests: Array = get_json("/__mock/requests").await.unchecked_into();
     let attempts = requests
@@ -675,11 +780,18 @@ async fn no_error_carries_the_api_key() {
             .expect_err("an error status must reject");
         let request_id = text(&error, "requestId");
         let sent = recorded(&request_id).await;
-        assert_eq!(text(&sent, "headers.authorization"), format!("Bearer {SECRET}"));
+        assert_eq!(
+            text(&sent, "headers.authorization"),
+            format!("Bearer {SECRET}")
+        );
         cases.push((scenario.to_owned(), error));
     }
     let fail_once = &cases[2].1;
-    assert!(fail_once.has_type::<InternalServerError>(), "{}", error_text(fail_once));
+    assert!(
+        fail_once.has_type::<InternalServerError>(),
+        "{}",
+        error_text(fail_once)
+    );
 
     // No server at all: a connection error (port 9 is never served, and fetch refuses it).
     let dead = Mistral::new(Some(
@@ -692,7 +804,11 @@ async fn no_error_carries_the_api_key() {
     let error = settle(dead.beta().conversations().start(request(), None))
         .await
         .expect_err("an unreachable server must reject");
-    assert!(error.has_type::<ConnectionError>(), "got {}", error_text(&error));
+    assert!(
+        error.has_type::<ConnectionError>(),
+        "got {}",
+        error_text(&error)
+    );
     assert_eq!(at(&error, "isRetryable").as_bool(), Some(true));
     cases.push(("connection".into(), error));
 
@@ -701,18 +817,23 @@ async fn no_error_carries_the_api_key() {
     let options = Object::new();
     let _ = Reflect::set(&options, &"apiKey".into(), &key_fn);
     let _ = Reflect::set(&options, &"serverURL".into(), &server().into());
-    let _ = Reflect::set(&options, &"retryConfig".into(), &json(r#"{"strategy":"none"}"#));
+    let _ = Reflect::set(
+        &options,
+        &"retryConfig".into(),
+        &json(r#"{"strategy":"none"}"#),
+    );
     let with_fn = Mistral::new(Some(options)).unwrap_or_else(|e| panic!("{}", show(&e)));
-    let stream = settle(
-        with_fn
-            .beta()
-            .conversations()
-            .start_stream(request(), Some(self::options(&[("x-mock-scenario", "cut-socket")]))),
-    )
+    let stream = settle(with_fn.beta().conversations().start_stream(
+        request(),
+        Some(self::options(&[("x-mock-scenario", "cut-socket")])),
+    ))
     .await
     .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (_, error) = drain(&stream).await;
-    cases.push(("key function + cut-socket".into(), error.expect("cut-socket throws")));
+    cases.push((
+        "key function + cut-socket".into(),
+        error.expect("cut-socket throws"),
+    ));
     let error = settle(
         with_fn
             .beta()
@@ -725,7 +846,11 @@ async fn no_error_carries_the_api_key() {
     cases.push(("invalid request".into(), error));
 
     for (case, error) in &cases {
-        assert!(error.has_type::<MistralError>(), "{case}: {}", error_text(error));
+        assert!(
+            error.has_type::<MistralError>(),
+            "{case}: {}",
+            error_text(error)
+        );
         assert_no_secret(error, case);
     }
 }
@@ -742,25 +867,59 @@ fn every_error_maps_to_its_class() {
         )))
     };
     let cases: Vec<(Error, &str)> = vec![
-        (Error::InvalidRequest { message: "`inputs` must not be empty".into() }, "InvalidRequestError"),
+        (
+            Error::InvalidRequest {
+                message: "`inputs` must not be empty".into(),
+            },
+            "InvalidRequestError",
+        ),
         (api(400, "{}"), "BadRequestError"),
-        (api(401, r#"{"detail":"Unauthorized"}"#), "AuthenticationError"),
+        (
+            api(401, r#"{"detail":"Unauthorized"}"#),
+            "AuthenticationError",
+        ),
         (api(403, "{}"), "PermissionDeniedError"),
         (api(404, "{}"), "NotFoundError"),
         (api(409, "{}"), "ConflictError"),
-        (api(422, r#"{"detail":[{"loc":["body"],"msg":"m","type":"t"}]}"#), "HTTPValidationError"),
+        (
+            api(422, r#"{"detail":[{"loc":["body"],"msg":"m","type":"t"}]}"#),
+            "HTTPValidationError",
+        ),
         (api(429, "{}"), "RateLimitError"),
         (api(503, "{}"), "InternalServerError"),
         (api(418, "{}"), "APIError"),
-        (Error::Connection { message: "fetch failed".into() }, "ConnectionError"),
-        (Error::Timeout { waiting_for: "response headers", ms: 5 }, "TimeoutError"),
+        (
+            Error::Connection {
+                message: "fetch failed".into(),
+            },
+            "ConnectionError",
+        ),
+        (
+            Error::Timeout {
+                waiting_for: "response headers",
+                ms: 5,
+            },
+            "TimeoutError",
+        ),
         (Error::Aborted, "AbortError"),
-        (Error::stream(StreamErrorKind::TooLarge, "too large"), "StreamError"),
-        (Error::Decode { message: "m".into(), body: "b".into() }, "MistralError"),
+        (
+            Error::stream(StreamErrorKind::TooLarge, "too large"),
+            "StreamError",
+        ),
+        (
+            Error::Decode {
+                message: "m".into(),
+                body: "b".into(),
+            },
+            "MistralError",
+        ),
     ];
     for (error, class) in cases {
         let js = to_js(&error);
-        assert!(js.has_type::<MistralError>() && js.has_type::<js_sys::Error>(), "{class}");
+        assert!(
+            js.has_type::<MistralError>() && js.has_type::<js_sys::Error>(),
+            "{class}"
+        );
         assert_eq!(text(&js, "name"), class);
         assert_eq!(text(&js, "message"), error.to_string());
         if let Error::Api(api) = &error {
@@ -770,7 +929,10 @@ fn every_error_maps_to_its_class() {
             assert_eq!(number(&js, "retryAfterMs"), 1500.0);
         }
     }
-    let js = to_js(&Error::stream(StreamErrorKind::ErrorEvent { code: 42 }, "boom"));
+    let js = to_js(&Error::stream(
+        StreamErrorKind::ErrorEvent { code: 42 },
+        "boom",
+    ));
     assert_eq!(text(&js, "kind"), "error_event");
     assert_eq!(number(&js, "code"), 42.0);
 }

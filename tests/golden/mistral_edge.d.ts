@@ -462,19 +462,19 @@ export interface Document {
     /**
      * A hash of its content.
      */
-    hash?: string;
+    hash: string | undefined;
     /**
      * Its MIME type.
      */
-    mimeType?: string;
+    mimeType: string | undefined;
     /**
      * Its file extension.
      */
-    extension?: string;
+    extension: string | undefined;
     /**
      * Its size in bytes.
      */
-    size?: number;
+    size: number | undefined;
     /**
      * A summary written by Mistral.
      */
@@ -502,7 +502,7 @@ export interface Document {
     /**
      * Who uploaded it.
      */
-    uploadedById?: string;
+    uploadedById: string | undefined;
     /**
      * What kind of uploader.
      */
@@ -668,7 +668,7 @@ export interface Library {
     /**
      * Who owns it.
      */
-    ownerId?: string;
+    ownerId: string | undefined;
     /**
      * What kind of owner.
      */
@@ -684,7 +684,7 @@ export interface Library {
     /**
      * The chunk size in characters.
      */
-    chunkSize?: number;
+    chunkSize: number | undefined;
     /**
      * An emoji for it.
      */
@@ -1961,7 +1961,7 @@ export interface ExtendedOAuthServerMetadata {
     /**
      * The authorization endpoint.
      */
-    authorizationEndpoint: string;
+    authorizationEndpoint?: string;
     /**
      * The token endpoint.
      */
@@ -2302,7 +2302,7 @@ export interface ConnectorToolInfo {
     /**
      * How it runs (`{ type, ... }`), passed through untouched.
      */
-    executionConfig?: JsonObject;
+    executionConfig: JsonObject | undefined;
     /**
      * Who can see it.
      */
@@ -3189,7 +3189,7 @@ export interface Sharing {
     /**
      * The id of whom it is shared with.
      */
-    shareWithUuid?: string;
+    shareWithUuid: string | undefined;
 }
 
 /**

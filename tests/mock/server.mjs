@@ -29,7 +29,8 @@
 //
 // EVERY RESPONSE carries `x-request-id: req_<counter>` (unique per request, per server),
 // `Access-Control-Allow-Origin: *` and `Access-Control-Expose-Headers: *`.
-// The preflight adds `Access-Control-Allow-Headers: *` and
+// The preflight adds `Access-Control-Allow-Headers: <the Access-Control-Request-Headers it got, else *>`
+// (the Fetch standard never lets `*` cover `Authorization`) and
 // `Access-Control-Allow-Methods: GET,POST,PATCH,PUT,DELETE,OPTIONS`.
 //
 // STREAM OR NOT: the JSON body decides. `"stream": true` -> 200 text/event-stream
@@ -55,6 +56,8 @@
 //                       the byte count of sdk-baseline's created-at run).
 //   x-mock-scenario     one of the scenarios below (default `ok`)
 //   x-mock-cut-after    cut-* scenarios: complete events before the cut (default 3; `started` counts)
+//   x-mock-cut-delay-ms cut-* scenarios (streams): wait this long after the half frame before
+//                       cutting (default 0), so a client has read everything before the cut
 //   x-mock-retry-after  rate-limit: value of Retry-After (default 1)
 //   x-mock-key          fail-once / rate-limit: key of the "only the first request fails" memory
 //   x-mock-delay-ms     slow: delay between events (default 50)
@@ -400,8 +403,18 @@ export async function startMockServer({ port = 0 } = {}) {
     return true;
   }
 
-  function finishCut(res, state, cfg, partial) {
+  async function finishCut(res, state, cfg, partial) {
     if (state.closed) return;
+    if (cfg.cutDelayMs > 0) {
+      const r = write(res, state, partial);
+      if (r !== true && !(await r)) return;
+      await sleep(cfg.cutDelayMs, state);
+      if (state.closed) return;
+      if (cfg.scenario === "cut-clean") { res.end(); return; }
+      state.serverCut = true;
+      res.socket?.destroy();
+      return;
+    }
     if (cfg.scenario === "cut-clean") { res.end(partial); return; }
     state.serverCut = true;
     res.write(partial, () => res.socket?.destroy());
@@ -446,7 +459,7 @@ export async function startMockServer({ port = 0 } = {}) {
       const nextEnd = next < 0 ? all.length : next + 2;
       const halfEnd = off + Math.floor((nextEnd - off) / 2);
       if (!(await writeBuffer(res, state, all.subarray(0, off)))) return;
-      finishCut(res, state, cfg, all.subarray(off, halfEnd));
+      await finishCut(res, state, cfg, all.subarray(off, halfEnd));
       return;
     }
 
@@ -457,7 +470,7 @@ export async function startMockServer({ port = 0 } = {}) {
       if (state.closed) return;
       if (cut && k === cfg.cutAfter) {
         const b = Buffer.from(f);
-        finishCut(res, state, cfg, b.subarray(0, Math.floor(b.length / 2)));
+        await finishCut(res, state, cfg, b.subarray(0, Math.floor(b.length / 2)));
         return;
       }
       if (cfg.scenario === "slow" && k > 0) {
@@ -536,6 +549,7 @@ export async function startMockServer({ port = 0 } = {}) {
       write: h["x-mock-write"] === "bulk" ? "bulk" : "event",
       cutAfter: intHeader(req, "x-mock-cut-after", 3, 0, MAX_N + 2),
       delayMs: intHeader(req, "x-mock-delay-ms", 50, 0, 600_000),
+      cutDelayMs: intHeader(req, "x-mock-cut-delay-ms", 0, 0, 600_000),
       hugeBytes: intHeader(req, "x-mock-huge-bytes", 4 * 1024 * 1024, 0, 256 * 1024 * 1024),
       conversationId: kind === "append" ? convPathId : "conv_" + randomBytes(16).toString("hex"),
     };
@@ -589,8 +603,9 @@ export async function startMockServer({ port = 0 } = {}) {
     requests.push(rec);
 
     if (req.method === "OPTIONS") {
+      // Per the Fetch standard `*` does not cover `Authorization`: echo what the preflight asks for.
       res.writeHead(204, baseHeaders(id, {
-        "access-control-allow-headers": "*",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] || "*",
         "access-control-allow-methods": "GET,POST,PATCH,PUT,DELETE,OPTIONS",
         "access-control-max-age": "600",
       }));

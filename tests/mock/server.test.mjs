@@ -129,6 +129,10 @@ test("auth, CORS preflight, 404, bad JSON", async () => {
   assert.equal(o.headers.get("access-control-allow-headers"), "*");
   assert.equal(o.headers.get("access-control-allow-methods"), "GET,POST,PATCH,PUT,DELETE,OPTIONS");
   assert.equal(o.headers.get("access-control-expose-headers"), "*");
+  const o2 = await fetch(mock.url + "/v1/conversations", {
+    method: "OPTIONS", headers: { "access-control-request-headers": "authorization,content-type,x-mock-n" },
+  });
+  assert.equal(o2.headers.get("access-control-allow-headers"), "authorization,content-type,x-mock-n");
   const n = await fetch(mock.url + "/v1/agents", { headers: AUTH });
   assert.equal(n.status, 404);
   assert.deepEqual(await n.json(), { detail: "Not Found" });
@@ -229,6 +233,18 @@ for (const write of ["event", "bulk"]) {
     assert.equal(s1.closedEarly, s0.closedEarly);
   });
 }
+
+test("x-mock-cut-delay-ms delivers the half frame, waits, then cuts", async () => {
+  for (const [scenario, ended] of [["cut-socket", false], ["cut-clean", true]]) {
+    const t0 = performance.now();
+    const r = await rawRequest({ "x-mock-n": "10", "x-mock-scenario": scenario, "x-mock-cut-delay-ms": "150" });
+    assert.ok(performance.now() - t0 >= 140, `${scenario} waited`);
+    assert.equal(r.ended, ended, scenario);
+    const { frames: complete, tail } = frames(r.body.toString("utf8"));
+    assert.equal(complete.length, 3, scenario);
+    assert.ok(tail.length > 0 && tail.startsWith("event: message.output.delta"), scenario);
+  }
+});
 
 test("slow + client close is detected (closedEarly), timers stop", async () => {
   const s0 = mock.stats();
