@@ -21,6 +21,8 @@ macro_rules! model {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
         #[serde(rename_all = "camelCase")]
+        // A required `Option` is a field the API always sends, possibly as `null`.
+        #[tsify(missing_as_null)]
         pub struct $name {
             $($($fa)* pub $f: $t,)*
         }

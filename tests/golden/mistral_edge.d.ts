@@ -462,19 +462,19 @@ export interface Document {
     /**
      * A hash of its content.
      */
-    hash: string | undefined;
+    hash: string | null;
     /**
      * Its MIME type.
      */
-    mimeType: string | undefined;
+    mimeType: string | null;
     /**
      * Its file extension.
      */
-    extension: string | undefined;
+    extension: string | null;
     /**
      * Its size in bytes.
      */
-    size: number | undefined;
+    size: number | null;
     /**
      * A summary written by Mistral.
      */
@@ -502,7 +502,7 @@ export interface Document {
     /**
      * Who uploaded it.
      */
-    uploadedById: string | undefined;
+    uploadedById: string | null;
     /**
      * What kind of uploader.
      */
@@ -668,7 +668,7 @@ export interface Library {
     /**
      * Who owns it.
      */
-    ownerId: string | undefined;
+    ownerId: string | null;
     /**
      * What kind of owner.
      */
@@ -684,7 +684,7 @@ export interface Library {
     /**
      * The chunk size in characters.
      */
-    chunkSize: number | undefined;
+    chunkSize: number | null;
     /**
      * An emoji for it.
      */
@@ -2302,7 +2302,7 @@ export interface ConnectorToolInfo {
     /**
      * How it runs (`{ type, ... }`), passed through untouched.
      */
-    executionConfig: JsonObject | undefined;
+    executionConfig: JsonObject | null;
     /**
      * Who can see it.
      */
@@ -3189,7 +3189,7 @@ export interface Sharing {
     /**
      * The id of whom it is shared with.
      */
-    shareWithUuid: string | undefined;
+    shareWithUuid: string | null;
 }
 
 /**
