@@ -427,13 +427,30 @@ fn tag_need_not_come_first() {
 
 #[test]
 fn unknown_members_and_keys_pass_through_to_wire() {
+    // Unknown union members are copied whole, keys untouched; unknown snake_case fields too.
     assert_eq!(
         wire_ok(
-            r#"{"inputs":"hi","tools":[{"type":"quantum_search","someOption":{"nestedKey":1}}],"futureField":{"aB":1}}"#,
+            r#"{"inputs":"hi","tools":[{"type":"quantum_search","someOption":{"nestedKey":1}}],"future_field":{"aB":1}}"#,
             REQUEST
         ),
-        r#"{"inputs":"hi","tools":[{"type":"quantum_search","someOption":{"nestedKey":1}}],"futureField":{"aB":1}}"#
+        r#"{"inputs":"hi","tools":[{"type":"quantum_search","someOption":{"nestedKey":1}}],"future_field":{"aB":1}}"#
     );
+}
+
+#[test]
+fn unknown_camel_case_keys_are_rejected_with_the_wire_spelling() {
+    let e = wire_err(r#"{"inputs":"hi","completionArgs":{"topK":5}}"#, REQUEST);
+    assert_eq!(e.path, "completionArgs");
+    assert_eq!(
+        e.kind,
+        TranscodeErrorKind::CamelCaseKey { key: "topK".into(), snake: "top_k".into() }
+    );
+    assert!(e.to_string().contains("`top_k`"), "{e}");
+    let top = wire_err(r#"{"inputs":"hi","futureField":1}"#, REQUEST);
+    assert_eq!(top.path, "");
+    assert!(top.to_string().contains("`future_field`"), "{top}");
+    // Opaque values keep any key.
+    wire_ok(r#"{"inputs":"hi","metadata":{"myKey":1}}"#, REQUEST);
 }
 
 // ----- malformed input -----

@@ -167,9 +167,20 @@ impl Mistral {
             },
             (None, None) => DEFAULT_SERVER.into(),
         };
+        // In a page, a path (`/api/mistral`) means the page's own origin: the proxy pattern.
+        let page_origin = get(&js_sys::global(), "location")
+            .and_then(|location| get(&location, "origin"))
+            .and_then(|origin| origin.as_string())
+            .filter(|origin| origin.starts_with("http"));
+        let server_url = match page_origin {
+            Some(origin) if server_url.starts_with('/') && !server_url.starts_with("//") => {
+                format!("{origin}{server_url}")
+            }
+            _ => server_url,
+        };
         if !(server_url.starts_with("http://") || server_url.starts_with("https://")) {
             return Err(invalid(format!(
-                "`serverURL` must be an http(s) URL, got `{server_url}`"
+                "`serverURL` must be an http(s) URL (or, in a page, a path such as `/api`), got `{server_url}`"
             )));
         }
         let allow_browser = get(&options, "dangerouslyAllowBrowser")

@@ -54,6 +54,14 @@ pub enum TranscodeErrorKind {
     },
     /// The document nests deeper than 128 levels.
     TooDeep,
+    /// A key this version does not know, written in camelCase: the wire would get it as written,
+    /// which the API never spells that way.
+    CamelCaseKey {
+        /// The key as given.
+        key: String,
+        /// The snake_case spelling the API would use.
+        snake: String,
+    },
 }
 
 impl fmt::Display for TranscodeError {
@@ -81,6 +89,14 @@ impl fmt::Display for TranscodeError {
             }
             TranscodeErrorKind::MissingField { field } => {
                 write!(f, "`{}` is missing the required field `{field}`", self.path)
+            }
+            TranscodeErrorKind::CamelCaseKey { key, snake } => {
+                let at = if self.path.is_empty() { String::new() } else { format!("`{}` ", self.path) };
+                write!(
+                    f,
+                    "{at}has no field `{key}` in this version; fields it does not know are sent as written, \
+                     so write them as the API spells them (`{snake}`)"
+                )
             }
             TranscodeErrorKind::TooDeep => {
                 write!(f, "JSON nests deeper than {MAX_DEPTH} levels")?;
@@ -765,6 +781,13 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     t.value(field.shape)?;
                     t.path.pop();
                 }
+                None if from_js && name.iter().any(u8::is_ascii_uppercase) => {
+                    // Unknown keys pass through for fields newer than this model, but the wire
+                    // is snake_case: a camelCase one is a typo or needs the API's spelling.
+                    let key = String::from_utf8_lossy(name).into_owned();
+                    let snake = snake_case(&key);
+                    return Err(t.error(TranscodeErrorKind::CamelCaseKey { key, snake }));
+                }
                 None => t.copy_value()?,
             }
             if t.depth == 1 {
@@ -882,4 +905,20 @@ fn kind_of(b: u8) -> &'static str {
         b'-' | b'0'..=b'9' => "a number",
         _ => "invalid JSON",
     }
+}
+
+/// `topK` → `top_k`.
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            if !out.is_empty() {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

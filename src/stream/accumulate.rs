@@ -216,7 +216,15 @@ impl Accumulator {
     /// Writes the folded `ConversationResponse` as wire JSON.
     pub fn response(&self, out: &mut Vec<u8>) {
         let mut entries: Vec<&(i64, Entry)> = self.entries.iter().collect();
-        entries.sort_by_key(|(i, _)| *i);
+        // Entries arrive almost in order and are few: an insertion sort (stable) keeps the
+        // standard library's general sort, several KB of wasm, out of the package.
+        for i in 1..entries.len() {
+            let mut j = i;
+            while j > 0 && entries[j - 1].0 > entries[j].0 {
+                entries.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         out.extend_from_slice(b"{\"object\":\"conversation.response\",\"conversation_id\":");
         out.extend_from_slice(self.conversation_id.as_deref().unwrap_or(b"\"\""));
         out.extend_from_slice(b",\"outputs\":[");
