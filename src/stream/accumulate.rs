@@ -55,9 +55,16 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn get(&self, key: &str) -> Option<&'a [u8]> {
+        let key = key.as_bytes();
+        let first = *key.first()?;
         self.members
             .iter()
-            .find(|m| self.data.get(m.key.clone()) == Some(key.as_bytes()))
+            // Length and first byte first: most members are rejected without a comparison call.
+            .find(|m| {
+                m.key.len() == key.len()
+                    && self.data.get(m.key.start) == Some(&first)
+                    && self.data.get(m.key.clone()) == Some(key)
+            })
             .and_then(|m| self.data.get(m.value.clone()))
             .filter(|raw| *raw != b"null")
     }
@@ -82,6 +89,9 @@ fn string_body(raw: &[u8]) -> Option<&[u8]> {
 }
 
 fn set_meta(meta: &mut Vec<(&'static str, Raw)>, fields: &Fields<'_>, keys: &[&'static str]) {
+    if meta.len() == keys.len() {
+        return; // every key found already (the usual case after an entry's first event)
+    }
     for key in keys {
         if !meta.iter().any(|(k, _)| k == key) {
             if let Some(raw) = fields.get(key) {
