@@ -4,24 +4,32 @@ use wasm_bindgen::prelude::*;
 
 use crate::sse::{self, DecoderOptions};
 
+#[wasm_bindgen(module = "/js/sse.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = sseEvents)]
+    fn sse_events(bytes: &[u8], ascii: bool, lengths: &[u32]) -> js_sys::Array;
+}
+
 /// A WHATWG-complete `text/event-stream` parser. Feed it bytes as they arrive; each call
 /// returns the events those bytes completed.
 #[wasm_bindgen]
 pub struct SseDecoder {
     inner: sse::SseDecoder,
-    out: Vec<u8>,
+    /// The fields of the events one feed completed, back to back.
+    text: Vec<u8>,
+    /// Their lengths in UTF-16 code units (JavaScript string lengths), three per event.
+    lengths: Vec<u32>,
 }
 
-fn push_string(out: &mut Vec<u8>, text: &str) {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
+fn push_field(text: &mut Vec<u8>, lengths: &mut Vec<u32>, ascii: &mut bool, field: &str) {
+    text.extend_from_slice(field.as_bytes());
+    let units = if crate::swar::is_ascii(field.as_bytes()) {
+        field.len()
     } else {
-        let mut quoted = String::with_capacity(text.len() + 8);
-        crate::json::text::write_quoted(&mut quoted, text);
-        out.extend_from_slice(quoted.as_bytes());
-    }
+        *ascii = false;
+        field.encode_utf16().count()
+    };
+    lengths.push(units as u32);
 }
 
 #[wasm_bindgen]
@@ -44,29 +52,27 @@ impl SseDecoder {
         }
         SseDecoder {
             inner: sse::SseDecoder::new(decoder_options),
-            out: Vec::new(),
+            text: Vec::new(),
+            lengths: Vec::new(),
         }
     }
 
     /// Feeds bytes; returns the events they completed.
     #[wasm_bindgen(unchecked_return_type = "SseEvent[]")]
-    pub fn feed(&mut self, chunk: &[u8]) -> Result<JsValue, JsValue> {
-        let Self { inner, out } = self;
-        out.clear();
-        out.push(b'[');
-        let mut first = true;
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<js_sys::Array, JsValue> {
+        let Self {
+            inner,
+            text,
+            lengths,
+        } = self;
+        text.clear();
+        lengths.clear();
+        let mut ascii = true;
         inner
             .feed_with(chunk, &mut |event| {
-                if !std::mem::take(&mut first) {
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"{\"event\":");
-                push_string(out, event.event);
-                out.extend_from_slice(b",\"data\":");
-                push_string(out, event.data);
-                out.extend_from_slice(b",\"id\":");
-                push_string(out, event.id);
-                out.push(b'}');
+                push_field(text, lengths, &mut ascii, event.event);
+                push_field(text, lengths, &mut ascii, event.data);
+                push_field(text, lengths, &mut ascii, event.id);
             })
             .map_err(|e| {
                 JsValue::from(crate::Error::stream(
@@ -74,8 +80,10 @@ impl SseDecoder {
                     e.to_string(),
                 ))
             })?;
-        out.push(b']');
-        js_sys::JSON::parse(&String::from_utf8_lossy(out))
+        if lengths.is_empty() {
+            return Ok(js_sys::Array::new());
+        }
+        Ok(sse_events(text, ascii, lengths))
     }
 
     /// Ends the stream: a pending event without its blank line is discarded, as the spec says,
