@@ -1,6 +1,6 @@
 // The async-iterable face of a conversation stream. Rust reads and parses the body; each
-// `raw.next()` resolves to a JSON array text of the events one chunk completed, parsed here
-// with a single JSON.parse.
+// `raw.next()` resolves when a chunk completed events, whose camelCase data `raw.batch()` hands
+// over as one ASCII JSON array, parsed here with a single JSON.parse.
 
 import { AbortError } from "./errors.js";
 
@@ -48,7 +48,12 @@ export class EventStream {
         this.#ended = true;
         return false;
       }
-      this.#items = JSON.parse(asciiText(this.#raw.batch()));
+      const data = JSON.parse(asciiText(this.#raw.batch()));
+      const items = new Array(data.length);
+      for (let i = 0; i < data.length; i++) items[i] = { event: data[i].type, data: data[i] };
+      const names = this.#raw.names();
+      if (names !== undefined) for (const [i, event] of JSON.parse(names)) items[i].event = event;
+      this.#items = items;
       this.#index = 0;
     }
     return true;

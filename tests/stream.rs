@@ -26,9 +26,18 @@ fn run(chunks: &[&[u8]]) -> (Vec<Value>, Option<mistral_edge::Error>, Conversati
     for chunk in chunks {
         let feed = stream.feed(chunk);
         if let Some(batch) = feed.batch {
+            assert!(batch.is_ascii(), "batches are ASCII");
             let parsed: Vec<Value> = serde_json::from_slice(batch).expect("batch is JSON");
             assert_eq!(parsed.len(), feed.count);
-            items.extend(parsed);
+            // The items as JavaScript sees them: `{ event, data }`, the name from `data.type`
+            // unless listed among the exceptions.
+            for (i, data) in parsed.into_iter().enumerate() {
+                let event = match feed.names.iter().find(|(n, _)| *n == i) {
+                    Some((_, name)) => Value::String(name.clone()),
+                    None => data["type"].clone(),
+                };
+                items.push(serde_json::json!({ "event": event, "data": data }));
+            }
         }
         if let Some(e) = feed.error {
             error.get_or_insert(e);
@@ -170,4 +179,27 @@ fn unknown_events_pass_through_verbatim() {
         items[0]["data"],
         json!({"type": "conversation.response.novel", "some_field": {"nested_key": 1}})
     );
+}
+
+#[test]
+fn sse_names_that_differ_from_data_type_are_kept() {
+    let input = b"event: conversation.response.started\ndata: {\"type\":\"conversation.response.started\",\"conversation_id\":\"c\"}\n\n\
+event: custom.ping\ndata: {\"type\":\"something.else\"}\n\n\
+data: {\"type\":\"message.output.delta\",\"output_index\":0,\"content_index\":0,\"content\":\"x\"}\n\n\
+event: caf\xc3\xa9\ndata: {\"no_type\":true}\n\n\
+event: conversation.response.done\ndata: {\"type\":\"conversation.response.done\",\"usage\":{}}\n\n";
+    let (items, error, _) = run(&[input]);
+    assert!(error.is_none(), "{error:?}");
+    let names: Vec<&str> = items.iter().map(|i| i["event"].as_str().unwrap_or("?")).collect();
+    assert_eq!(
+        names,
+        [
+            "conversation.response.started",
+            "custom.ping",
+            "message",
+            "café",
+            "conversation.response.done"
+        ]
+    );
+    assert_eq!(items[1]["data"]["type"], "something.else");
 }

@@ -1,7 +1,8 @@
 //! The raw event stream handed to `js/event-stream.js`: each `next()` reads body chunks until
-//! some events are complete, and `batch()` then hands them over as one ASCII JSON array, so
-//! JavaScript pays one Latin-1 view and one `JSON.parse` per chunk instead of per-field
-//! boundary crossings and a UTF-8 decode.
+//! some events are complete, and `batch()` then hands their data over as one ASCII JSON array,
+//! so JavaScript pays one Latin-1 view and one `JSON.parse` per chunk instead of per-field
+//! boundary crossings and a UTF-8 decode; `names()` lists the rare events whose SSE name is not
+//! their `data.type`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -151,9 +152,16 @@ impl RawEventStream {
         })
     }
 
-    /// The last batch: a JSON array of `{event, data}` as ASCII bytes (a copy).
+    /// The last batch: a JSON array of the events' camelCase `data`, as ASCII bytes (a copy).
     pub fn batch(&self) -> Uint8Array {
         Uint8Array::from(self.state.borrow().parser.batch())
+    }
+
+    /// The last batch's events whose SSE name is not their `data.type`, as JSON text
+    /// `[[index, name], ...]`, or `undefined` (the usual case).
+    pub fn names(&self) -> Option<String> {
+        let names = self.state.borrow().parser.names_json()?;
+        Some(String::from_utf8_lossy(&names).into_owned())
     }
 
     /// Stops the stream and aborts the request; the server sees the connection close.

@@ -759,8 +759,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 return Ok(false);
             }
             let matches = |f: &Field| {
-                (f.wire.len() == name.len() && f.wire.as_bytes() == name)
-                    || (from_js && f.js.len() == name.len() && f.js.as_bytes() == name)
+                same(f.wire.as_bytes(), name) || (from_js && same(f.js.as_bytes(), name))
             };
             let found = (hint..fields.len())
                 .chain(0..hint)
@@ -921,4 +920,10 @@ fn snake_case(key: &str) -> String {
         }
     }
     out
+}
+
+/// Byte equality for short keys, inline: no call into `memcmp` for a ten-byte comparison.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }

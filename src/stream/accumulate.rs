@@ -13,20 +13,20 @@ type Raw = Vec<u8>;
 #[derive(Debug)]
 enum Entry {
     Message {
-        meta: Vec<(&'static str, Raw)>,
+        meta: Meta,
         chunks: Vec<(i64, Chunk)>,
     },
     FunctionCall {
-        meta: Vec<(&'static str, Raw)>,
+        meta: Meta,
         arguments: Vec<u8>,
     },
     ToolExecution {
-        meta: Vec<(&'static str, Raw)>,
+        meta: Meta,
         arguments: Vec<u8>,
         info: Option<Raw>,
     },
     Handoff {
-        meta: Vec<(&'static str, Raw)>,
+        meta: Meta,
     },
 }
 
@@ -88,14 +88,33 @@ fn string_body(raw: &[u8]) -> Option<&[u8]> {
     }
 }
 
-fn set_meta(meta: &mut Vec<(&'static str, Raw)>, fields: &Fields<'_>, keys: &[&'static str]) {
-    if meta.len() == keys.len() {
-        return; // every key found already (the usual case after an entry's first event)
+/// An entry's own fields (`id`, `created_at`, `model`, ...), as the first events gave them.
+#[derive(Debug, Default)]
+struct Meta {
+    items: Vec<(&'static str, Raw)>,
+    /// How many events were looked at for them.
+    looks: u8,
+}
+
+impl std::ops::Deref for Meta {
+    type Target = [(&'static str, Raw)];
+    fn deref(&self) -> &Self::Target {
+        &self.items
     }
+}
+
+/// Every event of an entry repeats its fields; the first few are read, the rest only append.
+const META_LOOKS: u8 = 4;
+
+fn set_meta(meta: &mut Meta, fields: &Fields<'_>, keys: &[&'static str]) {
+    if meta.looks >= META_LOOKS || meta.items.len() == keys.len() {
+        return;
+    }
+    meta.looks += 1;
     for key in keys {
-        if !meta.iter().any(|(k, _)| k == key) {
+        if !meta.items.iter().any(|(k, _)| k == key) {
             if let Some(raw) = fields.get(key) {
-                meta.push((key, raw.to_vec()));
+                meta.items.push((key, raw.to_vec()));
             }
         }
     }
@@ -117,7 +136,7 @@ impl Accumulator {
             b"message.output.delta" => {
                 let content_index = fields.int("content_index");
                 let entry = self.entry(index, || Entry::Message {
-                    meta: Vec::new(),
+                    meta: Meta::default(),
                     chunks: Vec::new(),
                 });
                 let Entry::Message { meta, chunks } = entry else {
@@ -144,7 +163,7 @@ impl Accumulator {
             }
             b"function.call.delta" => {
                 let entry = self.entry(index, || Entry::FunctionCall {
-                    meta: Vec::new(),
+                    meta: Meta::default(),
                     arguments: Vec::new(),
                 });
                 if let Entry::FunctionCall { meta, arguments } = entry {
@@ -167,7 +186,7 @@ impl Accumulator {
             }
             b"tool.execution.started" | b"tool.execution.delta" | b"tool.execution.done" => {
                 let entry = self.entry(index, || Entry::ToolExecution {
-                    meta: Vec::new(),
+                    meta: Meta::default(),
                     arguments: Vec::new(),
                     info: None,
                 });
@@ -192,7 +211,7 @@ impl Accumulator {
                 }
             }
             b"agent.handoff.started" | b"agent.handoff.done" => {
-                let entry = self.entry(index, || Entry::Handoff { meta: Vec::new() });
+                let entry = self.entry(index, || Entry::Handoff { meta: Meta::default() });
                 if let Entry::Handoff { meta } = entry {
                     set_meta(
                         meta,

@@ -11,9 +11,13 @@ use super::Accumulator;
 /// What one chunk produced.
 #[derive(Debug)]
 pub struct Feed<'a> {
-    /// The events the chunk completed, as one JSON array of `{ "event", "data" }` items with
-    /// camelCase data, ready for a single `JSON.parse`; `None` when it completed none.
+    /// The events the chunk completed, as one ASCII JSON array of their camelCase `data`,
+    /// ready for a single `JSON.parse`; `None` when it completed none. Each event's SSE name is
+    /// its `data.type`, except those listed in [`names`](Self::names).
     pub batch: Option<&'a [u8]>,
+    /// The events whose SSE name is not their `data.type` (or that have none): `(index in the
+    /// batch, name)`. Usually empty.
+    pub names: &'a [(usize, String)],
     /// How many events are in the batch.
     pub count: usize,
     /// A failure after the batch's events: deliver them first, then raise this.
@@ -35,6 +39,7 @@ pub struct ConversationStream {
     accumulator: Accumulator,
     members: Vec<Member>,
     batch: Vec<u8>,
+    names: Vec<(usize, String)>,
     status: Status,
 }
 
@@ -52,6 +57,7 @@ impl ConversationStream {
             accumulator: Accumulator::default(),
             members: Vec::with_capacity(16),
             batch: Vec::new(),
+            names: Vec::new(),
             status: Status::Open,
         }
     }
@@ -59,9 +65,11 @@ impl ConversationStream {
     /// Feeds one body chunk.
     pub fn feed(&mut self, chunk: &[u8]) -> Feed<'_> {
         self.batch.clear();
+        self.names.clear();
         if self.status == Status::Failed {
             return Feed {
                 batch: None,
+                names: &[],
                 count: 0,
                 error: None,
             };
@@ -71,8 +79,8 @@ impl ConversationStream {
             accumulator,
             members,
             batch,
+            names,
             status,
-            ..
         } = self;
         let mut count = 0usize;
         let mut error: Option<Error> = None;
@@ -82,9 +90,6 @@ impl ConversationStream {
             }
             let start = batch.len();
             batch.push(if count == 0 { b'[' } else { b',' });
-            batch.extend_from_slice(b"{\"event\":");
-            write_name(batch, event.event);
-            batch.extend_from_slice(b",\"data\":");
             members.clear();
             let data = event.data.as_bytes();
             if let Err(e) = to_js_members(
@@ -104,7 +109,9 @@ impl ConversationStream {
                 ));
                 return;
             }
-            batch.push(b'}');
+            if event_type(data, members) != Some(event.event.as_bytes()) {
+                names.push((count, event.event.to_owned()));
+            }
             count += 1;
             accumulator.apply(data, members);
             match event_type(data, members) {
@@ -144,6 +151,7 @@ impl ConversationStream {
         }
         Feed {
             batch: (count > 0).then_some(&batch[..]),
+            names,
             count,
             error,
         }
@@ -179,6 +187,27 @@ impl ConversationStream {
         &self.batch
     }
 
+    /// The last batch's exceptions to "the SSE name is `data.type`", as ASCII JSON
+    /// `[[index, "name"], ...]`; `None` when there are none.
+    pub fn names_json(&self) -> Option<Vec<u8>> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let mut out = vec![b'['];
+        for (n, (index, name)) in self.names.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.push(b'[');
+            out.extend_from_slice(index.to_string().as_bytes());
+            out.push(b',');
+            crate::json::text::write_quoted_ascii(&mut out, name);
+            out.push(b']');
+        }
+        out.push(b']');
+        Some(out)
+    }
+
     /// Whether `conversation.response.done` has arrived.
     pub fn is_done(&self) -> bool {
         self.status == Status::Done
@@ -201,19 +230,5 @@ fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
     match data.get(member.value.clone())? {
         [b'"', body @ .., b'"'] => Some(body),
         _ => None,
-    }
-}
-
-/// Writes an SSE event name as a JSON string.
-fn write_name(out: &mut Vec<u8>, name: &str) {
-    if name
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-    {
-        out.push(b'"');
-        out.extend_from_slice(name.as_bytes());
-        out.push(b'"');
-    } else {
-        crate::json::text::write_quoted_ascii(out, name);
     }
 }
