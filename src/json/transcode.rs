@@ -659,9 +659,13 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         } else {
             let mut index = 0;
             loop {
-                self.path.push(Segment::Index(index));
+                if self.from_js {
+                    self.path.push(Segment::Index(index));
+                }
                 self.value(inner)?;
-                self.path.pop();
+                if self.from_js {
+                    self.path.pop();
+                }
                 index += 1;
                 self.ws();
                 match self.peek() {
@@ -733,9 +737,13 @@ impl<'a, 'o> Transcoder<'a, 'o> {
 
     fn record(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
         self.members(|t, key| {
-            t.path.push(Segment::Key(t.string_text(&key)));
+            if t.from_js {
+                t.path.push(Segment::Key(t.string_text(&key)));
+            }
             t.value(inner)?;
-            t.path.pop();
+            if t.from_js {
+                t.path.pop();
+            }
             Ok(true)
         })
         .map(drop)
@@ -776,9 +784,15 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     if key.escaped || out_name.as_bytes() != name {
                         t.patch_key(key.start, key.end, out_name);
                     }
-                    t.path.push(Segment::Field(field.js));
+                    // Paths name fields in the caller's errors; Mistral's side only ever has
+                    // syntax errors, located by offset, so it skips the bookkeeping.
+                    if from_js {
+                        t.path.push(Segment::Field(field.js));
+                    }
                     t.value(field.shape)?;
-                    t.path.pop();
+                    if from_js {
+                        t.path.pop();
+                    }
                 }
                 None if from_js && name.iter().any(u8::is_ascii_uppercase) => {
                     // Unknown keys pass through for fields newer than this model, but the wire
