@@ -4,7 +4,7 @@
 //   node bench/client-costs.mjs [--mock URL]
 //
 // 1. Per-call overhead of a non-streaming `conversations.start` over a plain fetch of the same
-//    request, against tests/mock/server.mjs (sequential calls, median of 7 interleaved batches of 300).
+//    request, against bench/mock-server.mjs (sequential calls, median of 7 interleaved batches of 300).
 // 2. Cold start: import + first client in a fresh Node process (median of 7 processes).
 // 3. Bundle size of a browser app that uses the whole client, esbuild-minified, gzip -9.
 // Prints one table per part and a JSON line per measurement on stdout's last line.
@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSyn
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { startMockServer } from "../tests/mock/server.mjs";
+import { startMockServer } from "./mock-server.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -7,18 +7,20 @@
 //   RUNS=3            fresh-process runs per streaming mode
 //   N=100000          events in the measured stream
 //   MODES=edge,sdk,esp,fetch
-//   SECTIONS=stream,decoder,client   which sections to run (client: bench/client-costs.mjs —
-//                     per-call overhead, cold start and browser bundle size next to the official SDK)
+//   SECTIONS=stream,decoder,client,emulator   which sections to run (client: bench/client-costs.mjs —
+//                     per-call overhead, cold start and browser bundle size next to the official SDK;
+//                     emulator: bench/emulator-throughput.mjs — mistral-emulator streaming
+//                     `count to 1000000` to a plain fetch reader, in events/s and MB/s)
 //   DEC_RUNS=3        timed runs per decoder case (plus 1 warm-up) in one fresh process
 //   CHILD_TIMEOUT_S=120   per child process (the SDK 1 MiB / 64 B case gets 3x)
 //   EDGE_MODULE=path  use this module instead of pkg/node.js for the edge rows (harness testing)
 //
-// Section 1, streaming: starts tests/mock/server.mjs in a child process, measures the mock's own
+// Section 1, streaming: starts bench/mock-server.mjs in a child process, measures the mock's own
 // bulk ceiling with a raw-socket reader, then runs bench/stream-client.mjs once per (run, mode),
 // each in a fresh process (2,000-event warm-up + one measured N-event stream, `bulk` writes).
 // Section 2, decoder only: bench/decode-client.mjs per (case, input, chunk) in fresh
 // `node --expose-gc` processes, on the in-memory inputs of bench/gen-stream.mjs.
-// Raw JSON lines go to bench/results/stream.jsonl and bench/results/decoder.jsonl (gitignored).
+// Raw JSON lines go to bench/results/{stream,decoder,emulator}.jsonl (gitignored).
 // Every child is killed in `finally` and has a timeout.
 
 import { spawn } from "node:child_process";
@@ -32,7 +34,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 3);
 const N = Number(process.env.N ?? 100000);
 const MODES = (process.env.MODES ?? "edge,sdk,esp,fetch").split(",").map((s) => s.trim()).filter(Boolean);
-const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client").split(",").map((s) => s.trim());
+const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client,emulator").split(",").map((s) => s.trim());
 const DEC_RUNS = Number(process.env.DEC_RUNS ?? 3);
 const CHILD_TIMEOUT_MS = Number(process.env.CHILD_TIMEOUT_S ?? 120) * 1000;
 const PKG = process.env.EDGE_MODULE ? resolvePath(process.env.EDGE_MODULE) : here("../pkg/node.js");
@@ -85,7 +87,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 // ---------------------------------------------------------------- mock server
 
 async function startMock() {
-  const c = spawn(process.execPath, [here("../tests/mock/server.mjs"), "--port", "0"],
+  const c = spawn(process.execPath, [here("./mock-server.mjs"), "--port", "0"],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LIFETIME_S: "900" } });
   children.add(c);
   c.on("close", () => children.delete(c));
@@ -262,6 +264,18 @@ try {
     const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });
     process.stdout.write(res.stdout);
     if (res.code !== 0) console.log(`client costs FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
+  }
+  if (SECTIONS.includes("emulator")) {
+    // Builds the release emulator first when it is out of date (minutes from scratch).
+    const res = await runNode([here("./emulator-throughput.mjs")], { timeoutMs: Math.max(CHILD_TIMEOUT_MS * 5, 900_000) });
+    process.stdout.write(res.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n"));
+    const j = lastJson(res.stdout);
+    if (j) {
+      mkdirSync(RESULTS, { recursive: true });
+      writeFileSync(`${RESULTS}/emulator.jsonl`, JSON.stringify(j) + "\n");
+      console.log(`raw line: bench/results/emulator.jsonl`);
+    }
+    if (res.code !== 0) console.log(`emulator throughput FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
   }
 } finally {
   killAll();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// One streaming client in a fresh process, against tests/mock/server.mjs.
+// One streaming client in a fresh process, against bench/mock-server.mjs.
 //
 //   node bench/stream-client.mjs --url http://127.0.0.1:PORT --mode edge|sdk|esp|fetch --n 100000
 //     [--warmup 2000] [--write bulk|event]
@@ -18,7 +18,7 @@
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { streamByteLength, DEFAULT_TOKEN, MODEL } from "../tests/mock/server.mjs";
+import { streamByteLength, DEFAULT_TOKEN, MODEL } from "./mock-server.mjs";
 
 const { values: opt } = parseArgs({
   options: {

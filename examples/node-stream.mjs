@@ -1,26 +1,34 @@
-// Streams a conversation and prints the tokens as they arrive. Runs offline against the
-// local mock API; set MISTRAL_API_KEY to talk to the real API instead.
+// Streams a conversation and prints the tokens as they arrive. Runs offline against the local
+// emulator (mistral-emulator on 127.0.0.1, built on first use); set MISTRAL_API_KEY to talk to
+// the real API instead.
 import { Mistral, StreamError } from "../pkg/node.js";
-import { startMockServer } from "../tests/mock/server.mjs";
+import { startEmulator } from "../tests/emulator/harness.mjs";
 
 const live = Boolean(process.env.MISTRAL_API_KEY);
-const mock = live ? null : await startMockServer({ port: 0 });
-const client = live ? new Mistral() : new Mistral({ apiKey: "demo", serverURL: mock.url });
+const emulator = live ? null : await startEmulator();
+const client = live ? new Mistral() : new Mistral({ apiKey: "demo", serverURL: emulator.url });
 try {
-  const stream = await client.beta.conversations.startStream(
-    { model: "mistral-medium-latest", inputs: [{ role: "user", content: "Say hello, token by token." }], tools: [{ type: "web_search" }] },
-    { headers: live ? {} : { "x-mock-scenario": "tools", "x-mock-tokens": "varied" } },
-  );
+  const stream = await client.beta.conversations.startStream({
+    model: "mistral-medium-latest",
+    inputs: [{ role: "user", content: "Search the latest news about Mistral AI, and say hello: café, 日本語, 🚀." }],
+    tools: [{ type: "web_search" }],
+  });
   for await (const { event, data } of stream) {
     switch (data.type) {
       case "conversation.response.started":
         console.log(`[started] conversation ${data.conversationId}`);
         break;
       case "tool.execution.started":
-        console.log(`[tool] ${data.name} ${data.arguments ?? ""}`);
+        process.stdout.write(`[tool] ${data.name} `);
+        break;
+      case "tool.execution.delta":
+        process.stdout.write(data.arguments);
+        break;
+      case "tool.execution.done":
+        console.log(" [done]");
         break;
       case "message.output.delta":
-        process.stdout.write(typeof data.content === "string" ? data.content : `[${data.content.type}: ${data.content.title ?? ""}]`);
+        process.stdout.write(typeof data.content === "string" ? data.content : ` [${data.content.type}: ${data.content.title ?? ""}]`);
         break;
       case "function.call.delta":
         process.stdout.write(`\n[function ${data.name}] ${data.arguments}`);
@@ -36,5 +44,5 @@ try {
   if (error instanceof StreamError) console.error(`stream failed (${error.kind}): ${error.message}`);
   else throw error;
 } finally {
-  await mock?.close();
+  await emulator?.close();
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The wasm-bindgen tests of the JavaScript face (src/bindings/tests.rs), run twice: in Node (the
-# runner's default) and in headless Chromium (WASM_BINDGEN_USE_BROWSER=1), against the mock API
-# (tests/mock/server.mjs) on a free 127.0.0.1 port. Its URL reaches the tests at compile time
-# through MISTRAL_EDGE_TEST_SERVER. Prints cargo's `test result:` line for each run; exits non-zero
-# if either run fails or runs no tests. Loopback only: nothing here touches the network.
+# runner's default) and in headless Chromium (WASM_BINDGEN_USE_BROWSER=1), against mistral-emulator
+# (target/debug/mistral-emulator, built here first; a no-op when it is up to date) on a free
+# 127.0.0.1 port. Its URL reaches the tests at compile time through MISTRAL_EDGE_TEST_SERVER; it is
+# stopped on exit. Prints cargo's `test result:` line for each run; exits non-zero if either run
+# fails or runs no tests. Loopback only: nothing here touches the network.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -14,11 +15,11 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}
 CARGO=(nice -n 10 cargo test --target wasm32-unknown-unknown --lib)
 
 RUN=$(mktemp -d)
-MOCK_PID=
+EMU_PID=
 cleanup() {
-  if [ -n "$MOCK_PID" ] && kill -0 "$MOCK_PID" 2>/dev/null; then
-    kill "$MOCK_PID" 2>/dev/null
-    wait "$MOCK_PID" 2>/dev/null
+  if [ -n "$EMU_PID" ] && kill -0 "$EMU_PID" 2>/dev/null; then
+    kill "$EMU_PID" 2>/dev/null
+    wait "$EMU_PID" 2>/dev/null
   fi
   rm -rf "$RUN"
 }
@@ -29,24 +30,28 @@ for tool in wasm-bindgen-test-runner node; do
   command -v "$tool" >/dev/null || { echo "wasm-test: $tool not found (run scripts/setup.sh)" >&2; exit 1; }
 done
 
-# The mock picks its own free port (--port 0) and prints `LISTENING <port>`; LIFETIME_S bounds it
-# even if this script is killed with SIGKILL.
-LIFETIME_S=900 node tests/mock/server.mjs --port 0 >"$RUN/mock.out" 2>"$RUN/mock.err" &
-MOCK_PID=$!
-PORT=
-for _ in $(seq 200); do
-  PORT=$(awk '/^LISTENING /{print $2; exit}' "$RUN/mock.out")
-  [ -n "$PORT" ] && break
-  kill -0 "$MOCK_PID" 2>/dev/null || break
-  sleep 0.05
-done
-if [ -z "$PORT" ]; then
-  echo "wasm-test: the mock server did not start" >&2
-  cat "$RUN/mock.err" >&2
+if ! nice -n 10 cargo build -p mistral-emulator; then
+  echo "wasm-test: building mistral-emulator FAILED"
   exit 1
 fi
-export MISTRAL_EDGE_TEST_SERVER="http://127.0.0.1:$PORT"
-echo "wasm-test: mock API on $MISTRAL_EDGE_TEST_SERVER"
+# Port 0: the emulator picks a free port and prints `mistral-emulator listening on http://ADDR`.
+# `timeout` bounds it even if this script is killed with SIGKILL (and passes our TERM on).
+timeout 900 target/debug/mistral-emulator --listen 127.0.0.1:0 >"$RUN/emulator.out" 2>"$RUN/emulator.err" &
+EMU_PID=$!
+URL=
+for _ in $(seq 200); do
+  URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$RUN/emulator.out" | head -n 1)
+  [ -n "$URL" ] && break
+  kill -0 "$EMU_PID" 2>/dev/null || break
+  sleep 0.05
+done
+if [ -z "$URL" ]; then
+  echo "wasm-test: the emulator did not start" >&2
+  cat "$RUN/emulator.err" >&2
+  exit 1
+fi
+export MISTRAL_EDGE_TEST_SERVER="$URL"
+echo "wasm-test: mistral-emulator on $MISTRAL_EDGE_TEST_SERVER"
 
 status=0
 # One build; both runs reuse it (the URL is part of the build, so a new port relinks the test crate).

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{agents, auth, connectors, conversations, faults, files, libraries};
+use crate::{agents, auth, connectors, conversations, faults, files, libraries, observe};
 
 /// The whole API over `state`.
 pub fn router(state: AppState) -> Router {
@@ -20,6 +20,7 @@ pub fn router(state: AppState) -> Router {
         .merge(files::routes())
         .merge(connectors::routes())
         .merge(libraries::routes())
+        .merge(observe::routes())
         .fallback(|| async { ApiError::no_route() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
         .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
@@ -58,16 +59,31 @@ pub fn no_content() -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
 
-/// Middleware: answers CORS preflights and stamps `x-request-id` and CORS headers on every
-/// response, so browsers can call the emulator and read its errors.
+/// The response headers a page may read (`*` alone covers them too, except in credentialed
+/// requests and in older browsers).
+const EXPOSED: &str = "x-request-id, retry-after, x-emulator-cut, *";
+
+/// Middleware: gives each request its id, records it (`/__emulator/requests`), answers CORS
+/// preflights, counts how event streams end (`/__emulator/stats`), and stamps `x-request-id`
+/// and CORS headers on every response, so browsers can call the emulator and read its errors.
 async fn common_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let id = state.ids.next("req");
+    let request = if observe::is_own(request.uri().path()) {
+        request
+    } else {
+        state.observer.record(&id, request).await
+    };
     let mut response = if request.method() == Method::OPTIONS {
         let mut r = StatusCode::NO_CONTENT.into_response();
+        // The Fetch standard never lets `*` cover `Authorization`: allow what the page asks for.
+        let asked = request
+            .headers()
+            .get("access-control-request-headers")
+            .filter(|v| !v.is_empty())
+            .cloned()
+            .unwrap_or(HeaderValue::from_static("*"));
         let h = r.headers_mut();
-        h.insert(
-            "access-control-allow-headers",
-            HeaderValue::from_static("*"),
-        );
+        h.insert("access-control-allow-headers", asked);
         h.insert(
             "access-control-allow-methods",
             HeaderValue::from_static("GET,POST,PATCH,PUT,DELETE,OPTIONS"),
@@ -77,14 +93,22 @@ async fn common_headers(State(state): State<AppState>, request: Request, next: N
     } else {
         next.run(request).await
     };
+    let is_stream = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/event-stream"));
+    if is_stream {
+        let (parts, body) = response.into_parts();
+        response = Response::from_parts(parts, state.observer.watch_stream(body));
+    }
     let h = response.headers_mut();
-    if let Ok(id) = HeaderValue::from_str(&state.ids.next("req")) {
+    if let Ok(id) = HeaderValue::from_str(&id) {
         h.insert("x-request-id", id);
     }
     h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
     h.insert(
         "access-control-expose-headers",
-        HeaderValue::from_static("*"),
+        HeaderValue::from_static(EXPOSED),
     );
     response
 }

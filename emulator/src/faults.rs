@@ -2,7 +2,7 @@
 //!
 //! The header holds comma-separated items (see `emulator/README.md`):
 //! `drop-after=N`, `end-early[=N]`, `rate-limit[=SECONDS|date]`, `fail=N`, `status=CODE`,
-//! `delay-ms=N`, `malformed`, `unknown-event`, `huge[=BYTES]`, `error-event[=CODE]`, `key=WORD`.
+//! `delay-ms=N`, `cut-delay-ms=N`, `malformed`, `unknown-event`, `huge[=BYTES]`, `error-event[=CODE]`, `key=WORD`.
 //!
 //! Request-level faults (`rate-limit`, `fail`, `status`) are answered by [`layer`] before any
 //! handler runs. Body-level faults are carried to the handlers in the request's extensions:
@@ -52,6 +52,10 @@ pub struct Faults {
     pub status: Option<StatusCode>,
     /// Wait this long before each event but the first (before the body, for JSON).
     pub delay_ms: Option<u64>,
+    /// With `drop-after` / `end-early`: wait this long after the last bytes before the cut,
+    /// so that a client has read them (a browser may discard received data when the
+    /// connection breaks at once).
+    pub cut_delay_ms: Option<u64>,
     /// One event with truncated JSON.
     pub malformed: bool,
     /// One event of a type the API does not have.
@@ -108,6 +112,7 @@ pub fn parse(value: &str) -> Result<Faults, String> {
                 f.status = Some(status);
             }
             "delay-ms" => f.delay_ms = Some(num(name)?.min(600_000)),
+            "cut-delay-ms" => f.cut_delay_ms = Some(num(name)?.min(600_000)),
             "malformed" => f.malformed = true,
             "unknown-event" => f.unknown_event = true,
             "huge" => {
@@ -129,6 +134,9 @@ pub fn parse(value: &str) -> Result<Faults, String> {
             "key" => {} // only makes the header value (the counting key) distinct
             _ => return Err(format!("unknown fault `{name}`")),
         }
+    }
+    if f.cut_delay_ms.is_some() && f.drop_after.is_none() && f.end_early.is_none() {
+        return Err("`cut-delay-ms` needs `drop-after` or `end-early`".into());
     }
     Ok(f)
 }
@@ -220,7 +228,11 @@ async fn cut_json(response: Response, faults: &Faults) -> Response {
         .headers
         .insert("x-emulator-cut", HeaderValue::from_static("half-body"));
     let abort = faults.drop_after.is_some();
-    Response::from_parts(parts, crate::sse::cut_body(half, abort))
+    let pause = faults
+        .cut_delay_ms
+        .map(std::time::Duration::from_millis)
+        .unwrap_or_default();
+    Response::from_parts(parts, crate::sse::cut_body(half, abort, pause))
 }
 
 #[cfg(test)]
@@ -229,7 +241,8 @@ mod tests {
 
     #[test]
     fn parses_every_item() {
-        let f = parse("drop-after=3, end-early, rate-limit=2, fail=2, status=503, delay-ms=5, malformed, unknown-event, huge=10, error-event=42, key=abc").unwrap();
+        let f = parse("drop-after=3, end-early, rate-limit=2, fail=2, status=503, delay-ms=5, cut-delay-ms=300, malformed, unknown-event, huge=10, error-event=42, key=abc").unwrap();
+        assert_eq!(f.cut_delay_ms, Some(300));
         assert_eq!(f.drop_after, Some(3));
         assert_eq!(f.end_early, Some(None));
         assert_eq!(f.rate_limit, Some(RetryAfter::Seconds(2)));
@@ -254,5 +267,7 @@ mod tests {
         assert!(parse("fail=x").is_err());
         assert!(parse("status=200").is_err());
         assert!(parse("huge=999999999999").is_err());
+        assert!(parse("cut-delay-ms=100").is_err(), "nothing to delay");
+        assert!(parse("cut-delay-ms=100,end-early").is_ok());
     }
 }

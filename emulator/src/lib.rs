@@ -27,6 +27,7 @@ pub mod ids;
 pub mod libraries;
 pub mod mcp;
 pub mod model;
+pub mod observe;
 pub mod params;
 pub mod png;
 pub mod sse;

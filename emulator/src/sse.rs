@@ -25,9 +25,27 @@ const CHUNK: usize = 64 * 1024;
 /// those bytes are flushed first.
 const FLUSH_BEFORE_ABORT: Duration = Duration::from_millis(25);
 
+/// Somewhere bytes are appended: a `Vec<u8>` or the `BytesMut` of a body chunk.
+pub trait Sink {
+    /// Appends `bytes`.
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+impl Sink for BytesMut {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
 /// Appends `s` as a JSON string literal.
-pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
+pub fn push_json_str(out: &mut impl Sink, s: &str) {
+    out.put(b"\"");
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -40,15 +58,15 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
             0..=0x1F => None,
             _ => continue,
         };
-        out.extend_from_slice(&bytes[start..i]);
+        out.put(&bytes[start..i]);
         match esc {
-            Some(e) => out.extend_from_slice(e),
-            None => out.extend_from_slice(format!("\\u{b:04x}").as_bytes()),
+            Some(e) => out.put(e),
+            None => out.put(format!("\\u{b:04x}").as_bytes()),
         }
         start = i + 1;
     }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
+    out.put(&bytes[start..]);
+    out.put(b"\"");
 }
 
 /// One SSE frame for a wire event.
@@ -346,6 +364,37 @@ pub struct Frames {
     pos: usize,
 }
 
+impl Frames {
+    /// Appends the next frame to `out`, without making it separately; false at the end.
+    fn next_into(&mut self, out: &mut BytesMut) -> bool {
+        loop {
+            match self.segments.front_mut() {
+                None => return false,
+                Some(Segment::One(b)) => {
+                    out.extend_from_slice(b);
+                    self.segments.pop_front();
+                    return true;
+                }
+                Some(Segment::Tokens { prefix, text }) => {
+                    match crate::tokens::tokens(&text[self.pos..]).next() {
+                        Some(token) => {
+                            self.pos += token.len();
+                            out.extend_from_slice(prefix);
+                            push_json_str(out, token);
+                            out.extend_from_slice(b"}\n\n");
+                            return true;
+                        }
+                        None => {
+                            self.pos = 0;
+                            self.segments.pop_front();
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 impl Iterator for Frames {
     type Item = Bytes;
 
@@ -386,8 +435,21 @@ pub enum Step {
     Frame(Bytes),
     /// The first half of an event (a cut).
     Partial(Bytes),
+    /// Wait before going on (`cut-delay-ms`: after the last bytes, before the cut).
+    Pause(Duration),
     /// Abort the connection.
     Abort,
+}
+
+/// What [`Steps::write_next`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Written {
+    /// It appended a whole event to the buffer.
+    Frame,
+    /// Something else comes next.
+    Other(Step),
+    /// The body is over.
+    End,
 }
 
 /// The frames with faults applied.
@@ -401,6 +463,7 @@ pub struct Steps {
     stop_after_injected: bool,
     emitted: usize,
     cut: Option<(usize, bool)>,
+    cut_pause: Option<Duration>,
     tail: VecDeque<Step>,
     finished: bool,
 }
@@ -476,8 +539,39 @@ impl Steps {
             stop_after_injected,
             emitted: 0,
             cut,
+            cut_pause: faults
+                .cut_delay_ms
+                .filter(|ms| *ms > 0)
+                .map(Duration::from_millis),
             tail: VecDeque::new(),
             finished: false,
+        }
+    }
+
+    /// Like [`Iterator::next`], but a whole event (the common case) is appended to `out`
+    /// directly, with no allocation of its own.
+    pub fn write_next(&mut self, out: &mut BytesMut) -> Written {
+        let at_cut = self.cut.is_some_and(|(n, _)| self.emitted == n);
+        let direct = match self.phase {
+            0 => self.taken < self.insert_at,
+            1 => false,
+            _ => true,
+        };
+        if !self.tail.is_empty() || self.finished || at_cut || !direct {
+            return match self.next() {
+                Some(step) => Written::Other(step),
+                None => Written::End,
+            };
+        }
+        if self.frames.next_into(out) {
+            if self.phase == 0 {
+                self.taken += 1;
+            }
+            self.emitted += 1;
+            Written::Frame
+        } else {
+            self.finished = true;
+            Written::End
         }
     }
 
@@ -514,6 +608,9 @@ impl Iterator for Steps {
         if let Some((n, abort)) = self.cut {
             if self.emitted == n {
                 self.finished = true;
+                if let Some(pause) = self.cut_pause {
+                    self.tail.push_back(Step::Pause(pause));
+                }
                 if abort {
                     self.tail.push_back(Step::Abort);
                 }
@@ -550,17 +647,22 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
         steps: Steps,
         started: bool,
         abort_next: bool,
+        pause_next: Option<Duration>,
         done: bool,
     }
     let st = St {
         steps,
         started: false,
         abort_next: false,
+        pause_next: None,
         done: false,
     };
     let stream = futures_util::stream::unfold(st, move |mut st| async move {
         if st.done {
             return None;
+        }
+        if let Some(pause) = st.pause_next.take() {
+            tokio::time::sleep(pause).await;
         }
         if st.abort_next {
             tokio::time::sleep(FLUSH_BEFORE_ABORT).await;
@@ -568,25 +670,34 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
             return Some((Err(aborted()), st));
         }
         match delay {
-            Some(d) => match st.steps.next() {
-                None => None,
-                Some(Step::Abort) => {
-                    st.done = true;
-                    Some((Err(aborted()), st))
-                }
-                Some(Step::Frame(b)) | Some(Step::Partial(b)) => {
-                    if st.started && !d.is_zero() {
-                        tokio::time::sleep(d).await;
+            Some(d) => loop {
+                match st.steps.next() {
+                    None => return None,
+                    Some(Step::Abort) => {
+                        st.done = true;
+                        return Some((Err(aborted()), st));
                     }
-                    st.started = true;
-                    Some((Ok(b), st))
+                    Some(Step::Pause(p)) => tokio::time::sleep(p).await,
+                    Some(Step::Frame(b)) | Some(Step::Partial(b)) => {
+                        if st.started && !d.is_zero() {
+                            tokio::time::sleep(d).await;
+                        }
+                        st.started = true;
+                        return Some((Ok(b), st));
+                    }
                 }
             },
             None => {
-                let mut buf = BytesMut::new();
+                // Events are written straight into the chunk; a chunk goes out at CHUNK bytes.
+                let mut buf = BytesMut::with_capacity(CHUNK + 1024);
                 loop {
-                    match st.steps.next() {
-                        Some(Step::Frame(b)) | Some(Step::Partial(b)) => {
+                    match st.steps.write_next(&mut buf) {
+                        Written::Frame => {
+                            if buf.len() >= CHUNK {
+                                return Some((Ok(buf.freeze()), st));
+                            }
+                        }
+                        Written::Other(Step::Frame(b)) | Written::Other(Step::Partial(b)) => {
                             if buf.is_empty() && b.len() >= CHUNK {
                                 return Some((Ok(b), st));
                             }
@@ -595,7 +706,15 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
                                 return Some((Ok(buf.freeze()), st));
                             }
                         }
-                        Some(Step::Abort) => {
+                        Written::Other(Step::Pause(p)) => {
+                            if buf.is_empty() {
+                                tokio::time::sleep(p).await;
+                            } else {
+                                st.pause_next = Some(p);
+                                return Some((Ok(buf.freeze()), st));
+                            }
+                        }
+                        Written::Other(Step::Abort) => {
                             if buf.is_empty() {
                                 st.done = true;
                                 return Some((Err(aborted()), st));
@@ -603,7 +722,7 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
                             st.abort_next = true;
                             return Some((Ok(buf.freeze()), st));
                         }
-                        None => {
+                        Written::End => {
                             st.done = true;
                             return if buf.is_empty() {
                                 None
@@ -619,16 +738,22 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
     Body::from_stream(stream)
 }
 
-/// A body made of `bytes` that then ends cleanly, or aborts the connection (after flushing).
-pub fn cut_body(bytes: Bytes, abort: bool) -> Body {
+/// A body made of `bytes` that then ends cleanly, or aborts the connection; `pause` between
+/// the bytes and the end (at least a moment before an abort, so that the bytes are flushed).
+pub fn cut_body(bytes: Bytes, abort: bool, pause: Duration) -> Body {
     let stream = futures_util::stream::unfold(0u8, move |state| {
         let bytes = bytes.clone();
         async move {
             match state {
                 0 => Some((Ok(bytes), 1)),
-                1 if abort => {
-                    tokio::time::sleep(FLUSH_BEFORE_ABORT).await;
-                    Some((Err(aborted()), 2))
+                1 => {
+                    if abort {
+                        tokio::time::sleep(pause.max(FLUSH_BEFORE_ABORT)).await;
+                        Some((Err(aborted()), 2))
+                    } else {
+                        tokio::time::sleep(pause).await;
+                        None
+                    }
                 }
                 _ => None,
             }

@@ -14,6 +14,7 @@ use crate::faults::Counters;
 use crate::hooks::Hooks;
 use crate::ids::Ids;
 use crate::libraries::Libraries;
+use crate::observe::Observer;
 
 /// Where a `function.call` came from, so that a confirmation or a result can be acted on.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +106,8 @@ pub struct Inner {
     pub connectors: Arc<Registry>,
     /// The libraries and their documents (`/v1/libraries`).
     pub libraries: Arc<Libraries>,
+    /// Counters and recent requests (`/__emulator/stats`, `/__emulator/requests`).
+    pub observer: Arc<Observer>,
 }
 
 /// The ids of the (one) user, workspace and organisation the emulator serves.
@@ -166,6 +169,7 @@ impl AppState {
             identity,
             connectors,
             libraries,
+            observer: Arc::default(),
         }))
     }
 

@@ -231,9 +231,50 @@ async fn faults_combine() {
 }
 
 #[tokio::test]
+async fn cut_delay_ms_waits_before_the_cut() {
+    let s = start().await;
+    let quick = faulted(&s, "drop-after=3", true).await;
+    let r = faulted(&s, "drop-after=3,cut-delay-ms=300", true).await;
+    assert!(!r.complete, "still dropped");
+    assert_eq!(r.events().len(), 3);
+    assert!(trailing_partial(&r.text()).starts_with("event: message.output.delta"));
+    assert!(r.elapsed >= Duration::from_millis(300), "{:?}", r.elapsed);
+    assert!(
+        quick.elapsed < Duration::from_millis(250),
+        "{:?}",
+        quick.elapsed
+    );
+
+    let r = faulted(&s, "end-early=2,cut-delay-ms=200", true).await;
+    assert!(r.complete, "then ends cleanly");
+    assert_eq!(r.events().len(), 2);
+    assert!(r.elapsed >= Duration::from_millis(200), "{:?}", r.elapsed);
+
+    // With delays between events too.
+    let r = faulted(&s, "delay-ms=10,drop-after=2,cut-delay-ms=200", true).await;
+    assert!(!r.complete);
+    assert_eq!(r.events().len(), 2);
+    assert!(r.elapsed >= Duration::from_millis(210), "{:?}", r.elapsed);
+
+    // JSON: half of the body, the wait, then the cut.
+    let r = faulted(&s, "drop-after=1,cut-delay-ms=200", false).await;
+    assert!(!r.complete);
+    assert!(r
+        .text()
+        .starts_with("{\"object\":\"conversation.response\""));
+    assert!(r.elapsed >= Duration::from_millis(200), "{:?}", r.elapsed);
+}
+
+#[tokio::test]
 async fn bad_fault_headers_are_400() {
     let s = start().await;
-    for fault in ["explode", "drop-after", "fail=x", "status=200"] {
+    for fault in [
+        "explode",
+        "drop-after",
+        "fail=x",
+        "status=200",
+        "cut-delay-ms=5",
+    ] {
         let r = faulted(&s, fault, true).await;
         assert_eq!(r.status, 400, "{fault}");
         assert!(r.json()["message"]

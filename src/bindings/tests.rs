@@ -1,7 +1,9 @@
-//! wasm-bindgen tests of the JavaScript face against a real HTTP server: the mock API of
-//! `tests/mock/server.mjs`, started by `scripts/wasm-test.sh`, whose URL is baked in at compile
-//! time through `MISTRAL_EDGE_TEST_SERVER`. The same tests run in Node (the runner's default)
-//! and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`), where every call is cross-origin.
+//! wasm-bindgen tests of the JavaScript face against a real HTTP server: `mistral-emulator`
+//! (its scripted model and its `x-emulator-fault` faults), started by `scripts/wasm-test.sh`,
+//! whose URL is baked in at compile time through `MISTRAL_EDGE_TEST_SERVER`. The same tests run
+//! in Node (the runner's default) and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`), where
+//! every call is cross-origin. `/__emulator/stats` shows whether the server saw a connection
+//! close, `/__emulator/requests` what went over the wire (the key only as a SHA-256).
 //!
 //! Every test that talks to the server fails (it never skips) when the variable is missing.
 
@@ -51,7 +53,7 @@ fn server() -> &'static str {
         Some(url) if !url.is_empty() => url,
         _ => panic!(
             "MISTRAL_EDGE_TEST_SERVER is not set: run the wasm tests with `bash scripts/wasm-test.sh`, \
-             which starts the mock API and passes its URL"
+             which starts mistral-emulator and passes its URL"
         ),
     }
 }
@@ -99,7 +101,7 @@ async fn sleep(ms: u32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A client aimed at the mock, with the test key and no retries (each call is one request);
+/// A client aimed at the emulator, with the test key and no retries (each call is one request);
 /// `extra` adds or overrides options (`,"key":value`).
 fn client(extra: &str) -> Mistral {
     let options = json(&format!(
@@ -112,7 +114,7 @@ fn client(extra: &str) -> Mistral {
     }
 }
 
-/// Call options steering the mock: `[("x-mock-n", "4"), ...]`.
+/// Call options with these headers: `[("x-emulator-fault", "drop-after=3"), ...]`.
 fn options(headers: &[(&str, &str)]) -> Object {
     let h = Object::new();
     for (name, value) in headers {
@@ -123,17 +125,29 @@ fn options(headers: &[(&str, &str)]) -> Object {
     options
 }
 
-fn request() -> JsValue {
-    json(r#"{"model":"mistral-medium-latest","inputs":"Who is Albert Einstein?"}"#)
+/// A request to a model whose (scripted) answer to `inputs` is known: `count to N` streams
+/// `1`, ` 2`, ... ` N` (N + 2 events with `started` and `done`); anything else `Echo: inputs`.
+fn request(inputs: &str) -> JsValue {
+    let r = Object::new();
+    let _ = Reflect::set(&r, &"model".into(), &"mistral-medium-latest".into());
+    let _ = Reflect::set(&r, &"inputs".into(), &inputs.into());
+    r.into()
+}
+
+/// Call options that inject faults (`x-emulator-fault`, see emulator/README.md).
+fn fault(faults: &str) -> Object {
+    options(&[("x-emulator-fault", faults)])
 }
 
 async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
 
-async fn start_stream(headers: &[(&str, &str)]) -> Result<JsValue, JsValue> {
+/// `startStream` of `inputs` with these faults (none if empty).
+async fn start_stream(inputs: &str, faults: &str) -> Result<JsValue, JsValue> {
     let conversations = client("").beta().conversations();
-    settle(conversations.start_stream(request(), Some(options(headers)))).await
+    let opts = (!faults.is_empty()).then(|| fault(faults));
+    settle(conversations.start_stream(request(inputs), opts)).await
 }
 
 /// The async iterator of an `EventStream` (what `for await` uses).
@@ -187,29 +201,65 @@ async fn get_json(path: &str) -> JsValue {
         .unwrap_or_else(|e| panic!("GET {path}: {}", show(&e)))
 }
 
-async fn stats() -> (f64, f64) {
-    let stats = get_json("/__mock/stats").await;
-    (number(&stats, "closedEarly"), number(&stats, "completed"))
+/// How many streams the emulator has seen closed early by the client.
+async fn closed_early() -> f64 {
+    number(&get_json("/__emulator/stats").await, "streams_closed_early")
 }
 
-/// Waits until the mock has seen one more stream closed early by the client than `before`.
+/// Waits until the emulator has seen one more stream closed early by the client than `before`.
 async fn expect_closed_early(before: f64, what: &str) {
     for _ in 0..100 {
-        if stats().await.0 > before {
+        if closed_early().await > before {
             return;
         }
         sleep(50).await;
     }
-    panic!("{what}: the server never saw the connection close (closedEarly stayed {before})");
+    panic!(
+        "{what}: the server never saw the connection close (streams_closed_early stayed {before})"
+    );
 }
 
-/// The mock's record of the request with this `x-request-id`.
+/// The requests the emulator recorded, oldest first.
+async fn requests() -> Array {
+    get_json("/__emulator/requests").await.unchecked_into()
+}
+
+/// The emulator's record of the request with this `x-request-id`.
 async fn recorded(request_id: &str) -> JsValue {
-    let requests: Array = get_json("/__mock/requests").await.unchecked_into();
-    requests
+    requests()
+        .await
         .iter()
         .find(|r| at(r, "id").as_string().as_deref() == Some(request_id))
-        .unwrap_or_else(|| panic!("the mock did not record {request_id}"))
+        .unwrap_or_else(|| panic!("the emulator did not record {request_id}"))
+}
+
+/// Lower-case hex SHA-256 of `s` (Web Crypto, in Node and in the browser).
+async fn sha256_hex(s: &str) -> String {
+    let digest = Function::new_with_args(
+        "s",
+        "return crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))\
+         .then((b) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join(''))",
+    );
+    let promise: Promise = digest
+        .call1(&JsValue::NULL, &s.into())
+        .unwrap_or_else(|e| panic!("sha256: {}", show(&e)))
+        .unchecked_into();
+    settle(promise)
+        .await
+        .ok()
+        .and_then(|h| h.as_string())
+        .unwrap_or_else(|| panic!("sha256 failed"))
+}
+
+/// The request was sent with the test key as a bearer token; the emulator kept only its hash.
+async fn assert_sent_with_the_key(sent: &JsValue) {
+    assert_eq!(text(sent, "authorization.scheme"), "Bearer");
+    assert_eq!(
+        text(sent, "authorization.sha256"),
+        sha256_hex(SECRET).await,
+        "the request did not carry the test key"
+    );
+    assert!(at(sent, "headers.authorization").is_undefined());
 }
 
 /// Every string an error exposes: `String(error)`, `stack`, and each own property, deeply.
@@ -258,9 +308,26 @@ fn assert_stream_error(error: &JsValue, kind: &str) {
 
 #[wasm_bindgen_test]
 async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
-    let stream = start_stream(&[("x-mock-n", "4")])
-        .await
-        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    // An agent, so that the deltas carry `agent_id` (→ `agentId`).
+    let agents = client("").beta().agents();
+    let agent = settle(agents.create(
+        json(r#"{"model":"mistral-medium-latest","name":"wasm-events"}"#),
+        None,
+    ))
+    .await
+    .unwrap_or_else(|e| panic!("agents.create rejected: {}", error_text(&e)));
+    let agent_id = text(&agent, "id");
+    assert!(agent_id.starts_with("ag_"), "agent id {agent_id}");
+
+    let conversations = client("").beta().conversations();
+    let stream = settle(conversations.start_stream(
+        json(&format!(
+            r#"{{"agentId":"{agent_id}","inputs":"count to 4"}}"#
+        )),
+        None,
+    ))
+    .await
+    .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let request_id = text(&stream, "requestId");
     assert!(request_id.starts_with("req_"), "requestId {request_id}");
 
@@ -292,22 +359,22 @@ async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
     );
 
     let delta = at(&events[2], "data");
-    assert_eq!(number(&delta, "outputIndex"), 1.0);
+    assert_eq!(number(&delta, "outputIndex"), 0.0);
     assert_eq!(number(&delta, "contentIndex"), 0.0);
-    assert_eq!(
-        text(&delta, "agentId"),
-        "ag_067f2a39ddd67bf68000fa921bc0c25d"
-    );
-    assert_eq!(text(&delta, "content"), " token");
+    assert_eq!(text(&delta, "agentId"), agent_id);
+    assert_eq!(text(&delta, "model"), "mistral-medium-latest");
+    assert_eq!(text(&delta, "content"), " 2");
+    assert!(!text(&delta, "createdAt").is_empty());
     assert!(
-        at(&delta, "output_index").is_undefined(),
+        at(&delta, "output_index").is_undefined() && at(&delta, "agent_id").is_undefined(),
         "snake_case key leaked"
     );
 
+    // `count to 4` is three prompt tokens; the answer four.
     let done = at(&events[5], "data");
-    assert_eq!(number(&done, "usage.promptTokens"), 12.0);
+    assert_eq!(number(&done, "usage.promptTokens"), 3.0);
     assert_eq!(number(&done, "usage.completionTokens"), 4.0);
-    assert_eq!(number(&done, "usage.totalTokens"), 16.0);
+    assert_eq!(number(&done, "usage.totalTokens"), 7.0);
     assert!(at(&done, "usage.total_tokens").is_undefined());
 
     // The folded response, as `start` would have returned it.
@@ -321,57 +388,58 @@ async fn streamed_conversation_reads_to_the_end_with_camel_case_events() {
     .await
     .unwrap_or_else(|e| panic!("finalResponse rejected: {}", show(&e)));
     assert_eq!(text(&folded, "conversationId"), conversation_id);
-    assert_eq!(
-        text(&folded, "outputs.0.content"),
-        " token token token token"
-    );
-    assert_eq!(number(&folded, "usage.totalTokens"), 16.0);
+    assert_eq!(text(&folded, "outputs.0.content"), "1 2 3 4");
+    assert_eq!(text(&folded, "outputs.0.agentId"), agent_id);
+    assert_eq!(number(&folded, "usage.totalTokens"), 7.0);
 
     // What went over the wire: snake_case, the key as a bearer token, `stream: true`.
     let sent = recorded(&request_id).await;
     assert_eq!(text(&sent, "method"), "POST");
     assert_eq!(text(&sent, "path"), "/v1/conversations");
-    assert_eq!(
-        text(&sent, "headers.authorization"),
-        format!("Bearer {SECRET}")
-    );
+    assert_sent_with_the_key(&sent).await;
     assert_eq!(text(&sent, "headers.accept"), "text/event-stream");
-    assert_eq!(at(&sent, "parsed.stream").as_bool(), Some(true));
-    assert_eq!(text(&sent, "parsed.model"), "mistral-medium-latest");
+    assert_eq!(text(&sent, "headers.content-type"), "application/json");
+    assert_eq!(at(&sent, "json.stream").as_bool(), Some(true));
+    assert_eq!(text(&sent, "json.agent_id"), agent_id);
+    assert!(at(&sent, "json.agentId").is_undefined());
+    // ... and the emulator kept no trace of the key itself.
+    let everything = show(&requests().await.into());
+    assert!(!everything.contains(SECRET) && !everything.contains(&SECRET[8..]));
 }
 
 #[wasm_bindgen_test]
 async fn non_streamed_start_resolves_to_a_camel_case_response() {
     let conversations = client("").beta().conversations();
-    let response = settle(conversations.start(request(), Some(options(&[("x-mock-n", "3")]))))
+    let response = settle(conversations.start(request("count to 3"), None))
         .await
         .unwrap_or_else(|e| panic!("start rejected: {}", error_text(&e)));
     assert!(text(&response, "conversationId").starts_with("conv_"));
     assert_eq!(text(&response, "outputs.0.type"), "message.output");
-    assert_eq!(text(&response, "outputs.0.content"), " token token token");
+    assert_eq!(text(&response, "outputs.0.content"), "1 2 3");
+    assert_eq!(text(&response, "outputs.0.model"), "mistral-medium-latest");
     assert!(!at(&response, "outputs.0.createdAt").is_undefined());
-    assert_eq!(number(&response, "usage.totalTokens"), 15.0);
+    assert!(at(&response, "outputs.0.created_at").is_undefined());
+    assert_eq!(number(&response, "usage.totalTokens"), 6.0);
 }
 
 /// The transport and the raw stream, without the JavaScript wrapper: multi-byte UTF-8, quotes,
-/// newlines and backslashes arrive intact.
+/// newlines and backslashes (the emulator echoes them, one token per delta) arrive intact, and
+/// the client's headers and the call's headers both reach the server.
 #[wasm_bindgen_test]
 async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
     let transport = Transport {
         server_url: server().to_owned(),
         api_key: ApiKey::Static(SECRET.to_owned()),
         fetch: None,
-        headers: vec![("x-mock-tokens".into(), "varied".into())],
+        headers: vec![("x-edge-client".into(), "client-wide".into())],
         timeout_ms: 30_000,
         retry: RetryPolicy::NONE,
     };
-    let http = request::build(
-        &ops::conversations::START_STREAM,
-        br#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"hi"}]}"#,
-    )
-    .unwrap_or_else(|e| panic!("build failed: {e}"));
+    let body = r#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"}]}"#;
+    let http = request::build(&ops::conversations::START_STREAM, body.as_bytes())
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
     let options = CallOptions {
-        headers: vec![("x-mock-n".into(), "8".into())],
+        headers: vec![("x-edge-call".into(), "per-call".into())],
         ..CallOptions::default()
     };
     let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
@@ -379,10 +447,8 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
         Err(e) => panic!("send failed: {e}"),
     };
     assert_eq!(sent.response.status(), 200);
-    assert!(sent
-        .request_id
-        .as_deref()
-        .is_some_and(|id| id.starts_with("req_")));
+    let request_id = sent.request_id.clone().unwrap_or_default();
+    assert!(request_id.starts_with("req_"), "request id {request_id:?}");
     let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
 
     let mut content = String::new();
@@ -396,38 +462,42 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
         }
         let bytes = raw.batch().to_vec();
         assert!(bytes.is_ascii(), "batches are ASCII JSON");
+        // A batch holds the events' `data`; their SSE names are `data.type` here (no exceptions).
         let batch: Array = json(&String::from_utf8_lossy(&bytes)).unchecked_into();
         assert_eq!(batch.length() as f64, n.as_f64().unwrap_or(-1.0));
-        for event in batch.iter() {
+        assert_eq!(raw.names(), None, "every event is named after its type");
+        for data in batch.iter() {
             count += 1;
-            if text(&event, "event") == "message.output.delta" {
-                content.push_str(&text(&event, "data.content"));
+            if text(&data, "type") == "message.output.delta" {
+                content.push_str(&text(&data, "content"));
             }
         }
     }
-    assert_eq!(count, 10);
+    // "Echo:" and nine more tokens, with `started` and `done`.
+    assert_eq!(count, 12);
     assert!(raw.is_done());
     assert_eq!(
         content,
-        " Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"
+        "Echo: Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"
     );
     let folded = json(&raw.final_response());
     assert_eq!(text(&folded, "outputs.0.content"), content);
     // After the end, next() stays at the end.
     assert!(settle(raw.next()).await.is_ok_and(|v| v.is_undefined()));
+
+    let sent = recorded(&request_id).await;
+    assert_eq!(text(&sent, "headers.x-edge-client"), "client-wide");
+    assert_eq!(text(&sent, "headers.x-edge-call"), "per-call");
+    assert_sent_with_the_key(&sent).await;
 }
 
 // ------------------------------------------------------------------ abort and timeouts
 
-/// Starts a long, slow stream and reads its first `n` events.
+/// Starts a long, slow stream (an event every 20 ms) and reads its first `n` events.
 async fn slow_stream_after(n: usize) -> (JsValue, JsValue) {
-    let stream = start_stream(&[
-        ("x-mock-scenario", "slow"),
-        ("x-mock-n", "1000"),
-        ("x-mock-delay-ms", "20"),
-    ])
-    .await
-    .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let stream = start_stream("count to 1000", "delay-ms=20")
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let it = iterator(&stream);
     for i in 0..n {
         let event = next(&it)
@@ -440,7 +510,7 @@ async fn slow_stream_after(n: usize) -> (JsValue, JsValue) {
 
 #[wasm_bindgen_test]
 async fn abort_mid_stream_closes_the_connection() {
-    let before = stats().await.0;
+    let before = closed_early().await;
     let (stream, it) = slow_stream_after(3).await;
     let abort: Function = at(&stream, "abort").unchecked_into();
     abort
@@ -473,7 +543,7 @@ async fn abort_mid_stream_closes_the_connection() {
 /// `return()`: the loop ends quietly and the request is aborted.
 #[wasm_bindgen_test]
 async fn leaving_the_loop_early_closes_the_connection() {
-    let before = stats().await.0;
+    let before = closed_early().await;
     let (_stream, it) = slow_stream_after(2).await;
     let ret: Function = at(&it, "return").unchecked_into();
     let done = settle(
@@ -490,16 +560,12 @@ async fn leaving_the_loop_early_closes_the_connection() {
 
 #[wasm_bindgen_test]
 async fn caller_signal_aborts_the_stream_with_abort_error() {
-    let before = stats().await.0;
+    let before = closed_early().await;
     let controller = AbortController::new().unwrap_or_else(|e| panic!("{}", show(&e)));
-    let opts = options(&[
-        ("x-mock-scenario", "slow"),
-        ("x-mock-n", "1000"),
-        ("x-mock-delay-ms", "20"),
-    ]);
+    let opts = fault("delay-ms=20");
     let _ = Reflect::set(&opts, &JsValue::from_str("signal"), &controller.signal());
     let conversations = client("").beta().conversations();
-    let stream = settle(conversations.start_stream(request(), Some(opts)))
+    let stream = settle(conversations.start_stream(request("count to 1000"), Some(opts)))
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let it = iterator(&stream);
@@ -528,7 +594,7 @@ async fn caller_signal_aborts_the_stream_with_abort_error() {
 
 #[wasm_bindgen_test]
 async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
-    let before = stats().await.0;
+    let before = closed_early().await;
     let transport = Transport {
         server_url: server().to_owned(),
         api_key: ApiKey::Static(SECRET.to_owned()),
@@ -539,15 +605,11 @@ async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
     };
     let http = request::build(
         &ops::conversations::START_STREAM,
-        br#"{"model":"m","inputs":"hi"}"#,
+        br#"{"model":"m","inputs":"count to 1000"}"#,
     )
     .unwrap_or_else(|e| panic!("build failed: {e}"));
     let options = CallOptions {
-        headers: vec![
-            ("x-mock-scenario".into(), "slow".into()),
-            ("x-mock-n".into(), "1000".into()),
-            ("x-mock-delay-ms".into(), "20".into()),
-        ],
+        headers: vec![("x-emulator-fault".into(), "delay-ms=20".into())],
         ..CallOptions::default()
     };
     let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
@@ -573,15 +635,11 @@ async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
 
 #[wasm_bindgen_test]
 async fn a_silent_server_times_out_between_chunks() {
-    let before = stats().await.0;
-    let opts = options(&[
-        ("x-mock-scenario", "slow"),
-        ("x-mock-n", "3"),
-        ("x-mock-delay-ms", "3000"),
-    ]);
+    let before = closed_early().await;
+    let opts = fault("delay-ms=3000");
     let _ = Reflect::set(&opts, &JsValue::from_str("timeoutMs"), &JsValue::from(300));
     let conversations = client("").beta().conversations();
-    let stream = settle(conversations.start_stream(request(), Some(opts)))
+    let stream = settle(conversations.start_stream(request("count to 3"), Some(opts)))
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
@@ -602,20 +660,16 @@ async fn a_silent_server_times_out_between_chunks() {
 
 #[wasm_bindgen_test]
 async fn a_dropped_connection_is_a_dropped_stream_error_after_the_complete_events() {
-    // The mock sends three events and half of the fourth, waits until they have been read,
-    // then destroys the socket mid-chunk.
-    let stream = start_stream(&[
-        ("x-mock-scenario", "cut-socket"),
-        ("x-mock-cut-after", "3"),
-        ("x-mock-cut-delay-ms", "300"),
-    ])
-    .await
-    .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    // The emulator sends three events and half of the fourth, waits (`cut-delay-ms`) so that
+    // they have been read, then aborts the connection mid-chunk.
+    let stream = start_stream("count to 5", "drop-after=3,cut-delay-ms=300")
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
     assert_eq!(events.len(), 3, "every complete event is delivered first");
     let error = error.expect("a dropped connection must throw");
     assert_stream_error(&error, "dropped");
-    assert_no_secret(&error, "cut-socket");
+    assert_no_secret(&error, "drop-after");
 }
 
 /// A drop that lands together with the last bytes is still `dropped`. (How many of those bytes
@@ -623,7 +677,7 @@ async fn a_dropped_connection_is_a_dropped_stream_error_after_the_complete_event
 /// read data it already received, and a stream's error discards its queue.)
 #[wasm_bindgen_test]
 async fn an_immediate_drop_is_a_dropped_stream_error() {
-    let stream = start_stream(&[("x-mock-scenario", "cut-socket"), ("x-mock-cut-after", "3")])
+    let stream = start_stream("count to 5", "drop-after=3")
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
@@ -634,19 +688,19 @@ async fn an_immediate_drop_is_a_dropped_stream_error() {
 
 #[wasm_bindgen_test]
 async fn a_clean_end_mid_stream_is_a_truncated_stream_error() {
-    let stream = start_stream(&[("x-mock-scenario", "cut-clean"), ("x-mock-cut-after", "4")])
+    let stream = start_stream("count to 5", "end-early=4")
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
     assert_eq!(events.len(), 4);
     let error = error.expect("a body that ends before `done` must throw");
     assert_stream_error(&error, "truncated");
-    assert_no_secret(&error, "cut-clean");
+    assert_no_secret(&error, "end-early");
 }
 
 #[wasm_bindgen_test]
 async fn an_error_event_and_malformed_json_are_stream_errors() {
-    let stream = start_stream(&[("x-mock-scenario", "error-event")])
+    let stream = start_stream("count to 5", "error-event")
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
@@ -656,13 +710,13 @@ async fn an_error_event_and_malformed_json_are_stream_errors() {
         "started, two deltas, then the error event itself"
     );
     assert_eq!(text(&events[3], "event"), "conversation.response.error");
-    assert_eq!(text(&events[3], "data.message"), "internal model error");
+    assert!(text(&events[3], "data.message").contains("internal model error"));
     let error = error.expect("an error event must throw");
     assert_stream_error(&error, "error_event");
     assert_eq!(number(&error, "code"), 3000.0);
     assert!(text(&error, "message").contains("internal model error"));
 
-    let stream = start_stream(&[("x-mock-scenario", "malformed-json")])
+    let stream = start_stream("count to 5", "malformed")
         .await
         .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
@@ -674,12 +728,9 @@ async fn an_error_event_and_malformed_json_are_stream_errors() {
 
 #[wasm_bindgen_test]
 async fn status_429_is_a_rate_limit_error_with_retry_after() {
-    let error = start_stream(&[
-        ("x-mock-scenario", "rate-limit"),
-        ("x-mock-retry-after", "7"),
-    ])
-    .await
-    .expect_err("a 429 must reject startStream");
+    let error = start_stream("hi", "rate-limit=7")
+        .await
+        .expect_err("a 429 must reject startStream");
     assert!(
         error.has_type::<RateLimitError>()
             && error.has_type::<APIError>()
@@ -698,20 +749,22 @@ async fn status_429_is_a_rate_limit_error_with_retry_after() {
     );
     assert_eq!(at(&error, "isRetryable").as_bool(), Some(true));
     assert!(text(&error, "requestId").starts_with("req_"));
-    assert!(text(&error, "body").contains("rate limited"));
+    assert!(text(&error, "body").contains("rate_limited"));
     assert!(text(&error, "message").contains("429"));
     assert_no_secret(&error, "429");
+}
+
+/// A request the client passes on (it does not check enum values) and the API refuses.
+fn refused_request() -> JsValue {
+    json(r#"{"model":"m","inputs":"hi","handoffExecution":"bogus"}"#)
 }
 
 #[wasm_bindgen_test]
 async fn status_422_is_an_http_validation_error_with_detail() {
     let conversations = client("").beta().conversations();
-    let error = settle(conversations.start(
-        request(),
-        Some(options(&[("x-mock-scenario", "validation")])),
-    ))
-    .await
-    .expect_err("a 422 must reject start");
+    let error = settle(conversations.start(refused_request(), None))
+        .await
+        .expect_err("a 422 must reject start");
     assert!(
         error.has_type::<HTTPValidationError>() && error.has_type::<APIError>(),
         "expected HTTPValidationError, got {}",
@@ -726,11 +779,15 @@ async fn status_422_is_an_http_validation_error_with_detail() {
         show(&detail)
     );
     assert_eq!(text(&detail, "0.loc.0"), "body");
-    assert_eq!(text(&detail, "0.loc.1"), "inputs");
-    assert_eq!(text(&detail, "0.msg"), "Field required");
-    assert_eq!(text(&detail, "0.type"), "missing");
+    assert_eq!(text(&detail, "0.loc.1"), "handoff_execution");
+    assert_eq!(
+        text(&detail, "0.msg"),
+        "Input should be 'client' or 'server'"
+    );
+    assert_eq!(text(&detail, "0.type"), "literal_error");
     assert!(
-        text(&error, "message").contains("body.inputs: Field required"),
+        text(&error, "message")
+            .contains("body.handoff_execution: Input should be 'client' or 'server'"),
         "{}",
         text(&error, "message")
     );
@@ -740,17 +797,11 @@ async fn status_422_is_an_http_validation_error_with_detail() {
 /// With backoff on, a 429 is retried (after its `Retry-After`) and the stream then succeeds.
 #[wasm_bindgen_test]
 async fn a_rate_limited_request_is_retried_then_streams() {
-    let key = format!("retry-{}", js_sys::Math::random());
+    let faults = format!("rate-limit=0,fail=1,key=retry-{}", js_sys::Math::random());
     let conversations = client(r#","retryConfig":{"strategy":"backoff","backoff":{"initialInterval":10,"maxInterval":50}}"#)
         .beta()
         .conversations();
-    let headers = [
-        ("x-mock-scenario", "rate-limit"),
-        ("x-mock-key", key.as_str()),
-        ("x-mock-retry-after", "0"),
-        ("x-mock-n", "2"),
-    ];
-    let stream = settle(conversations.start_stream(request(), Some(options(&headers))))
+    let stream = settle(conversations.start_stream(request("count to 2"), Some(fault(&faults))))
         .await
         .unwrap_or_else(|e| panic!("the retry did not succeed: {}", error_text(&e)));
     let (events, error) = drain(&stream).await;
@@ -760,11 +811,13 @@ async fn a_rate_limited_request_is_retried_then_streams() {
         error_text(&error.unwrap_or_default())
     );
     assert_eq!(events.len(), 4);
-    let requests: Array = get_json("/__mock/requests").await.unchecked_into();
-    let attempts = requests
+    let attempts = requests()
+        .await
         .iter()
         .filter(|r| at(r, "method").as_string().as_deref() == Some("POST"))
-        .filter(|r| at(r, "headers.x-mock-key").as_string().as_deref() == Some(key.as_str()))
+        .filter(|r| {
+            at(r, "headers.x-emulator-fault").as_string().as_deref() == Some(faults.as_str())
+        })
         .count();
     assert_eq!(attempts, 2, "one 429, then one success");
 }
@@ -773,18 +826,24 @@ async fn a_rate_limited_request_is_retried_then_streams() {
 async fn no_error_carries_the_api_key() {
     // Mistral answering with errors, through the client (the key was sent: checked below).
     let mut cases: Vec<(String, JsValue)> = Vec::new();
-    for scenario in ["rate-limit", "validation", "fail-once"] {
-        let key = format!("secret-check-{}", js_sys::Math::random());
-        let error = start_stream(&[("x-mock-scenario", scenario), ("x-mock-key", &key)])
+    let conversations = client("").beta().conversations();
+    for (case, faults) in [
+        ("rate-limit", "rate-limit"),
+        ("validation", ""),
+        ("fail once", "fail=1"),
+    ] {
+        let faults = format!("{faults},key=secret-check-{}", js_sys::Math::random());
+        let body = if case == "validation" {
+            refused_request()
+        } else {
+            request("hi")
+        };
+        let error = settle(conversations.start_stream(body, Some(fault(&faults))))
             .await
             .expect_err("an error status must reject");
         let request_id = text(&error, "requestId");
-        let sent = recorded(&request_id).await;
-        assert_eq!(
-            text(&sent, "headers.authorization"),
-            format!("Bearer {SECRET}")
-        );
-        cases.push((scenario.to_owned(), error));
+        assert_sent_with_the_key(&recorded(&request_id).await).await;
+        cases.push((case.to_owned(), error));
     }
     let fail_once = &cases[2].1;
     assert!(
@@ -801,7 +860,7 @@ async fn no_error_carries_the_api_key() {
         .unchecked_into(),
     ))
     .unwrap_or_else(|e| panic!("{}", show(&e)));
-    let error = settle(dead.beta().conversations().start(request(), None))
+    let error = settle(dead.beta().conversations().start(request("hi"), None))
         .await
         .expect_err("an unreachable server must reject");
     assert!(
@@ -823,17 +882,21 @@ async fn no_error_carries_the_api_key() {
         &json(r#"{"strategy":"none"}"#),
     );
     let with_fn = Mistral::new(Some(options)).unwrap_or_else(|e| panic!("{}", show(&e)));
-    let stream = settle(with_fn.beta().conversations().start_stream(
-        request(),
-        Some(self::options(&[("x-mock-scenario", "cut-socket")])),
-    ))
+    let stream = settle(
+        with_fn
+            .beta()
+            .conversations()
+            .start_stream(request("count to 5"), Some(fault("drop-after=3"))),
+    )
     .await
     .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let request_id = text(&stream, "requestId");
     let (_, error) = drain(&stream).await;
     cases.push((
-        "key function + cut-socket".into(),
-        error.expect("cut-socket throws"),
+        "key function + drop-after".into(),
+        error.expect("drop-after throws"),
     ));
+    assert_sent_with_the_key(&recorded(&request_id).await).await;
     let error = settle(
         with_fn
             .beta()

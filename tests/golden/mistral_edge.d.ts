@@ -4085,13 +4085,18 @@ export class RawEventStream {
      */
     abort(): void;
     /**
-     * The last batch: a JSON array of `{event, data}` as ASCII bytes (a copy).
+     * The last batch: a JSON array of the events' camelCase `data`, as ASCII bytes (a copy).
      */
     batch(): Uint8Array;
     /**
      * The response folded from the events so far, as camelCase JSON text.
      */
     finalResponse(): string;
+    /**
+     * The last batch's events whose SSE name is not their `data.type`, as JSON text
+     * `[[index, name], ...]`, or `undefined` (the usual case).
+     */
+    names(): string | undefined;
     /**
      * Resolves to the number of events in the next batch (read it with `batch()`), or
      * `undefined` at the end.
@@ -4235,6 +4240,7 @@ export interface InitOutput {
     readonly raweventstream_batch: (a: number) => any;
     readonly raweventstream_finalResponse: (a: number) => [number, number];
     readonly raweventstream_isDone: (a: number) => number;
+    readonly raweventstream_names: (a: number) => [number, number];
     readonly raweventstream_next: (a: number) => any;
     readonly raweventstream_requestId: (a: number) => [number, number];
     readonly ssedecoder_feed: (a: number, b: number, c: number) => [number, number, number];
@@ -4242,9 +4248,9 @@ export interface InitOutput {
     readonly ssedecoder_lastEventId: (a: number) => [number, number];
     readonly ssedecoder_new: (a: number) => number;
     readonly ssedecoder_retry: (a: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h5e84aab8614c9381: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hb7bae8d1ceda1975: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h617c13dd760afeb3: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h05602d4b69f35510: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hcb6aaa591dcfcd65: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__hd872bc1bc7643e1f: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Mock of Mistral's beta Conversations API, for tests and benchmarks.
+// Mock of Mistral's beta Conversations API: the benchmark's stream generator (bench/run.mjs).
+// Tests use mistral-emulator (emulator/) instead; this stays for its byte-exact, cached `bulk`
+// streams of the sdk-baseline frames.
 // Node stdlib only (node:http). Listens on 127.0.0.1 only.
 //
-//   node tests/mock/server.mjs [--port 0]
+//   node bench/mock-server.mjs [--port 0]
 //     prints exactly one stdout line `LISTENING <port>`; exits 0 on SIGTERM/SIGINT
 //     and by itself after LIFETIME_S seconds (env, default 600).
-//   import { startMockServer } from "./tests/mock/server.mjs";
+//   import { startMockServer } from "./bench/mock-server.mjs";
 //     const mock = await startMockServer({ port: 0 });
 //     mock.url            "http://127.0.0.1:<port>"  (pass as serverURL)
 //     mock.port

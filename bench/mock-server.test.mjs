@@ -1,4 +1,4 @@
-// Self-check of the mock server (node --test tests/mock/). Stdlib only, loopback only.
+// Self-check of the benchmark's mock server (node --test bench/mock-server.test.mjs; in `make test`). Stdlib only, loopback only.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import {
   startMockServer, DEFAULT_DELTA_FRAME, VARIED_TOKENS, expectedText, streamByteLength, tokenAt,
-} from "./server.mjs";
+} from "./mock-server.mjs";
 
 let mock;
 const AUTH = { authorization: "Bearer test", "content-type": "application/json" };
@@ -311,7 +311,7 @@ test("close() does not hang with an open slow stream", async () => {
 });
 
 test("CLI prints LISTENING <port> and exits 0 on SIGTERM", async () => {
-  const p = spawn(process.execPath, [fileURLToPath(new URL("./server.mjs", import.meta.url)), "--port", "0"],
+  const p = spawn(process.execPath, [fileURLToPath(new URL("./mock-server.mjs", import.meta.url)), "--port", "0"],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LIFETIME_S: "30" } });
   const line = await new Promise((resolve, reject) => {
     let buf = "";
@@ -328,7 +328,7 @@ test("CLI prints LISTENING <port> and exits 0 on SIGTERM", async () => {
 });
 
 test("CLI exits by itself after LIFETIME_S", async () => {
-  const p = spawn(process.execPath, [fileURLToPath(new URL("./server.mjs", import.meta.url))],
+  const p = spawn(process.execPath, [fileURLToPath(new URL("./mock-server.mjs", import.meta.url))],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LIFETIME_S: "0.3" } });
   const code = await new Promise((resolve) => p.on("exit", (c) => resolve(c)));
   assert.equal(code, 0);
