@@ -27,7 +27,7 @@ fn word(bytes: &[u8], at: usize) -> Option<u64> {
 }
 
 /// The index of the first CR or LF in `bytes`.
-#[inline]
+#[inline(always)]
 pub(crate) fn find_line_end(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(w) = word(bytes, i) {
@@ -46,7 +46,7 @@ pub(crate) fn find_line_end(bytes: &[u8]) -> Option<usize> {
 /// From `from`, the index of the first byte that ends the plain run of a JSON string body
 /// (`"`, `\`, or a control character), or `bytes.len()`; and whether the bytes scanned on
 /// the way might include non-ASCII (a conservative flag: it may be set by bytes past the stop).
-#[inline]
+#[inline(always)]
 pub(crate) fn find_string_stop(bytes: &[u8], from: usize) -> (usize, bool) {
     let mut i = from;
     let mut high = 0u64;
