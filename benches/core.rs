@@ -38,7 +38,10 @@ fn main() {
                 t.elapsed().as_secs_f64()
             })
             .fold(f64::INFINITY, f64::min);
-        println!("sse decoder        chunk {chunk:>6}: {:>8.1} MB/s", mb / best);
+        println!(
+            "sse decoder        chunk {chunk:>6}: {:>8.1} MB/s",
+            mb / best
+        );
     }
     for chunk in [65_536usize, 16_384] {
         let mut events = 0;

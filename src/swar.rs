@@ -94,7 +94,9 @@ mod tests {
 
     #[test]
     fn agrees_with_a_byte_loop_at_every_position() {
-        let alphabet = [b'a', b'"', b'\\', b'\n', b'\r', 0x1f, 0x20, 0x7f, 0x80, 0xe9, b'0'];
+        let alphabet = [
+            b'a', b'"', b'\\', b'\n', b'\r', 0x1f, 0x20, 0x7f, 0x80, 0xe9, b'0',
+        ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for len in 0..40 {
             for _ in 0..200 {

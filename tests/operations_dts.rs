@@ -23,7 +23,11 @@ fn ts(shape: &Shape) -> String {
         Shape::Record(inner) => format!("Record<string, {}>", ts(inner)),
         Shape::Struct(s) => s.name.into(),
         Shape::Union(u) => u.name.into(),
-        Shape::OneOf(branches) => branches.iter().map(|b| ts(b)).collect::<Vec<_>>().join(" | "),
+        Shape::OneOf(branches) => branches
+            .iter()
+            .map(|b| ts(b))
+            .collect::<Vec<_>>()
+            .join(" | "),
     }
 }
 
@@ -37,8 +41,14 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
         (_, "sources") => "string[]",
         (
             _,
-            "deployment_chat" | "active" | "fetch_user_data" | "fetch_customer_data" | "refresh"
-            | "pretty" | "fetch_default" | "github_installation_link",
+            "deployment_chat"
+            | "active"
+            | "fetch_user_data"
+            | "fetch_customer_data"
+            | "refresh"
+            | "pretty"
+            | "fetch_default"
+            | "github_installation_link",
         ) => "boolean",
         _ => "string",
     }
@@ -85,7 +95,9 @@ fn declaration(op: &Operation) -> String {
         op.path
     );
     let body = match &op.body {
-        None if params.is_empty() => return format!("{doc}export type {name} = Record<string, never>;\n"),
+        None if params.is_empty() => {
+            return format!("{doc}export type {name} = Record<string, never>;\n")
+        }
         None => return format!("{doc}export interface {name} {{ {params} }}\n"),
         Some(body) => body,
     };

@@ -74,7 +74,9 @@ fn minimal_struct(s: &StructShape) -> Value {
 fn sample(shape: &Shape) -> Value {
     match shape {
         Shape::Array(inner) => json!([sample(inner)]),
-        _ => shape_name(shape).and_then(fixture).unwrap_or_else(|| minimal(shape)),
+        _ => shape_name(shape)
+            .and_then(fixture)
+            .unwrap_or_else(|| minimal(shape)),
     }
 }
 
@@ -85,17 +87,31 @@ fn param_value(wire: &str, kind: ParamKind, index: usize) -> (Value, Vec<(String
         (ParamKind::Path, "consumer_scope") => (json!("user"), vec![]),
         (ParamKind::Path, _) => (json!(format!("id/ä {index}")), vec![]),
         (ParamKind::QueryJson, _) => (json!({"team": "a b"}), pair(r#"{"team":"a b"}"#)),
-        (ParamKind::QueryObject, _) => (json!({"active": true}), vec![("active".into(), "true".into())]),
+        (ParamKind::QueryObject, _) => (
+            json!({"active": true}),
+            vec![("active".into(), "true".into())],
+        ),
         (_, "agent_version") => (json!("stable"), pair("stable")),
-        (_, "page" | "page_size" | "version" | "expiry" | "page_start" | "page_end") => (json!(2), pair("2")),
+        (_, "page" | "page_size" | "version" | "expiry" | "page_start" | "page_end") => {
+            (json!(2), pair("2"))
+        }
         (_, "sources") => (
             json!(["api", "playground"]),
-            vec![(wire.into(), "api".into()), (wire.into(), "playground".into())],
+            vec![
+                (wire.into(), "api".into()),
+                (wire.into(), "playground".into()),
+            ],
         ),
         (
             _,
-            "deployment_chat" | "active" | "fetch_user_data" | "fetch_customer_data" | "refresh"
-            | "pretty" | "fetch_default" | "github_installation_link",
+            "deployment_chat"
+            | "active"
+            | "fetch_user_data"
+            | "fetch_customer_data"
+            | "refresh"
+            | "pretty"
+            | "fetch_default"
+            | "github_installation_link",
         ) => (json!(true), pair("true")),
         _ => (json!("q v&é"), pair("q v&é")),
     }
@@ -105,7 +121,9 @@ fn param_value(wire: &str, kind: ParamKind, index: usize) -> (Value, Vec<(String
 fn encode_segment(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -190,7 +190,10 @@ event: caf\xc3\xa9\ndata: {\"no_type\":true}\n\n\
 event: conversation.response.done\ndata: {\"type\":\"conversation.response.done\",\"usage\":{}}\n\n";
     let (items, error, _) = run(&[input]);
     assert!(error.is_none(), "{error:?}");
-    let names: Vec<&str> = items.iter().map(|i| i["event"].as_str().unwrap_or("?")).collect();
+    let names: Vec<&str> = items
+        .iter()
+        .map(|i| i["event"].as_str().unwrap_or("?"))
+        .collect();
     assert_eq!(
         names,
         [

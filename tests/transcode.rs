@@ -307,10 +307,19 @@ fn replace_owns_stream() {
     );
     // Members left out take their commas with them, whatever the whitespace.
     for (input, expected) in [
-        (r#"{ "stream" : false , "inputs" : "hi" , "stream":1 }"#, r#"{ "inputs" : "hi" ,"stream":true}"#),
+        (
+            r#"{ "stream" : false , "inputs" : "hi" , "stream":1 }"#,
+            r#"{ "inputs" : "hi" ,"stream":true}"#,
+        ),
         ("{\n\t\"stream\": false\n}", "{\n\"stream\":true}"),
-        (r#"{"stream":0,"stream":1,"inputs":"hi"}"#, r#"{"inputs":"hi","stream":true}"#),
-        (r#"{"inputs":"hi","stream":0,"stream":1}"#, r#"{"inputs":"hi","stream":true}"#),
+        (
+            r#"{"stream":0,"stream":1,"inputs":"hi"}"#,
+            r#"{"inputs":"hi","stream":true}"#,
+        ),
+        (
+            r#"{"inputs":"hi","stream":0,"stream":1}"#,
+            r#"{"inputs":"hi","stream":true}"#,
+        ),
     ] {
         let out = wire_with(input, APPEND, &stream).unwrap();
         assert_eq!(out, expected, "{input}");
@@ -443,7 +452,10 @@ fn unknown_camel_case_keys_are_rejected_with_the_wire_spelling() {
     assert_eq!(e.path, "completionArgs");
     assert_eq!(
         e.kind,
-        TranscodeErrorKind::CamelCaseKey { key: "topK".into(), snake: "top_k".into() }
+        TranscodeErrorKind::CamelCaseKey {
+            key: "topK".into(),
+            snake: "top_k".into()
+        }
     );
     assert!(e.to_string().contains("`top_k`"), "{e}");
     let top = wire_err(r#"{"inputs":"hi","futureField":1}"#, REQUEST);

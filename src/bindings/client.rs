@@ -8,7 +8,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::fetch::{self, ApiKey, Transport};
-use super::options::{call_options, env_api_key, get, headers_of, in_browser, invalid, retry_policy};
+use super::options::{
+    call_options, env_api_key, get, headers_of, in_browser, invalid, retry_policy,
+};
 use super::resources::{Agents, Connectors, Conversations, Files, Libraries};
 use super::stream::RawEventStream;
 use crate::error::Error;
@@ -48,9 +50,15 @@ pub(super) async fn call(
                 None => args.clone(),
             };
             let value = get(&holder, file.field).unwrap_or(JsValue::UNDEFINED);
-            JsFuture::from(to_form_data(file.field, &value)).await.map_err(|e| {
-                invalid(format!("cannot upload `{}`: {}", file.field, fetch::js_message(&e)))
-            })?
+            JsFuture::from(to_form_data(file.field, &value))
+                .await
+                .map_err(|e| {
+                    invalid(format!(
+                        "cannot upload `{}`: {}",
+                        file.field,
+                        fetch::js_message(&e)
+                    ))
+                })?
         }
         None => JsValue::UNDEFINED,
     };
@@ -109,19 +117,25 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
     let text = if args.is_undefined() || args.is_null() {
         String::new()
     } else {
-        let text = if matches!(op.body, Some(Body { kind: BodyKind::Multipart { .. }, .. })) {
+        let text = if matches!(
+            op.body,
+            Some(Body {
+                kind: BodyKind::Multipart { .. },
+                ..
+            })
+        ) {
             stringify_args(args)
         } else {
             js_sys::JSON::stringify(args)
         };
         text.map_err(|_| {
-                invalid(format!(
-                    "the arguments of `{}` cannot be serialised to JSON",
-                    op.name
-                ))
-            })?
-            .as_string()
-            .unwrap_or_default()
+            invalid(format!(
+                "the arguments of `{}` cannot be serialised to JSON",
+                op.name
+            ))
+        })?
+        .as_string()
+        .unwrap_or_default()
     };
     request::build(op, text.as_bytes()).map_err(JsValue::from)
 }

@@ -263,7 +263,8 @@ pub async fn send_with_retries(
             _ => None,
         };
         let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
-        let Some(wait) = policy.delay_ms(retry, elapsed, retry_after, js_sys::Math::random()) else {
+        let Some(wait) = policy.delay_ms(retry, elapsed, retry_after, js_sys::Math::random())
+        else {
             return Err(error);
         };
         sleep(wait, &options.signal).await?;
@@ -291,7 +292,10 @@ pub async fn send(
     }
     let controller = AbortController::new().map_err(js_err)?;
     let signal = combine(&controller, &options.signal);
-    let deadline = Deadline::new(&controller, options.timeout_ms.unwrap_or(transport.timeout_ms));
+    let deadline = Deadline::new(
+        &controller,
+        options.timeout_ms.unwrap_or(transport.timeout_ms),
+    );
     let headers = Headers::new().map_err(js_err)?;
     let key = api_key(&transport.api_key).await?;
     if let Some(key) = &key {
@@ -369,7 +373,11 @@ pub async fn send(
         };
         let mut error = ApiError::new(response.status(), request_id, &body, retry_after);
         // Neither the key nor a per-request token may reach an error, even if echoed back.
-        let mut secrets = request.body.as_deref().map(secrets::in_body).unwrap_or_default();
+        let mut secrets = request
+            .body
+            .as_deref()
+            .map(secrets::in_body)
+            .unwrap_or_default();
         secrets.extend(key.map(|k| secrets::bare_key(&k).to_owned()));
         secrets::redact(&mut error, &secrets);
         return Err(Error::Api(Box::new(error)));

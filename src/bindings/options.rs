@@ -95,7 +95,6 @@ pub(super) fn call_options(value: &JsValue) -> Result<CallOptions, JsValue> {
     })
 }
 
-
 /// Reads a `RetryConfig` (`{ strategy: "none" }` or `{ strategy: "backoff", backoff, maxRetries,
 /// retryConnectionErrors }`); `what` names the option in errors.
 pub(super) fn retry_policy(config: &JsValue, what: &str) -> Result<RetryPolicy, JsValue> {
@@ -135,7 +134,8 @@ pub(super) fn retry_policy(config: &JsValue, what: &str) -> Result<RetryPolicy, 
     };
     Ok(RetryPolicy {
         enabled: true,
-        initial_interval_ms: number("initialInterval")?.map_or(defaults.initial_interval_ms, |n| n as u64),
+        initial_interval_ms: number("initialInterval")?
+            .map_or(defaults.initial_interval_ms, |n| n as u64),
         max_interval_ms: number("maxInterval")?.map_or(defaults.max_interval_ms, |n| n as u64),
         exponent: number("exponent")?.unwrap_or(defaults.exponent),
         max_elapsed_ms: number("maxElapsedTime")?.map_or(defaults.max_elapsed_ms, |n| n as u64),

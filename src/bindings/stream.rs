@@ -172,7 +172,9 @@ impl RawEventStream {
             s.finished = true;
             s.controller.abort();
             if let Some(reader) = s.reader.take() {
-                let _ = JsFuture::from(reader.cancel());
+                // Wrapping the promise attaches handlers, so a rejected cancel() is never an
+                // unhandled rejection (which would end a Node process); nothing awaits it.
+                drop(JsFuture::from(reader.cancel()));
             }
         }
     }

@@ -5,5 +5,7 @@ pub mod text;
 pub mod transcode;
 pub mod value;
 
-pub use transcode::{to_js, to_js_ascii, to_js_members, to_wire, Member, TranscodeError, TranscodeErrorKind};
+pub use transcode::{
+    to_js, to_js_ascii, to_js_members, to_wire, Member, TranscodeError, TranscodeErrorKind,
+};
 pub use value::{Kind, Value};

@@ -8,7 +8,10 @@ pub fn unescape(body: &[u8]) -> String {
     let mut i = 0;
     while let Some(&b) = body.get(i) {
         if b != b'\\' {
-            let run = body[i..].iter().position(|&b| b == b'\\').unwrap_or(body.len() - i);
+            let run = body[i..]
+                .iter()
+                .position(|&b| b == b'\\')
+                .unwrap_or(body.len() - i);
             out.extend_from_slice(&body[i..i + run]);
             i += run;
             continue;
@@ -132,7 +135,11 @@ mod tests {
             r#""\u0000""#,
         ] {
             let expected: String = serde_json::from_str(case).unwrap();
-            assert_eq!(unescape(&case.as_bytes()[1..case.len() - 1]), expected, "{case}");
+            assert_eq!(
+                unescape(&case.as_bytes()[1..case.len() - 1]),
+                expected,
+                "{case}"
+            );
         }
         assert_eq!(unescape(br"\ud83d"), "\u{fffd}");
         assert_eq!(unescape(br"\ud83dx"), "\u{fffd}x");
@@ -151,7 +158,13 @@ mod tests {
 
     #[test]
     fn quotes_like_serde_json() {
-        for text in ["plain", "a\"b\\c", "line\nbreak\ttab\r", "\u{1}\u{1f}", "é 中 😀"] {
+        for text in [
+            "plain",
+            "a\"b\\c",
+            "line\nbreak\ttab\r",
+            "\u{1}\u{1f}",
+            "é 中 😀",
+        ] {
             let mut out = String::new();
             write_quoted(&mut out, text);
             assert_eq!(out, serde_json::to_string(text).unwrap());

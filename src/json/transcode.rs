@@ -91,7 +91,11 @@ impl fmt::Display for TranscodeError {
                 write!(f, "`{}` is missing the required field `{field}`", self.path)
             }
             TranscodeErrorKind::CamelCaseKey { key, snake } => {
-                let at = if self.path.is_empty() { String::new() } else { format!("`{}` ", self.path) };
+                let at = if self.path.is_empty() {
+                    String::new()
+                } else {
+                    format!("`{}` ", self.path)
+                };
                 write!(
                     f,
                     "{at}has no field `{key}` in this version; fields it does not know are sent as written, \

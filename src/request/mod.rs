@@ -12,8 +12,8 @@ mod connector_rules;
 mod encode;
 pub mod ops;
 mod retry;
-pub mod secrets;
 mod retry_after;
+pub mod secrets;
 mod validate;
 
 use crate::error::Error;

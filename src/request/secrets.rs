@@ -170,7 +170,11 @@ mod tests {
         redact(&mut error, &["tok_secret_1".into(), "ab".into()]);
         assert!(!error.body.contains("tok_secret_1"), "{}", error.body);
         assert!(error.body.contains(REDACTED));
-        assert!(!error.message.clone().unwrap_or_default().contains("tok_secret_1"));
+        assert!(!error
+            .message
+            .clone()
+            .unwrap_or_default()
+            .contains("tok_secret_1"));
     }
 
     #[test]

@@ -211,7 +211,9 @@ impl Accumulator {
                 }
             }
             b"agent.handoff.started" | b"agent.handoff.done" => {
-                let entry = self.entry(index, || Entry::Handoff { meta: Meta::default() });
+                let entry = self.entry(index, || Entry::Handoff {
+                    meta: Meta::default(),
+                });
                 if let Entry::Handoff { meta } = entry {
                     set_meta(
                         meta,
