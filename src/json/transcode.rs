@@ -201,6 +201,7 @@ pub fn validate(src: &[u8]) -> Result<(), TranscodeError> {
         copied: 0,
     }
     .validate_document()
+    .map_err(|e| *e)
 }
 
 /// One segment of an error path.
@@ -209,6 +210,10 @@ enum Segment<'a> {
     Key(Cow<'a, str>),
     Index(usize),
 }
+
+/// Results inside the transcoder: the error is boxed so a `Result` is one word, returned in a
+/// register on the hot path instead of through memory.
+type Res<T> = Result<T, Box<TranscodeError>>;
 
 struct Transcoder<'a, 'o> {
     src: &'a [u8],
@@ -256,7 +261,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         shape: &'static Shape,
         replace: &[(&str, &str)],
     ) -> Result<(), TranscodeError> {
-        match self.transcode_document(shape, replace) {
+        let result = match self.transcode_document(shape, replace) {
             // Text that is not JSON is a syntax error, even when a shape error came first.
             Err(e)
                 if matches!(
@@ -270,11 +275,12 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     .unwrap_or(e))
             }
             result => result,
-        }
+        };
+        result.map_err(|e| *e)
     }
 
     /// Validates the whole input from the start, writing nothing (only on the error path).
-    fn validate_document(&mut self) -> Result<(), TranscodeError> {
+    fn validate_document(&mut self) -> Res<()> {
         self.pos = 0;
         self.depth = 0;
         self.path.clear();
@@ -291,7 +297,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         &mut self,
         shape: &'static Shape,
         replace: &[(&str, &str)],
-    ) -> Result<(), TranscodeError> {
+    ) -> Res<()> {
         self.ws();
         // Leading and trailing whitespace is not part of the output.
         self.copied = self.pos;
@@ -334,14 +340,16 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         path
     }
 
-    fn error(&self, kind: TranscodeErrorKind) -> TranscodeError {
-        TranscodeError {
+    #[cold]
+    fn error(&self, kind: TranscodeErrorKind) -> Box<TranscodeError> {
+        Box::new(TranscodeError {
             path: self.path_string(),
             kind,
-        }
+        })
     }
 
-    fn syntax(&self, message: &'static str) -> TranscodeError {
+    #[cold]
+    fn syntax(&self, message: &'static str) -> Box<TranscodeError> {
         self.error(TranscodeErrorKind::Syntax {
             offset: self.pos,
             message,
@@ -363,7 +371,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     #[inline(always)]
-    fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), TranscodeError> {
+    fn expect(&mut self, byte: u8, message: &'static str) -> Res<()> {
         self.ws();
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -374,7 +382,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     #[inline(always)]
-    fn enter(&mut self) -> Result<(), TranscodeError> {
+    fn enter(&mut self) -> Res<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             Err(self.error(TranscodeErrorKind::TooDeep))
@@ -384,7 +392,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     /// Validates the string at `pos` (which must be `"`) and moves past it.
-    fn skip_string(&mut self) -> Result<StringSpan, TranscodeError> {
+    fn skip_string(&mut self) -> Res<StringSpan> {
         let start = self.pos;
         let mut i = start + 1;
         let mut escaped = false;
@@ -460,7 +468,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     /// Validates a number at `pos`; returns whether it had a fraction or exponent.
-    fn skip_number(&mut self) -> Result<bool, TranscodeError> {
+    fn skip_number(&mut self) -> Res<bool> {
         let digits = |s: &mut Self| {
             let start = s.pos;
             while let Some(b'0'..=b'9') = s.peek() {
@@ -497,7 +505,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         Ok(fractional)
     }
 
-    fn skip_literal(&mut self) -> Result<(), TranscodeError> {
+    fn skip_literal(&mut self) -> Res<()> {
         for word in [&b"true"[..], b"false", b"null"] {
             if self.src[self.pos..].starts_with(word) {
                 self.pos += word.len();
@@ -508,7 +516,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     /// Validates any value at `pos` and moves past it, writing nothing.
-    fn skip_value(&mut self) -> Result<(), TranscodeError> {
+    fn skip_value(&mut self) -> Res<()> {
         self.ws();
         match self.peek() {
             Some(b'"') => self.skip_string().map(drop),
@@ -572,7 +580,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
 
     /// Copies any value verbatim after validating it.
     #[inline(always)]
-    fn copy_value(&mut self) -> Result<(), TranscodeError> {
+    fn copy_value(&mut self) -> Res<()> {
         self.skip_value()
     }
 
@@ -602,7 +610,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
 
     // ----- shape-guided transcoding -----
 
-    fn value(&mut self, shape: &'static Shape) -> Result<(), TranscodeError> {
+    fn value(&mut self, shape: &'static Shape) -> Res<()> {
         self.ws();
         let Some(b) = self.peek() else {
             return Err(self.syntax("unexpected end of JSON"));
@@ -639,7 +647,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         }
     }
 
-    fn mismatch(&mut self, shape: &'static Shape, b: u8) -> Result<(), TranscodeError> {
+    fn mismatch(&mut self, shape: &'static Shape, b: u8) -> Res<()> {
         if self.from_js {
             // Invalid JSON is a syntax error, whatever the shape expected.
             let start = self.pos;
@@ -654,7 +662,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         }
     }
 
-    fn array(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
+    fn array(&mut self, inner: &'static Shape) -> Res<()> {
         self.enter()?;
         self.pos += 1;
         self.ws();
@@ -691,8 +699,8 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     /// with it. Returns the offset of the closing brace and how many members were kept.
     fn members(
         &mut self,
-        mut member: impl FnMut(&mut Self, StringSpan) -> Result<bool, TranscodeError>,
-    ) -> Result<(usize, usize), TranscodeError> {
+        mut member: impl FnMut(&mut Self, StringSpan) -> Res<bool>,
+    ) -> Res<(usize, usize)> {
         self.enter()?;
         self.pos += 1;
         let mut kept = 0;
@@ -739,7 +747,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         Ok((close, kept))
     }
 
-    fn record(&mut self, inner: &'static Shape) -> Result<(), TranscodeError> {
+    fn record(&mut self, inner: &'static Shape) -> Res<()> {
         self.members(|t, key| {
             if t.from_js {
                 t.path.push(Segment::Key(t.string_text(&key)));
@@ -757,7 +765,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         &mut self,
         shape: &'static StructShape,
         replace: &[(&str, &str)],
-    ) -> Result<(), TranscodeError> {
+    ) -> Res<()> {
         let from_js = self.from_js;
         let mut seen: u64 = 0;
         // Members usually come in the order the model lists them: look from the last match on.
@@ -841,7 +849,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         Ok(())
     }
 
-    fn union(&mut self, shape: &'static UnionShape) -> Result<(), TranscodeError> {
+    fn union(&mut self, shape: &'static UnionShape) -> Res<()> {
         let start = self.pos;
         let tag = self.find_tag(shape.tag)?;
         self.pos = start;
@@ -860,7 +868,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     /// comes first, so this usually reads one key; otherwise it skims the object once.
     /// Syntax errors are left for the transcoding pass to report.
     /// `None` when the tag is absent, `Some(None)` when its value is not a string.
-    fn find_tag(&mut self, tag: &str) -> Result<Option<Option<Cow<'a, str>>>, TranscodeError> {
+    fn find_tag(&mut self, tag: &str) -> Res<Option<Option<Cow<'a, str>>>> {
         let (start, depth) = (self.pos, self.depth);
         self.pos += 1;
         let mut found = None;
