@@ -55,7 +55,9 @@
 //                               with backpressure (the benchmark path). `slow` ignores it.
 //   x-mock-created-at   `1` adds "created_at":"2026-01-01T00:00:00.000Z" right after "type" in
 //                       every event (+40 B/event); `us` adds "2026-01-01T00:00:00.000000Z" (+43 B,
-//                       the byte count of sdk-baseline's created-at run).
+//                       the byte count of sdk-baseline's created-at run); `tick` gives each event
+//                       its own fixed-width timestamp, 137 µs after the one before (as a live
+//                       stream's deltas differ in `created_at` as well as in `content`).
 //   x-mock-scenario     one of the scenarios below (default `ok`)
 //   x-mock-cut-after    cut-* scenarios: complete events before the cut (default 3; `started` counts)
 //   x-mock-cut-delay-ms cut-* scenarios (streams): wait this long after the half frame before
@@ -156,7 +158,18 @@ export const VARIED_TOKENS = Object.freeze([
   " back\\slash",
   " token",
 ]);
-const CREATED_AT = { "1": "2026-01-01T00:00:00.000Z", us: "2026-01-01T00:00:00.000000Z" };
+const CREATED_AT = { "1": "2026-01-01T00:00:00.000Z", us: "2026-01-01T00:00:00.000000Z", tick: "tick" };
+
+/** `x-mock-created-at: tick`: event i's timestamp, 137 µs apart, always 27 characters. */
+function tickAt(i) {
+  const us = i * 137;
+  const pad = (v, w) => String(v).padStart(w, "0");
+  const s = Math.floor(us / 1e6);
+  return `2026-01-01T${pad(Math.floor(s / 3600) % 24, 2)}:${pad(Math.floor(s / 60) % 60, 2)}:${pad(s % 60, 2)}.${pad(us % 1e6, 6)}Z`;
+}
+
+/** The timestamp of event i (0 = `started`) for a created-at setting. */
+const createdAtOf = (createdAt, i) => (createdAt === "tick" ? tickAt(i) : createdAt);
 const SLICE = 64 * 1024;
 const MAX_N = 10_000_000;
 const MAX_BULK_BYTES = 1024 * 1024 * 1024;
@@ -234,7 +247,9 @@ const TOOLS_USAGE = usage(3, { connector_tokens: 25, connectors: { web_search: 1
  * Frames after `started`, as strings, for a scenario (cut-* use the ok stream; the cut is
  * applied by the writer). `huge` may yield one very large string.
  */
-function* restFrames({ n, scenario, tokens, createdAt, hugeBytes }) {
+function* restFrames({ n, scenario, tokens, createdAt: setting, hugeBytes }) {
+  const tick = setting === "tick";
+  const createdAt = createdAtOf(setting, 1);
   if (scenario === "tools") {
     yield ev({ type: "tool.execution.started", output_index: 0, id: "tool_1", name: "web_search",
       arguments: '{"query":"x"}' }, createdAt);
@@ -251,7 +266,7 @@ function* restFrames({ n, scenario, tokens, createdAt, hugeBytes }) {
     return;
   }
   const prefix = deltaPrefix(createdAt);
-  const plain = tokens !== "varied" ? prefix + JSON.stringify(DEFAULT_TOKEN) + "}\n\n" : null;
+  const plain = tokens !== "varied" && !tick ? prefix + JSON.stringify(DEFAULT_TOKEN) + "}\n\n" : null;
   const insertAt = Math.min(2, n); // after this many deltas
   for (let i = 0; i <= n; i++) {
     if (i === insertAt) {
@@ -267,9 +282,9 @@ function* restFrames({ n, scenario, tokens, createdAt, hugeBytes }) {
       }
     }
     if (i === n) break;
-    yield plain ?? prefix + JSON.stringify(tokenAt(i, tokens)) + "}\n\n";
+    yield plain ?? (tick ? deltaPrefix(tickAt(i + 1)) : prefix) + JSON.stringify(tokenAt(i, tokens)) + "}\n\n";
   }
-  yield doneFrame(n, createdAt);
+  yield doneFrame(n, createdAtOf(setting, n + 1));
 }
 
 function hugeString(len) {
@@ -279,7 +294,7 @@ function hugeString(len) {
 
 /** Render the frames after `started` into one Buffer (strings are joined in ~1 MiB batches). */
 function renderRest(cfg) {
-  if (cfg.scenario !== "tools" && cfg.tokens !== "varied" &&
+  if (cfg.scenario !== "tools" && cfg.tokens !== "varied" && cfg.createdAt !== "tick" &&
       ["ok", "cut-socket", "cut-clean"].includes(cfg.scenario)) {
     // Fast path: N identical frames.
     const f = Buffer.from(deltaFrame(DEFAULT_TOKEN, cfg.createdAt));
@@ -321,8 +336,8 @@ function renderRest(cfg) {
 export function streamByteLength({ n = 5, scenario = "ok", tokens = "default", createdAt = null,
   hugeBytes = 4 * 1024 * 1024 } = {}) {
   const ca = createdAt ? CREATED_AT[String(createdAt)] ?? createdAt : null;
-  const started = Buffer.byteLength(startedFrame("conv_" + "0".repeat(32), ca));
-  if (scenario === "ok" && tokens !== "varied") { // arithmetic, no rendering (used inside bench clients)
+  const started = Buffer.byteLength(startedFrame("conv_" + "0".repeat(32), createdAtOf(ca, 0)));
+  if (scenario === "ok" && tokens !== "varied" && ca !== "tick") { // arithmetic, no rendering (used inside bench clients)
     return started + n * Buffer.byteLength(deltaFrame(DEFAULT_TOKEN, ca)) + Buffer.byteLength(doneFrame(n, ca));
   }
   return started + renderRest({ n, scenario, tokens, createdAt: ca, hugeBytes }).length;
@@ -438,7 +453,7 @@ export async function startMockServer({ port = 0 } = {}) {
       state.wake?.();
     });
 
-    const started = startedFrame(cfg.conversationId, cfg.createdAt);
+    const started = startedFrame(cfg.conversationId, createdAtOf(cfg.createdAt, 0));
     const cut = cfg.scenario === "cut-socket" || cfg.scenario === "cut-clean";
 
     if (cfg.write === "bulk" && cfg.scenario !== "slow") {

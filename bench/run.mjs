@@ -7,6 +7,8 @@
 //   RUNS=3            fresh-process runs per streaming mode
 //   N=100000          events in the measured stream
 //   MODES=edge,sdk,esp,fetch
+//   STREAMS=plain,live  stream shapes (bench/stream-client.mjs --stream): `plain` repeats one delta,
+//                     `live` varies content and created_at per event as a live stream does
 //   SECTIONS=stream,decoder,client,emulator   which sections to run (client: bench/client-costs.mjs —
 //                     per-call overhead, cold start and browser bundle size next to the official SDK;
 //                     emulator: bench/emulator-throughput.mjs — mistral-emulator streaming
@@ -105,14 +107,15 @@ async function startMock() {
 }
 
 /** Bulk stream of n events read by a bare TCP socket (no HTTP parsing): the mock's own ceiling. */
-function rawSocketStream(port, n) {
+function rawSocketStream(port, n, shape = "plain") {
+  const extra = shape === "live" ? "x-mock-tokens: varied\r\nx-mock-created-at: tick\r\n" : "";
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const s = net.connect(port, "127.0.0.1");
     let bytes = 0;
     const body = '{"inputs":"hi","stream":true}';
     s.write(`POST /v1/conversations HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test\r\n` +
-      `Content-Type: application/json\r\nx-mock-n: ${n}\r\nx-mock-write: bulk\r\n` +
+      `Content-Type: application/json\r\nx-mock-n: ${n}\r\nx-mock-write: bulk\r\n${extra}` +
       `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
     s.on("data", (d) => { bytes += d.length; });
     s.on("end", () => resolve({ ms: performance.now() - t0, bytes }));
@@ -123,8 +126,15 @@ function rawSocketStream(port, n) {
 
 // ---------------------------------------------------------------- section 1
 
-async function streamSection() {
-  console.log(`\n## Streaming: N=${N}, ${RUNS} fresh-process runs per mode, mock write mode bulk\n`);
+const STREAM_SHAPES = (process.env.STREAMS ?? "plain,live").split(",").map((s) => s.trim()).filter(Boolean);
+const streamLines = [];
+
+async function streamSection(shape) {
+  const about = {
+    plain: "identical deltas: every content \" token\", no timestamps",
+    live: "deltas as a live stream has them: varied tokens (é, 日本語, emoji, escapes) and a created_at per event",
+  }[shape] ?? shape;
+  console.log(`\n## Streaming (${shape}: ${about}): N=${N}, ${RUNS} fresh-process runs per mode, mock write mode bulk\n`);
   const modes = MODES.filter((m) => {
     if (m === "edge" && !hasPkg) {
       console.log("edge: SKIPPED, pkg/node.js not found (build the package first: make build)");
@@ -136,20 +146,21 @@ async function streamSection() {
   const lines = [];
   try {
     // The mock's own ceiling (warm its cache first).
-    await rawSocketStream(mock.port, N);
+    await rawSocketStream(mock.port, N, shape);
     const ceil = [];
-    for (let i = 0; i < 3; i++) ceil.push(await rawSocketStream(mock.port, N));
+    for (let i = 0; i < 3; i++) ceil.push(await rawSocketStream(mock.port, N, shape));
     const cms = median(ceil.map((c) => c.ms));
     console.log(`mock bulk ceiling (raw TCP reader, no HTTP parsing, median of 3): ${fmt(cms, 1)} ms, ` +
       `${fmt((N + 2) / (cms / 1000))} events/s, ${fmt(ceil[0].bytes / 1e6 / (cms / 1000), 0)} MB/s\n`);
 
     for (let r = 0; r < RUNS; r++) {
       for (const mode of modes) {
-        const res = await runNode([here("./stream-client.mjs"), "--url", mock.url, "--mode", mode, "--n", String(N)]);
+        const res = await runNode([here("./stream-client.mjs"), "--url", mock.url, "--mode", mode, "--n", String(N),
+          "--stream", shape]);
         const j = lastJson(res.stdout);
         if (res.timedOut || res.code !== 0 || !j) {
           console.log(`  run ${r + 1} ${mode}: FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}) ${res.stderr.trim().slice(-500)}`);
-          lines.push({ mode, n: N, run: r + 1, failed: true, timedOut: res.timedOut, code: res.code });
+          lines.push({ mode, stream: shape, n: N, run: r + 1, failed: true, timedOut: res.timedOut, code: res.code });
           continue;
         }
         j.run = r + 1;
@@ -163,8 +174,9 @@ async function streamSection() {
   } finally {
     mock.proc.kill("SIGTERM");
   }
+  streamLines.push(...lines);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(`${RESULTS}/stream.jsonl`, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  writeFileSync(`${RESULTS}/stream.jsonl`, streamLines.map((l) => JSON.stringify(l)).join("\n") + "\n");
 
   const stats = {};
   for (const mode of modes) {
@@ -258,7 +270,7 @@ const t0 = performance.now();
 console.log(`# mistral-edge bench: node ${process.version}, ${new Date().toISOString()}, loadavg ${load()}`);
 console.log(`# edge package: ${hasPkg ? PKG : `MISSING (${PKG}); edge rows skipped`}`);
 try {
-  if (SECTIONS.includes("stream")) await streamSection();
+  if (SECTIONS.includes("stream")) for (const shape of STREAM_SHAPES) await streamSection(shape);
   if (SECTIONS.includes("decoder")) await decoderSection();
   if (SECTIONS.includes("client")) {
     const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });

@@ -18,7 +18,7 @@
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { streamByteLength, DEFAULT_TOKEN, MODEL } from "./mock-server.mjs";
+import { streamByteLength, expectedText, MODEL } from "./mock-server.mjs";
 
 const { values: opt } = parseArgs({
   options: {
@@ -27,8 +27,21 @@ const { values: opt } = parseArgs({
     n: { type: "string", default: "100000" },
     warmup: { type: "string", default: "2000" },
     write: { type: "string", default: "bulk" },
+    stream: { type: "string", default: "plain" },
   },
 });
+// `plain`: every delta is " token" and carries no timestamp (identical deltas).
+// `live`: deltas as a live stream has them, differing in `content` (the mock's varied tokens:
+// ASCII, é, 日本語, an emoji, quotes, newlines, backslashes) and in `created_at` (per event).
+const STREAMS = {
+  plain: { headers: {}, spec: {} },
+  live: { headers: { "x-mock-tokens": "varied", "x-mock-created-at": "tick" }, spec: { tokens: "varied", createdAt: "tick" } },
+};
+const SHAPE = STREAMS[opt.stream];
+if (!SHAPE) {
+  console.error("--stream must be plain or live");
+  process.exit(2);
+}
 const MODES = ["edge", "sdk", "esp", "fetch"];
 if (!opt.url || !MODES.includes(opt.mode)) {
   console.error("usage: node bench/stream-client.mjs --url <base> --mode edge|sdk|esp|fetch --n <N>");
@@ -46,7 +59,7 @@ function fail(msg) {
   process.exit(1);
 }
 
-const mockHeaders = (n) => ({ "x-mock-n": String(n), "x-mock-write": opt.write });
+const mockHeaders = (n) => ({ "x-mock-n": String(n), "x-mock-write": opt.write, ...SHAPE.headers });
 
 // ------------------------------------------------------------------ clients
 // Each returns { events, textLen (or null), bytes (or null), ttfeMs }.
@@ -159,10 +172,11 @@ if (mode === "edge" && !existsSync(fileURLToPath(EDGE_URL))) {
 
 function check(r, n) {
   if (r.events !== n + 2) fail(`counted ${r.events} events, expected ${n + 2} (N+2)`);
-  if (r.textLen !== null && r.textLen !== n * DEFAULT_TOKEN.length) {
-    fail(`delta text length ${r.textLen}, expected ${n * DEFAULT_TOKEN.length}`);
+  const textLen = expectedText(n, SHAPE.spec.tokens).length;
+  if (r.textLen !== null && r.textLen !== textLen) {
+    fail(`delta text length ${r.textLen}, expected ${textLen}`);
   }
-  const want = streamByteLength({ n });
+  const want = streamByteLength({ n, ...SHAPE.spec });
   if (r.bytes !== null && r.bytes !== want) fail(`read ${r.bytes} bytes, expected ${want}`);
 }
 
@@ -175,9 +189,10 @@ try {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   check(r, N);
-  const bytes = streamByteLength({ n: N });
+  const bytes = streamByteLength({ n: N, ...SHAPE.spec });
   console.log(JSON.stringify({
     mode,
+    stream: opt.stream,
     n: N,
     events: r.events,
     ms: +ms.toFixed(2),

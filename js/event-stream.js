@@ -1,6 +1,7 @@
 // The async-iterable face of a conversation stream. Rust reads and parses the body; each
 // `raw.next()` resolves when a chunk completed events, whose camelCase data `raw.batch()` hands
-// over as one ASCII JSON array, parsed here with a single JSON.parse.
+// over as one ASCII JSON array, parsed here with a single JSON.parse. An event that repeats the
+// one before it but for a few members (most deltas) arrives as a patch of it.
 
 import { AbortError } from "./errors.js";
 
@@ -19,6 +20,10 @@ export class EventStream {
   #raw;
   #items = [];
   #index = 0;
+  /** The last event's data and its keys in order: Rust sends an event that differs from it in
+   * a few members as a patch of it (see `Feed::batch` in src/stream/conversation.rs). */
+  #previous;
+  #keys;
   #ended = false;
   #iterating = false;
   /** `abort()` was called: the loop throws one AbortError instead of ending quietly. */
@@ -48,9 +53,32 @@ export class EventStream {
         this.#ended = true;
         return false;
       }
-      const data = JSON.parse(asciiText(this.#raw.batch()));
-      const items = new Array(data.length);
-      for (let i = 0; i < data.length; i++) items[i] = { event: data[i].type, data: data[i] };
+      const batch = JSON.parse(asciiText(this.#raw.batch()));
+      const items = new Array(batch.length);
+      let previous = this.#previous;
+      let keys = this.#keys;
+      for (let i = 0; i < batch.length; i++) {
+        let data = batch[i];
+        if (Array.isArray(data)) {
+          if (data.length & 1) {
+            // `[data]`: an event whose data is itself an array.
+            data = data[0];
+            keys = undefined;
+          } else {
+            // A patch `[i, value, ...]`: the previous event with its i-th members replaced.
+            const patched = { ...previous };
+            keys ??= Object.keys(previous);
+            for (let j = 0; j < data.length; j += 2) patched[keys[data[j]]] = data[j + 1];
+            data = patched;
+          }
+        } else {
+          keys = undefined;
+        }
+        previous = data;
+        items[i] = { event: data?.type, data };
+      }
+      this.#previous = previous;
+      this.#keys = keys;
       const names = this.#raw.names();
       if (names !== undefined) for (const [i, event] of JSON.parse(names)) items[i].event = event;
       this.#items = items;

@@ -81,6 +81,23 @@ pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
     high & HI == 0 && bytes[i..].iter().all(|&b| b < 0x80)
 }
 
+/// Whether `a` and `b` hold the same bytes, compared a word at a time (on wasm32 `==` on
+/// slices calls a byte-at-a-time `memcmp`).
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
+        if x != y {
+            return false;
+        }
+        i += 8;
+    }
+    a[i..].iter().zip(&b[i..]).all(|(x, y)| x == y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +136,21 @@ mod tests {
                 }
                 assert_eq!(is_ascii(&bytes), bytes.is_ascii());
             }
+        }
+    }
+
+    #[test]
+    fn same_bytes_agrees_with_slice_equality() {
+        let base: Vec<u8> = (0..40u8).collect();
+        for len in 0..40 {
+            for flip in 0..len {
+                let a = &base[..len];
+                let mut b = a.to_vec();
+                assert!(same_bytes(a, &b));
+                b[flip] ^= 1;
+                assert!(!same_bytes(a, &b), "len {len}, flip {flip}");
+            }
+            assert!(!same_bytes(&base[..len], &base[..len + 1]));
         }
     }
 }

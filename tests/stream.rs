@@ -20,14 +20,22 @@ const STREAM: &str = concat!(
 
 /// Feeds `chunks`, returning every delivered item and the first error.
 fn run(chunks: &[&[u8]]) -> (Vec<Value>, Option<mistral_edge::Error>, ConversationStream) {
+    let (items, error, stream, _) = run_counting(chunks);
+    (items, error, stream)
+}
+
+/// [`run`], also counting the events that arrived as patches.
+fn run_counting(
+    chunks: &[&[u8]],
+) -> (Vec<Value>, Option<mistral_edge::Error>, ConversationStream, usize) {
     let mut stream = ConversationStream::default();
     let mut items = Vec::new();
     let mut error = None;
+    let mut expander = Expander::default();
     for chunk in chunks {
         let feed = stream.feed(chunk);
         if let Some(batch) = feed.batch {
-            assert!(batch.is_ascii(), "batches are ASCII");
-            let parsed: Vec<Value> = serde_json::from_slice(batch).expect("batch is JSON");
+            let parsed = expander.expand(batch);
             assert_eq!(parsed.len(), feed.count);
             // The items as JavaScript sees them: `{ event, data }`, the name from `data.type`
             // unless listed among the exceptions.
@@ -46,7 +54,70 @@ fn run(chunks: &[&[u8]]) -> (Vec<Value>, Option<mistral_edge::Error>, Conversati
     if error.is_none() {
         error = stream.finish().err();
     }
-    (items, error, stream)
+    (items, error, stream, expander.patches)
+}
+
+/// What `js/event-stream.js` does with a batch: parse it, then turn each patch
+/// `[i, value, ...]` into a copy of the previous event with its `i`-th key (in `Object.keys`
+/// order) set, and unwrap `[data]`. Counts the patches it applied.
+#[derive(Default)]
+struct Expander {
+    /// The previous event's members, in key order, when it was an object.
+    previous: Option<Vec<(String, Value)>>,
+    patches: usize,
+}
+
+impl Expander {
+    fn expand(&mut self, batch: &[u8]) -> Vec<Value> {
+        assert!(batch.is_ascii(), "batches are ASCII");
+        let raw: Vec<&serde_json::value::RawValue> =
+            serde_json::from_slice(batch).expect("batch is JSON");
+        raw.into_iter()
+            .map(|item| {
+                let text = item.get();
+                if text.starts_with('[') {
+                    let array: Vec<Value> = serde_json::from_str(text).expect("array item");
+                    if array.len() % 2 == 1 {
+                        assert_eq!(array.len(), 1, "a wrapped array has one element");
+                        self.previous = None;
+                        return array.into_iter().next().unwrap_or_default();
+                    }
+                    let previous = self.previous.as_mut().expect("a patch follows an object");
+                    for pair in array.chunks(2) {
+                        let index = pair[0].as_u64().expect("patch index") as usize;
+                        previous[index].1 = pair[1].clone();
+                    }
+                    self.patches += 1;
+                    return Value::Object(previous.iter().cloned().collect());
+                }
+                self.previous = serde_json::from_str::<Ordered>(text).ok().map(|o| o.0);
+                serde_json::from_str(text).expect("item")
+            })
+            .collect()
+    }
+}
+
+/// A JSON object's members in document order (serde_json's `Map` sorts them).
+struct Ordered(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, Value>()? {
+                    members.push(member);
+                }
+                Ok(Ordered(members))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
 }
 
 #[test]
@@ -205,4 +276,146 @@ event: conversation.response.done\ndata: {\"type\":\"conversation.response.done\
         ]
     );
     assert_eq!(items[1]["data"]["type"], "something.else");
+}
+
+// ----- patches -----
+
+/// The event's data transcoded on its own, in full: what a patch must reproduce.
+fn reference(data: &str) -> Option<Value> {
+    use mistral_edge::model::shape::HasShape;
+    let mut out = Vec::new();
+    mistral_edge::json::to_js_ascii(
+        data.as_bytes(),
+        <mistral_edge::model::wire::ConversationEvent as HasShape>::SHAPE,
+        &mut out,
+    )
+    .ok()?;
+    Some(serde_json::from_slice(&out).expect("transcoded JSON"))
+}
+
+fn sse(datas: &[String]) -> String {
+    datas
+        .iter()
+        .map(|d| format!("event: x\ndata: {d}\n\n"))
+        .collect()
+}
+
+/// A tiny deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, options: &[&'a str]) -> &'a str {
+        options[(self.next() % options.len() as u64) as usize]
+    }
+}
+
+/// One event, most often a delta like the one before it, sometimes subtly not.
+fn random_event(rng: &mut Rng) -> String {
+    let content = rng.pick(&[
+        r#"" token""#,
+        r#"" token""#,
+        r#""caf\u00e9 \"q\"""#,
+        "\"日本語 🚀\"",
+        r#""""#,
+        r#"{"type":"tool_reference","tool":"web_search","title":"T","url":"https://e"}"#,
+        r#"{"type":"text","text":"x"}"#,
+        r#"[1,2]"#,
+        r#"null"#,
+    ]);
+    let created = rng.pick(&[
+        r#""2025-11-21T09:00:00.1Z""#,
+        r#""2025-11-21T09:00:00.12Z""#,
+        r#""2025-11-21T09:00:00.123Z""#,
+    ]);
+    let index = rng.pick(&["1", "1", "12", "1.5", "-1", "1e2", "true"]);
+    let agent = rng.pick(&[r#""ag_1""#, r#""ag_1""#, "null", r#""ag_12""#]);
+    let kind = rng.pick(&[
+        "message.output.delta",
+        "message.output.delta",
+        "message.output.delta",
+        "tool.execution.delta",
+    ]);
+    match rng.next() % 16 {
+        0 => format!(r#"{{"type":"{kind}","content":{content}, "output_index":{index}}}"#),
+        1 => format!(r#"{{"type":"{kind}","output_index":{index},"1x":2,"content":{content}}}"#),
+        2 => format!(r#"{{"type":"{kind}","output_index":{index},"output_index":3,"content":{content}}}"#),
+        3 => format!(r#"{{"type":"{kind}","output\u005findex":{index},"content":{content}}}"#),
+        4 => rng.pick(&["[1,2]", "[]", "5", "null", r#""text""#, r#"{"output_index":1}"#]).to_owned(),
+        5 => format!(r#"{{"type":"{kind}","agent_id":{agent},"content":{content},"extra_field":{{"a_b":1}}}}"#),
+        6 => format!(r#"{{"type":"conversation.response.started","conversation_id":"conv_{index}"}}"#),
+        _ => format!(
+            r#"{{"type":"{kind}","created_at":{created},"output_index":{index},"id":"msg_1","content_index":0,"model":"m","agent_id":{agent},"role":"assistant","content":{content}}}"#
+        ),
+    }
+}
+
+#[test]
+fn patched_events_equal_the_events_transcoded_in_full() {
+    let mut total_patches = 0;
+    for seed in 1..=300u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let datas: Vec<String> = (0..40).map(|_| random_event(&mut rng)).collect();
+        let stream = sse(&datas);
+        let bytes = stream.as_bytes();
+        // Random chunking, so patches also span batches.
+        let mut chunks = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let len = 1 + (rng.next() % 700) as usize;
+            let end = (at + len).min(bytes.len());
+            chunks.push(&bytes[at..end]);
+            at = end;
+        }
+        let (items, _, _, patches) = run_counting(&chunks);
+        total_patches += patches;
+        assert_eq!(items.len(), datas.len(), "seed {seed}");
+        for (i, (item, data)) in items.iter().zip(&datas).enumerate() {
+            let expected = reference(data).expect("valid event");
+            assert_eq!(item["data"], expected, "seed {seed}, event {i}: {data}");
+        }
+    }
+    assert!(total_patches > 1000, "patches are used: {total_patches}");
+}
+
+#[test]
+fn a_run_of_deltas_is_sent_as_patches() {
+    let delta = |content: &str, at: u32| {
+        format!(
+            r#"{{"type":"message.output.delta","created_at":"2025-11-21T09:00:00.{at}Z","output_index":0,"id":"m1","content_index":0,"model":"mm","agent_id":"ag","role":"assistant","content":"{content}"}}"#
+        )
+    };
+    let datas = vec![delta("Hel", 100), delta("lo", 101), delta("lo", 101), delta("!", 102)];
+    let mut stream = ConversationStream::default();
+    let feed = stream.feed(sse(&datas).as_bytes());
+    let items: Vec<&serde_json::value::RawValue> =
+        serde_json::from_slice(feed.batch.expect("a batch")).expect("JSON");
+    let items: Vec<&str> = items.iter().map(|raw| raw.get()).collect();
+    let first: Value = serde_json::from_str(items[0]).expect("JSON");
+    assert_eq!(Some(first), reference(&datas[0]));
+    // Member 1 is `created_at`, member 8 `content`; an identical event is an empty patch.
+    assert_eq!(
+        items[1..],
+        [
+            r#"[1,"2025-11-21T09:00:00.101Z",8,"lo"]"#,
+            "[]",
+            r#"[1,"2025-11-21T09:00:00.102Z",8,"!"]"#,
+        ]
+    );
+}
+
+#[test]
+fn a_malformed_changed_value_fails_like_a_full_event() {
+    let good = r#"{"type":"message.output.delta","output_index":0,"id":"m1","content":"a"}"#;
+    let bad = r#"{"type":"message.output.delta","output_index":0,"id":"m1","content":"a\x"}"#;
+    let input = format!("{}event: message.output.delta\ndata: {bad}\n\n", sse(&[good.to_owned(), good.to_owned()]));
+    let (items, error, _) = run(&[input.as_bytes()]);
+    assert_eq!(items.len(), 2);
+    let error = error.expect("an error");
+    assert!(error.to_string().contains("malformed"), "{error}");
 }

@@ -453,6 +453,8 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
 
     let mut content = String::new();
     let mut count = 0;
+    let mut patches = 0;
+    let mut previous = Object::new();
     loop {
         let n = settle(raw.next())
             .await
@@ -466,8 +468,23 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
         let batch: Array = json(&String::from_utf8_lossy(&bytes)).unchecked_into();
         assert_eq!(batch.length() as f64, n.as_f64().unwrap_or(-1.0));
         assert_eq!(raw.names(), None, "every event is named after its type");
-        for data in batch.iter() {
+        for item in batch.iter() {
             count += 1;
+            // Deltas after the first arrive as patches of the event before them.
+            let data = if Array::is_array(&item) {
+                let patch: Array = item.unchecked_into();
+                let patched = Object::assign(&Object::new(), &previous);
+                let keys = Object::keys(&previous);
+                for pair in (0..patch.length()).step_by(2) {
+                    let index = patch.get(pair).as_f64().unwrap_or(-1.0) as u32;
+                    let _ = Reflect::set(&patched, &keys.get(index), &patch.get(pair + 1));
+                    patches += 1;
+                }
+                JsValue::from(patched)
+            } else {
+                item
+            };
+            previous = data.clone().unchecked_into();
             if text(&data, "type") == "message.output.delta" {
                 content.push_str(&text(&data, "content"));
             }
@@ -475,6 +492,7 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
     }
     // "Echo:" and nine more tokens, with `started` and `done`.
     assert_eq!(count, 12);
+    assert!(patches >= 9, "the deltas after the first are patches ({patches} members set)");
     assert!(raw.is_done());
     assert_eq!(
         content,

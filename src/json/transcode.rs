@@ -138,12 +138,14 @@ pub fn to_js_ascii(
 }
 
 /// One top-level member of a transcoded object: byte ranges into the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Member {
     /// The key, without quotes (raw: escapes are not decoded).
     pub key: std::ops::Range<usize>,
     /// The raw JSON value.
     pub value: std::ops::Range<usize>,
+    /// The shape the value was read with ([`Shape::Any`] for a key the model does not define).
+    pub shape: &'static Shape,
 }
 
 /// Like [`to_js_ascii`], and records where each top-level member of the input sits, so a caller
@@ -162,6 +164,30 @@ pub fn to_js_members(
     transcoder.ascii = true;
     transcoder.members_out = Some(members);
     transcoder.document(shape, &[])
+}
+
+/// Transcodes the one wire value that starts at `src[start]` (no whitespace before it) as
+/// [`to_js_ascii`] would inside a document, appending it to `out`; returns where it ends.
+///
+/// # Errors
+///
+/// When no valid JSON value starts there.
+pub fn value_to_js_ascii(
+    src: &[u8],
+    start: usize,
+    shape: &'static Shape,
+    out: &mut Vec<u8>,
+) -> Result<usize, TranscodeError> {
+    let mut transcoder = Transcoder::new_at(src, start, out);
+    transcoder.ascii = true;
+    match transcoder.value(shape) {
+        Ok(()) => {
+            let end = transcoder.pos;
+            transcoder.flush(end);
+            Ok(end)
+        }
+        Err(e) => Err(*e),
+    }
 }
 
 /// Converts JavaScript JSON (as a caller passed it) into wire JSON, appending to `out`.
@@ -241,6 +267,23 @@ struct StringSpan {
 }
 
 impl<'a, 'o> Transcoder<'a, 'o> {
+    /// A wire-to-JavaScript transcoder for the value at `start`, reserving only for a short value.
+    fn new_at(src: &'a [u8], start: usize, out: &'o mut Vec<u8>) -> Self {
+        out.reserve(32);
+        Self {
+            src,
+            pos: start,
+            out,
+            from_js: false,
+            path: Vec::new(),
+            // A top-level member's value: one level down, as inside `document`.
+            depth: 1,
+            members_out: None,
+            ascii: false,
+            copied: start,
+        }
+    }
+
     fn new(src: &'a [u8], out: &'o mut Vec<u8>, from_js: bool) -> Self {
         out.reserve(src.len() + 32);
         Self {
@@ -786,14 +829,16 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 .find(|&i| fields.get(i).is_some_and(matches));
             t.ws();
             let value_start = t.pos;
+            let mut value_shape: &'static Shape = &Shape::Any;
             match found.and_then(|i| Some((i, fields.get(i)?))) {
                 Some((i, field)) => {
+                    value_shape = field.shape;
                     hint = i + 1;
                     if i < 64 {
                         seen |= 1 << i;
                     }
                     let out_name = if from_js { field.wire } else { field.js };
-                    if key.escaped || out_name.as_bytes() != name {
+                    if key.escaped || !same(out_name.as_bytes(), name) {
                         t.patch_key(key.start, key.end, out_name);
                     }
                     // Paths name fields in the caller's errors; Mistral's side only ever has
@@ -820,6 +865,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     members.push(Member {
                         key: key.start + 1..key.end - 1,
                         value: value_start..t.pos,
+                        shape: value_shape,
                     });
                 }
             }

@@ -6,6 +6,7 @@
 //! JSON string bodies gives the escaped concatenation. Nothing is parsed twice.
 
 use crate::json::Member;
+use crate::swar::same_bytes;
 
 /// Raw JSON of one value (`"text"` with its quotes, `3`, `{...}`).
 type Raw = Vec<u8>;
@@ -63,10 +64,10 @@ impl<'a> Fields<'a> {
             .find(|m| {
                 m.key.len() == key.len()
                     && self.data.get(m.key.start) == Some(&first)
-                    && self.data.get(m.key.clone()) == Some(key)
+                    && self.data.get(m.key.clone()).is_some_and(|k| same_bytes(k, key))
             })
             .and_then(|m| self.data.get(m.value.clone()))
-            .filter(|raw| *raw != b"null")
+            .filter(|raw| !same_bytes(raw, b"null"))
     }
 
     fn int(&self, key: &str) -> i64 {

@@ -6,14 +6,22 @@ use crate::model::shape::HasShape;
 use crate::model::wire;
 use crate::sse::{DecoderOptions, SseDecoder};
 
+use super::patch::Previous;
+use crate::swar::same_bytes;
 use super::Accumulator;
 
 /// What one chunk produced.
 #[derive(Debug)]
 pub struct Feed<'a> {
-    /// The events the chunk completed, as one ASCII JSON array of their camelCase `data`,
-    /// ready for a single `JSON.parse`; `None` when it completed none. Each event's SSE name is
-    /// its `data.type`, except those listed in [`names`](Self::names).
+    /// The events the chunk completed, as one ASCII JSON array with an item per event, ready
+    /// for a single `JSON.parse`; `None` when it completed none. An item is one of:
+    /// - the event's camelCase `data` (an object, or any other JSON but an array);
+    /// - `[data]`, a one-element array, when `data` is itself an array;
+    /// - a patch `[i, value, j, value, ...]` (an even length, possibly zero): the previous
+    ///   event (this batch's or the last one's) with its `i`-th, `j`-th, ... members set to
+    ///   these values, in its own key order (see `Object.keys`).
+    ///
+    /// Each event's SSE name is its `data.type`, except those listed in [`names`](Self::names).
     pub batch: Option<&'a [u8]>,
     /// The events whose SSE name is not their `data.type` (or that have none): `(index in the
     /// batch, name)`. Usually empty.
@@ -38,6 +46,7 @@ pub struct ConversationStream {
     decoder: SseDecoder,
     accumulator: Accumulator,
     members: Vec<Member>,
+    previous: Previous,
     batch: Vec<u8>,
     names: Vec<(usize, String)>,
     status: Status,
@@ -56,6 +65,7 @@ impl ConversationStream {
             decoder: SseDecoder::new(options),
             accumulator: Accumulator::default(),
             members: Vec::with_capacity(16),
+            previous: Previous::default(),
             batch: Vec::new(),
             names: Vec::new(),
             status: Status::Open,
@@ -78,6 +88,7 @@ impl ConversationStream {
             decoder,
             accumulator,
             members,
+            previous,
             batch,
             names,
             status,
@@ -90,31 +101,38 @@ impl ConversationStream {
             }
             let start = batch.len();
             batch.push(if count == 0 { b'[' } else { b',' });
-            members.clear();
             let data = event.data.as_bytes();
-            if let Err(e) = to_js_members(
-                data,
-                <wire::ConversationEvent as HasShape>::SHAPE,
-                batch,
-                members,
-            ) {
-                batch.truncate(start);
-                let preview: String = event.data.chars().take(120).collect();
-                error = Some(Error::stream(
-                    StreamErrorKind::Malformed,
-                    format!(
-                        "event `{}` has malformed data ({e}): {preview}",
-                        event.event
-                    ),
-                ));
-                return;
+            if previous.diff(data, batch, members) {
+                previous.set_patched(data, members);
+            } else {
+                members.clear();
+                if let Err(e) = to_js_members(
+                    data,
+                    <wire::ConversationEvent as HasShape>::SHAPE,
+                    batch,
+                    members,
+                ) {
+                    batch.truncate(start);
+                    let preview: String = event.data.chars().take(120).collect();
+                    error = Some(Error::stream(
+                        StreamErrorKind::Malformed,
+                        format!(
+                            "event `{}` has malformed data ({e}): {preview}",
+                            event.event
+                        ),
+                    ));
+                    return;
+                }
+                wrap_array(batch, start + 1);
+                previous.set_full(data, members);
             }
-            if event_type(data, members) != Some(event.event.as_bytes()) {
+            let kind = event_type(data, members);
+            if !kind.is_some_and(|kind| same_bytes(kind, event.event.as_bytes())) {
                 names.push((count, event.event.to_owned()));
             }
             count += 1;
             accumulator.apply(data, members);
-            match event_type(data, members) {
+            match kind {
                 Some(b"conversation.response.done") => *status = Status::Done,
                 Some(b"conversation.response.error") => {
                     let field = |key: &str| {
@@ -226,9 +244,18 @@ impl ConversationStream {
 fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
     let member = members
         .iter()
-        .find(|m| data.get(m.key.clone()) == Some(&b"type"[..]))?;
+        .find(|m| data.get(m.key.clone()).is_some_and(|key| same_bytes(key, b"type")))?;
     match data.get(member.value.clone())? {
         [b'"', body @ .., b'"'] => Some(body),
         _ => None,
+    }
+}
+
+/// An event whose data is itself a JSON array is sent wrapped in a one-element array, so that
+/// JavaScript can tell it from a patch (whose arrays have an even length).
+fn wrap_array(batch: &mut Vec<u8>, data_start: usize) {
+    if batch.get(data_start) == Some(&b'[') {
+        batch.insert(data_start, b'[');
+        batch.push(b']');
     }
 }

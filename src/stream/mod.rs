@@ -3,6 +3,7 @@
 
 mod accumulate;
 mod conversation;
+mod patch;
 
 pub use accumulate::Accumulator;
 pub use conversation::{ConversationStream, Feed};
