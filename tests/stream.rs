@@ -27,7 +27,12 @@ fn run(chunks: &[&[u8]]) -> (Vec<Value>, Option<mistral_edge::Error>, Conversati
 /// [`run`], also counting the events that arrived as patches.
 fn run_counting(
     chunks: &[&[u8]],
-) -> (Vec<Value>, Option<mistral_edge::Error>, ConversationStream, usize) {
+) -> (
+    Vec<Value>,
+    Option<mistral_edge::Error>,
+    ConversationStream,
+    usize,
+) {
     let mut stream = ConversationStream::default();
     let mut items = Vec::new();
     let mut error = None;
@@ -108,7 +113,10 @@ impl<'de> serde::Deserialize<'de> for Ordered {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Ordered, A::Error> {
                 let mut members = Vec::new();
                 while let Some(member) = map.next_entry::<String, Value>()? {
                     members.push(member);
@@ -344,11 +352,26 @@ fn random_event(rng: &mut Rng) -> String {
     match rng.next() % 16 {
         0 => format!(r#"{{"type":"{kind}","content":{content}, "output_index":{index}}}"#),
         1 => format!(r#"{{"type":"{kind}","output_index":{index},"1x":2,"content":{content}}}"#),
-        2 => format!(r#"{{"type":"{kind}","output_index":{index},"output_index":3,"content":{content}}}"#),
+        2 => format!(
+            r#"{{"type":"{kind}","output_index":{index},"output_index":3,"content":{content}}}"#
+        ),
         3 => format!(r#"{{"type":"{kind}","output\u005findex":{index},"content":{content}}}"#),
-        4 => rng.pick(&["[1,2]", "[]", "5", "null", r#""text""#, r#"{"output_index":1}"#]).to_owned(),
-        5 => format!(r#"{{"type":"{kind}","agent_id":{agent},"content":{content},"extra_field":{{"a_b":1}}}}"#),
-        6 => format!(r#"{{"type":"conversation.response.started","conversation_id":"conv_{index}"}}"#),
+        4 => rng
+            .pick(&[
+                "[1,2]",
+                "[]",
+                "5",
+                "null",
+                r#""text""#,
+                r#"{"output_index":1}"#,
+            ])
+            .to_owned(),
+        5 => format!(
+            r#"{{"type":"{kind}","agent_id":{agent},"content":{content},"extra_field":{{"a_b":1}}}}"#
+        ),
+        6 => format!(
+            r#"{{"type":"conversation.response.started","conversation_id":"conv_{index}"}}"#
+        ),
         _ => format!(
             r#"{{"type":"{kind}","created_at":{created},"output_index":{index},"id":"msg_1","content_index":0,"model":"m","agent_id":{agent},"role":"assistant","content":{content}}}"#
         ),
@@ -390,7 +413,12 @@ fn a_run_of_deltas_is_sent_as_patches() {
             r#"{{"type":"message.output.delta","created_at":"2025-11-21T09:00:00.{at}Z","output_index":0,"id":"m1","content_index":0,"model":"mm","agent_id":"ag","role":"assistant","content":"{content}"}}"#
         )
     };
-    let datas = vec![delta("Hel", 100), delta("lo", 101), delta("lo", 101), delta("!", 102)];
+    let datas = vec![
+        delta("Hel", 100),
+        delta("lo", 101),
+        delta("lo", 101),
+        delta("!", 102),
+    ];
     let mut stream = ConversationStream::default();
     let feed = stream.feed(sse(&datas).as_bytes());
     let items: Vec<&serde_json::value::RawValue> =
@@ -413,7 +441,10 @@ fn a_run_of_deltas_is_sent_as_patches() {
 fn a_malformed_changed_value_fails_like_a_full_event() {
     let good = r#"{"type":"message.output.delta","output_index":0,"id":"m1","content":"a"}"#;
     let bad = r#"{"type":"message.output.delta","output_index":0,"id":"m1","content":"a\x"}"#;
-    let input = format!("{}event: message.output.delta\ndata: {bad}\n\n", sse(&[good.to_owned(), good.to_owned()]));
+    let input = format!(
+        "{}event: message.output.delta\ndata: {bad}\n\n",
+        sse(&[good.to_owned(), good.to_owned()])
+    );
     let (items, error, _) = run(&[input.as_bytes()]);
     assert_eq!(items.len(), 2);
     let error = error.expect("an error");

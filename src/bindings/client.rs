@@ -41,7 +41,8 @@ pub(super) async fn call(
     args: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = call_options(&options)?;
+    let mut options = call_options(&options)?;
+    options.streaming = matches!(op.response, ResponseKind::Events);
     let request = build(op, &args)?;
     let body = match request.multipart {
         Some(file) => {
@@ -93,7 +94,9 @@ pub(super) async fn call(
                 .flatten()
                 .unwrap_or_default();
             if !contains(&content_type, "text/event-stream") {
-                sent.controller.abort();
+                if let Some(controller) = &sent.controller {
+                    controller.abort();
+                }
                 return Err(Error::Decode {
                     message: format!("expected an event stream, got `{content_type}`"),
                     body: String::new(),
@@ -230,6 +233,7 @@ impl Mistral {
                 headers,
                 timeout_ms,
                 retry,
+                signals: fetch::Signals::lookup(),
             }),
         })
     }

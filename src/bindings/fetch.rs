@@ -1,6 +1,9 @@
-//! The fetch transport: the global `fetch` (or the caller's), an `AbortController` per request,
-//! a caller's `AbortSignal` combined with ours, and timeouts for the headers and for each gap
-//! between chunks — never one total timeout, which would cut long streams.
+//! The fetch transport: the global `fetch` (or the caller's), a caller's `AbortSignal`, and
+//! timeouts. A stream gets an `AbortController` of its own (leaving the loop aborts it) and a
+//! limit on the headers and on each gap between chunks — never one total timeout, which would cut
+//! long streams. A one-shot call gets one `AbortSignal.timeout()` for the whole request, as in
+//! the official SDK: no controller and no timers to set and clear, which in Node is most of what
+//! a call costs over a bare `fetch`.
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -35,6 +38,53 @@ pub struct Transport {
     pub timeout_ms: u64,
     /// How failed requests are retried.
     pub retry: RetryPolicy,
+    /// The runtime's `AbortSignal.timeout` and `AbortSignal.any`, where it has them.
+    pub signals: Signals,
+}
+
+/// `AbortSignal.timeout` and `AbortSignal.any`, looked up once per client.
+pub struct Signals {
+    ctor: JsValue,
+    timeout: Option<Function>,
+    any: Option<Function>,
+}
+
+impl Signals {
+    /// Looks the functions up on the global `AbortSignal`.
+    pub fn lookup() -> Signals {
+        let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let function = |name: &str| {
+            Reflect::get(&ctor, &JsValue::from_str(name))
+                .ok()
+                .and_then(|f| f.dyn_into::<Function>().ok())
+        };
+        Signals {
+            timeout: function("timeout"),
+            any: function("any"),
+            ctor,
+        }
+    }
+
+    /// `AbortSignal.timeout(ms)`.
+    fn timeout(&self, ms: u64) -> Option<AbortSignal> {
+        let timeout = self.timeout.as_ref()?;
+        timeout
+            .call1(&self.ctor, &JsValue::from_f64(ms as f64))
+            .ok()?
+            .dyn_into::<AbortSignal>()
+            .ok()
+    }
+
+    /// `AbortSignal.any([a, b])`.
+    fn any(&self, a: &AbortSignal, b: &AbortSignal) -> Option<AbortSignal> {
+        self.any
+            .as_ref()?
+            .call1(&self.ctor, &Array::of2(a, b))
+            .ok()?
+            .dyn_into::<AbortSignal>()
+            .ok()
+    }
 }
 
 /// Where the API key comes from.
@@ -60,14 +110,17 @@ pub struct CallOptions {
     pub server_url: Option<String>,
     /// Overrides the client's retry policy.
     pub retries: Option<RetryPolicy>,
+    /// Whether the response is a stream (its own controller, a limit per phase) rather than
+    /// one body (one limit for the whole request).
+    pub streaming: bool,
 }
 
 /// A response whose status was a success.
 pub struct Sent {
     /// The response.
     pub response: Response,
-    /// Aborts the request, including its body.
-    pub controller: AbortController,
+    /// Aborts the request, including its body (streams only).
+    pub controller: Option<AbortController>,
     /// The caller's signal, to tell their abort from a failure.
     pub signal: Option<AbortSignal>,
     /// The request id header.
@@ -76,24 +129,46 @@ pub struct Sent {
     pub deadline: Deadline,
 }
 
-/// A time limit on one phase of a request (headers, body, the next chunk), enforced by
-/// aborting the request's own controller from a timer: the pending fetch, body read or chunk
-/// read then rejects, and [`fired`](Self::fired) tells a timeout from other failures. One bound
-/// function per request and no promise race keep the cost per phase to a `setTimeout`.
+/// Timers above this many ms fire at once in Node and browsers (a signed 32-bit delay).
+const MAX_TIMER_MS: u64 = 2_147_483_647;
+
+/// A request's time limit, in one of two forms:
+/// - per phase (streams: the headers, then each chunk): a timer per armed phase aborts the
+///   request's own controller; one bound function per request and no promise race keep the
+///   cost per phase to a `setTimeout`;
+/// - whole (one-shot calls): an `AbortSignal.timeout()` given to fetch, which covers the
+///   headers and the body.
+///
+/// Either way the pending fetch or read rejects, and [`fired`](Self::fired) tells a timeout
+/// from other failures.
 pub struct Deadline {
-    controller: AbortController,
-    /// `controller.abort(reason)`, bound once.
-    abort: JsValue,
-    /// The abort reason that marks a timeout.
-    reason: JsValue,
+    limit: Limit,
     /// The limit in ms (0 = none).
     pub ms: u64,
-    timer: std::cell::RefCell<JsValue>,
+}
+
+enum Limit {
+    None,
+    Phases {
+        controller: AbortController,
+        /// `controller.abort(reason)`, bound once.
+        abort: JsValue,
+        /// The abort reason that marks a timeout.
+        reason: JsValue,
+        timer: std::cell::RefCell<JsValue>,
+    },
+    Whole(AbortSignal),
 }
 
 impl Deadline {
     /// A deadline that aborts `controller` after `ms` of each armed phase.
     pub fn new(controller: &AbortController, ms: u64) -> Deadline {
+        if ms == 0 {
+            return Deadline {
+                limit: Limit::None,
+                ms,
+            };
+        }
         let reason = JsValue::from(Object::new());
         let abort = Reflect::get(controller, &JsValue::from_str("abort"))
             .ok()
@@ -101,20 +176,22 @@ impl Deadline {
             .map(|f| JsValue::from(f.bind1(controller, &reason)))
             .unwrap_or(JsValue::UNDEFINED);
         Deadline {
-            controller: controller.clone(),
-            abort,
-            reason,
+            limit: Limit::Phases {
+                controller: controller.clone(),
+                abort,
+                reason,
+                timer: std::cell::RefCell::new(JsValue::UNDEFINED),
+            },
             ms,
-            timer: std::cell::RefCell::new(JsValue::UNDEFINED),
         }
     }
 
     /// Starts the clock for the next phase.
     pub fn arm(&self) {
-        if self.ms > 0 {
-            if let Some(abort) = self.abort.dyn_ref::<Function>() {
+        if let Limit::Phases { abort, timer, .. } = &self.limit {
+            if let Some(abort) = abort.dyn_ref::<Function>() {
                 let id = set_timeout(abort, self.ms as f64, &JsValue::UNDEFINED);
-                let old = self.timer.replace(id);
+                let old = timer.replace(id);
                 clear_timeout(&old);
             }
         }
@@ -122,16 +199,26 @@ impl Deadline {
 
     /// Stops the clock.
     pub fn disarm(&self) {
-        let old = self.timer.replace(JsValue::UNDEFINED);
-        if !old.is_undefined() {
-            clear_timeout(&old);
+        if let Limit::Phases { timer, .. } = &self.limit {
+            let old = timer.replace(JsValue::UNDEFINED);
+            if !old.is_undefined() {
+                clear_timeout(&old);
+            }
         }
     }
 
-    /// Whether the request was aborted because a phase ran out of time.
+    /// Whether the request was aborted because it ran out of time.
     pub fn fired(&self) -> bool {
-        let signal = self.controller.signal();
-        signal.aborted() && Object::is(&signal.reason(), &self.reason)
+        match &self.limit {
+            Limit::None => false,
+            Limit::Phases {
+                controller, reason, ..
+            } => {
+                let signal = controller.signal();
+                signal.aborted() && Object::is(&signal.reason(), reason)
+            }
+            Limit::Whole(signal) => signal.aborted(),
+        }
     }
 
     /// Awaits `promise` within the limit: `Err(None)` when the time ran out, `Err(Some(e))`
@@ -142,6 +229,47 @@ impl Deadline {
         self.disarm();
         outcome.map_err(|e| if self.fired() { None } else { Some(e) })
     }
+}
+
+/// The controller, the signal for fetch and the time limit of one attempt.
+fn guard(
+    transport: &Transport,
+    options: &CallOptions,
+) -> Result<(Option<AbortController>, Option<AbortSignal>, Deadline), Error> {
+    let ms = options
+        .timeout_ms
+        .unwrap_or(transport.timeout_ms)
+        .min(MAX_TIMER_MS);
+    if !options.streaming {
+        if ms == 0 {
+            let none = Deadline {
+                limit: Limit::None,
+                ms,
+            };
+            return Ok((None, options.signal.clone(), none));
+        }
+        let signals = &transport.signals;
+        if let Some(timeout) = signals.timeout(ms) {
+            let signal = match &options.signal {
+                None => Some(timeout.clone()),
+                Some(theirs) => signals.any(theirs, &timeout),
+            };
+            if let Some(signal) = signal {
+                let whole = Deadline {
+                    limit: Limit::Whole(timeout),
+                    ms,
+                };
+                return Ok((None, Some(signal), whole));
+            }
+        }
+        // Without `AbortSignal.timeout` (or `any`), as a stream does.
+    }
+    let controller = AbortController::new().map_err(|e| Error::Connection {
+        message: js_message(&e),
+    })?;
+    let signal = combine(&controller, &options.signal, &transport.signals);
+    let deadline = Deadline::new(&controller, ms);
+    Ok((Some(controller), Some(signal), deadline))
 }
 
 /// The message of a JavaScript error, for [`Error::Connection`].
@@ -165,20 +293,15 @@ fn aborted(signal: &Option<AbortSignal>) -> bool {
 }
 
 /// `AbortSignal.any([ours, theirs])` where the runtime has it; else a listener.
-fn combine(controller: &AbortController, theirs: &Option<AbortSignal>) -> AbortSignal {
+fn combine(
+    controller: &AbortController,
+    theirs: &Option<AbortSignal>,
+    signals: &Signals,
+) -> AbortSignal {
     let ours = controller.signal();
     let Some(theirs) = theirs else { return ours };
-    let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal"))
-        .unwrap_or(JsValue::UNDEFINED);
-    let any = Reflect::get(&ctor, &JsValue::from_str("any"))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    if let Some(any) = any {
-        if let Ok(signal) = any.call1(&ctor, &Array::of2(&ours, theirs)) {
-            if let Ok(signal) = signal.dyn_into::<AbortSignal>() {
-                return signal;
-            }
-        }
+    if let Some(signal) = signals.any(&ours, theirs) {
+        return signal;
     }
     let controller = controller.clone();
     let on_abort = Closure::once_into_js(move || controller.abort());
@@ -290,12 +413,7 @@ pub async fn send(
     if aborted(&options.signal) {
         return Err(Error::Aborted);
     }
-    let controller = AbortController::new().map_err(js_err)?;
-    let signal = combine(&controller, &options.signal);
-    let deadline = Deadline::new(
-        &controller,
-        options.timeout_ms.unwrap_or(transport.timeout_ms),
-    );
+    let (controller, signal, deadline) = guard(transport, &options)?;
     let headers = Headers::new().map_err(js_err)?;
     let key = api_key(&transport.api_key).await?;
     if let Some(key) = &key {
@@ -322,7 +440,9 @@ pub async fn send(
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_headers(&headers);
-    init.set_signal(Some(&signal));
+    if let Some(signal) = &signal {
+        init.set_signal(Some(signal));
+    }
     if !body.is_undefined() {
         init.set_body(body);
     } else if let Some(json) = &request.body {

@@ -92,6 +92,7 @@ pub(super) fn call_options(value: &JsValue) -> Result<CallOptions, JsValue> {
         timeout_ms,
         server_url,
         retries,
+        streaming: false,
     })
 }
 

@@ -22,7 +22,7 @@ use crate::stream::ConversationStream;
 struct State {
     reader: Option<ReadableStreamDefaultReader>,
     parser: ConversationStream,
-    controller: AbortController,
+    controller: Option<AbortController>,
     signal: Option<AbortSignal>,
     request_id: Option<String>,
     deadline: Rc<Deadline>,
@@ -127,7 +127,9 @@ async fn next_batch(state: Rc<RefCell<State>>) -> Result<Option<usize>, Error> {
         value.copy_to(chunk);
         let feed = parser.feed(chunk);
         if let Some(error) = feed.error {
-            controller.abort();
+            if let Some(controller) = controller {
+                controller.abort();
+            }
             *pending = Some(error.with_request_id(request_id.as_deref()));
         }
         if feed.count > 0 {
@@ -170,7 +172,9 @@ impl RawEventStream {
         if !s.finished {
             s.aborted = true;
             s.finished = true;
-            s.controller.abort();
+            if let Some(controller) = &s.controller {
+                controller.abort();
+            }
             if let Some(reader) = s.reader.take() {
                 // Wrapping the promise attaches handlers, so a rejected cancel() is never an
                 // unhandled rejection (which would end a Node process); nothing awaits it.

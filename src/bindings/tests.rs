@@ -434,12 +434,14 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
         headers: vec![("x-edge-client".into(), "client-wide".into())],
         timeout_ms: 30_000,
         retry: RetryPolicy::NONE,
+        signals: fetch::Signals::lookup(),
     };
     let body = r#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"}]}"#;
     let http = request::build(&ops::conversations::START_STREAM, body.as_bytes())
         .unwrap_or_else(|e| panic!("build failed: {e}"));
     let options = CallOptions {
         headers: vec![("x-edge-call".into(), "per-call".into())],
+        streaming: true,
         ..CallOptions::default()
     };
     let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
@@ -492,7 +494,10 @@ async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
     }
     // "Echo:" and nine more tokens, with `started` and `done`.
     assert_eq!(count, 12);
-    assert!(patches >= 9, "the deltas after the first are patches ({patches} members set)");
+    assert!(
+        patches >= 9,
+        "the deltas after the first are patches ({patches} members set)"
+    );
     assert!(raw.is_done());
     assert_eq!(
         content,
@@ -620,6 +625,7 @@ async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
         headers: Vec::new(),
         timeout_ms: 30_000,
         retry: RetryPolicy::NONE,
+        signals: fetch::Signals::lookup(),
     };
     let http = request::build(
         &ops::conversations::START_STREAM,
@@ -628,6 +634,7 @@ async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
     .unwrap_or_else(|e| panic!("build failed: {e}"));
     let options = CallOptions {
         headers: vec![("x-emulator-fault".into(), "delay-ms=20".into())],
+        streaming: true,
         ..CallOptions::default()
     };
     let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {

@@ -180,7 +180,14 @@ pub fn value_to_js_ascii(
 ) -> Result<usize, TranscodeError> {
     let mut transcoder = Transcoder::new_at(src, start, out);
     transcoder.ascii = true;
-    match transcoder.value(shape) {
+    // Wire to JavaScript, only objects and arrays have keys to rename: a scalar is copied as
+    // it is whatever the shape says, so the (large) shape-guided walk is left out for it.
+    let walked = match src.get(start) {
+        Some(b'{' | b'[') => transcoder.value(shape),
+        Some(b'"') => transcoder.skip_string().map(drop),
+        _ => transcoder.skip_value(),
+    };
+    match walked {
         Ok(()) => {
             let end = transcoder.pos;
             transcoder.flush(end);
@@ -336,11 +343,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         Ok(())
     }
 
-    fn transcode_document(
-        &mut self,
-        shape: &'static Shape,
-        replace: &[(&str, &str)],
-    ) -> Res<()> {
+    fn transcode_document(&mut self, shape: &'static Shape, replace: &[(&str, &str)]) -> Res<()> {
         self.ws();
         // Leading and trailing whitespace is not part of the output.
         self.copied = self.pos;
@@ -804,11 +807,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         .map(drop)
     }
 
-    fn object(
-        &mut self,
-        shape: &'static StructShape,
-        replace: &[(&str, &str)],
-    ) -> Res<()> {
+    fn object(&mut self, shape: &'static StructShape, replace: &[(&str, &str)]) -> Res<()> {
         let from_js = self.from_js;
         let mut seen: u64 = 0;
         // Members usually come in the order the model lists them: look from the last match on.

@@ -64,7 +64,10 @@ impl<'a> Fields<'a> {
             .find(|m| {
                 m.key.len() == key.len()
                     && self.data.get(m.key.start) == Some(&first)
-                    && self.data.get(m.key.clone()).is_some_and(|k| same_bytes(k, key))
+                    && self
+                        .data
+                        .get(m.key.clone())
+                        .is_some_and(|k| same_bytes(k, key))
             })
             .and_then(|m| self.data.get(m.value.clone()))
             .filter(|raw| !same_bytes(raw, b"null"))
@@ -129,39 +132,50 @@ impl Accumulator {
             return;
         };
         let index = fields.int("output_index");
+        // Deltas are nearly every event: their path stays small; the rest is out of line.
+        if kind == b"message.output.delta" {
+            self.message_delta(&fields, index);
+        } else {
+            self.apply_other(kind, &fields, index);
+        }
+    }
+
+    fn message_delta(&mut self, fields: &Fields<'_>, index: i64) {
+        let content_index = fields.int("content_index");
+        let entry = self.entry(index, || Entry::Message {
+            meta: Meta::default(),
+            chunks: Vec::new(),
+        });
+        let Entry::Message { meta, chunks } = entry else {
+            return;
+        };
+        set_meta(
+            meta,
+            fields,
+            &["id", "created_at", "role", "model", "agent_id"],
+        );
+        match fields.get("content") {
+            Some(raw) if raw.first() == Some(&b'"') => {
+                let body = string_body(raw).unwrap_or_default();
+                match chunks.last_mut() {
+                    Some((i, Chunk::Text(text))) if *i == content_index => {
+                        text.extend_from_slice(body)
+                    }
+                    _ => chunks.push((content_index, Chunk::Text(body.to_vec()))),
+                }
+            }
+            Some(raw) => chunks.push((content_index, Chunk::Raw(raw.to_vec()))),
+            None => {}
+        }
+    }
+
+    #[inline(never)]
+    fn apply_other(&mut self, kind: &[u8], fields: &Fields<'_>, index: i64) {
         match kind {
             b"conversation.response.started" => {
                 self.conversation_id = fields.get("conversation_id").map(<[u8]>::to_vec)
             }
             b"conversation.response.done" => self.usage = fields.get("usage").map(<[u8]>::to_vec),
-            b"message.output.delta" => {
-                let content_index = fields.int("content_index");
-                let entry = self.entry(index, || Entry::Message {
-                    meta: Meta::default(),
-                    chunks: Vec::new(),
-                });
-                let Entry::Message { meta, chunks } = entry else {
-                    return;
-                };
-                set_meta(
-                    meta,
-                    &fields,
-                    &["id", "created_at", "role", "model", "agent_id"],
-                );
-                match fields.get("content") {
-                    Some(raw) if raw.first() == Some(&b'"') => {
-                        let body = string_body(raw).unwrap_or_default();
-                        match chunks.last_mut() {
-                            Some((i, Chunk::Text(text))) if *i == content_index => {
-                                text.extend_from_slice(body)
-                            }
-                            _ => chunks.push((content_index, Chunk::Text(body.to_vec()))),
-                        }
-                    }
-                    Some(raw) => chunks.push((content_index, Chunk::Raw(raw.to_vec()))),
-                    None => {}
-                }
-            }
             b"function.call.delta" => {
                 let entry = self.entry(index, || Entry::FunctionCall {
                     meta: Meta::default(),
@@ -170,7 +184,7 @@ impl Accumulator {
                 if let Entry::FunctionCall { meta, arguments } = entry {
                     set_meta(
                         meta,
-                        &fields,
+                        fields,
                         &[
                             "id",
                             "created_at",
@@ -199,7 +213,7 @@ impl Accumulator {
                 {
                     set_meta(
                         meta,
-                        &fields,
+                        fields,
                         &["id", "created_at", "name", "model", "agent_id"],
                     );
                     if kind != b"tool.execution.done" {
@@ -218,7 +232,7 @@ impl Accumulator {
                 if let Entry::Handoff { meta } = entry {
                     set_meta(
                         meta,
-                        &fields,
+                        fields,
                         &[
                             "id",
                             "created_at",

@@ -7,8 +7,8 @@ use crate::model::wire;
 use crate::sse::{DecoderOptions, SseDecoder};
 
 use super::patch::Previous;
-use crate::swar::same_bytes;
 use super::Accumulator;
+use crate::swar::same_bytes;
 
 /// What one chunk produced.
 #[derive(Debug)]
@@ -104,27 +104,10 @@ impl ConversationStream {
             let data = event.data.as_bytes();
             if previous.diff(data, batch, members) {
                 previous.set_patched(data, members);
-            } else {
-                members.clear();
-                if let Err(e) = to_js_members(
-                    data,
-                    <wire::ConversationEvent as HasShape>::SHAPE,
-                    batch,
-                    members,
-                ) {
-                    batch.truncate(start);
-                    let preview: String = event.data.chars().take(120).collect();
-                    error = Some(Error::stream(
-                        StreamErrorKind::Malformed,
-                        format!(
-                            "event `{}` has malformed data ({e}): {preview}",
-                            event.event
-                        ),
-                    ));
-                    return;
-                }
-                wrap_array(batch, start + 1);
-                previous.set_full(data, members);
+            } else if let Err(e) = full(data, batch, members, previous) {
+                batch.truncate(start);
+                error = Some(malformed(&event, &e));
+                return;
             }
             let kind = event_type(data, members);
             if !kind.is_some_and(|kind| same_bytes(kind, event.event.as_bytes())) {
@@ -242,9 +225,10 @@ impl ConversationStream {
 }
 
 fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
-    let member = members
-        .iter()
-        .find(|m| data.get(m.key.clone()).is_some_and(|key| same_bytes(key, b"type")))?;
+    let member = members.iter().find(|m| {
+        data.get(m.key.clone())
+            .is_some_and(|key| same_bytes(key, b"type"))
+    })?;
     match data.get(member.value.clone())? {
         [b'"', body @ .., b'"'] => Some(body),
         _ => None,
@@ -258,4 +242,39 @@ fn wrap_array(batch: &mut Vec<u8>, data_start: usize) {
         batch.insert(data_start, b'[');
         batch.push(b']');
     }
+}
+
+/// Transcodes an event in full (the first, and any that is not a patch of the one before it).
+/// Kept out of line, so the per-event path stays small enough to be optimised early.
+#[inline(never)]
+fn full(
+    data: &[u8],
+    batch: &mut Vec<u8>,
+    members: &mut Vec<Member>,
+    previous: &mut Previous,
+) -> Result<(), crate::json::TranscodeError> {
+    let start = batch.len();
+    members.clear();
+    to_js_members(
+        data,
+        <wire::ConversationEvent as HasShape>::SHAPE,
+        batch,
+        members,
+    )?;
+    wrap_array(batch, start);
+    previous.set_full(data, members);
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn malformed(event: &crate::sse::EventRef<'_>, e: &crate::json::TranscodeError) -> Error {
+    let preview: String = event.data.chars().take(120).collect();
+    Error::stream(
+        StreamErrorKind::Malformed,
+        format!(
+            "event `{}` has malformed data ({e}): {preview}",
+            event.event
+        ),
+    )
 }

@@ -46,7 +46,8 @@ impl Previous {
         self.patchable = match tag {
             Some(tag) => {
                 self.tag = tag;
-                data.get(members[tag].value.start) == Some(&b'"') && keys_map_in_order(data, members)
+                data.get(members[tag].value.start) == Some(&b'"')
+                    && keys_map_in_order(data, members)
             }
             None => false,
         };
@@ -76,7 +77,12 @@ impl Previous {
         true
     }
 
-    fn write_patch(&self, event: &[u8], out: &mut Vec<u8>, members: &mut Vec<Member>) -> Option<()> {
+    fn write_patch(
+        &self,
+        event: &[u8],
+        out: &mut Vec<u8>,
+        members: &mut Vec<Member>,
+    ) -> Option<()> {
         let prev = &self.data[..];
         out.push(b'[');
         let mut changed = 0usize;
@@ -92,7 +98,11 @@ impl Previous {
             e += between.len();
             let old = prev.get(member.value.clone())?;
             let scalar = !matches!(old.first(), Some(b'{' | b'['));
-            let end = if scalar && event.get(e..e + old.len()).is_some_and(|new| same_bytes(new, old)) {
+            let end = if scalar
+                && event
+                    .get(e..e + old.len())
+                    .is_some_and(|new| same_bytes(new, old))
+            {
                 // The same bytes: the same value, given the identical bytes that must follow.
                 e + old.len()
             } else {
