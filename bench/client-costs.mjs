@@ -4,7 +4,8 @@
 //   node bench/client-costs.mjs [--mock URL]
 //
 // 1. Per-call overhead of a non-streaming `conversations.start` over a plain fetch of the same
-//    request, against bench/mock-server.mjs (sequential calls, median of 7 interleaved batches of 300).
+//    request, against bench/mock-server.mjs (sequential calls, 15 interleaved rounds of 200; the median
+//    of the per-round differences).
 // 2. Cold start: import + first client in a fresh Node process (median of 7 processes).
 // 3. Bundle size of a browser app that uses the whole client, esbuild-minified, gzip -9.
 // Prints one table per part and a JSON line per measurement on stdout's last line.
@@ -41,22 +42,31 @@ async function overhead() {
     };
     const samples = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
     for (const call of Object.values(calls)) for (let i = 0; i < 300; i++) await call(); // warm-up
-    // Interleaved batches, so load from other processes hits every client alike.
-    for (let b = 0; b < 7; b++) {
+    // Interleaved batches, so load from other processes hits every client alike; the overhead is
+    // the median of the per-round differences (each client's batch against the plain fetch batch
+    // run just before it), which cancels the machine's slower drifts.
+    const BATCHES = 15;
+    const over = { edge: [], sdk: [] };
+    for (let b = 0; b < BATCHES; b++) {
+      const round = {};
       for (const [name, call] of Object.entries(calls)) {
         const t = performance.now();
-        for (let i = 0; i < 300; i++) await call();
-        samples[name].push((performance.now() - t) / 300);
+        for (let i = 0; i < 200; i++) await call();
+        round[name] = (performance.now() - t) / 200;
+        samples[name].push(round[name]);
       }
+      for (const name of ["edge", "sdk"]) over[name].push(round[name] - round.fetch);
     }
     const perCall = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-    console.log("\n## Per-call overhead: non-streaming conversations.start, sequential, median of 7 interleaved batches of 300 calls\n");
-    console.log("| client | ms per call | over plain fetch |\n|---|---:|---:|");
+    const overMs = { edge: median(over.edge), sdk: median(over.sdk) };
+    console.log(`\n## Per-call overhead: non-streaming conversations.start, sequential, ${BATCHES} rounds of 200 calls per client;` +
+      " overhead = median of the per-round differences to plain fetch\n");
+    console.log("| client | ms per call (median) | over plain fetch |\n|---|---:|---:|");
     for (const name of ["fetch", "edge", "sdk"]) {
-      console.log(`| ${name} | ${perCall[name].toFixed(3)} | ${name === "fetch" ? "" : "+" + (perCall[name] - perCall.fetch).toFixed(3) + " ms"} |`);
+      console.log(`| ${name} | ${perCall[name].toFixed(3)} | ${name === "fetch" ? "" : "+" + overMs[name].toFixed(3) + " ms"} |`);
     }
     results.overhead = { fetchMs: perCall.fetch, edgeMs: perCall.edge, sdkMs: perCall.sdk,
-      edgeOverMs: perCall.edge - perCall.fetch, sdkOverMs: perCall.sdk - perCall.fetch };
+      edgeOverMs: overMs.edge, sdkOverMs: overMs.sdk };
   } finally {
     await mock.close();
   }

@@ -4,7 +4,7 @@
 //   node bench/run.mjs
 //
 // Environment:
-//   RUNS=3            fresh-process runs per streaming mode
+//   RUNS=5            fresh-process runs per streaming mode
 //   N=100000          events in the measured stream
 //   MODES=edge,sdk,esp,fetch
 //   STREAMS=plain,live  stream shapes (bench/stream-client.mjs --stream): `plain` repeats one delta,
@@ -33,7 +33,7 @@ import { fileURLToPath } from "node:url";
 import { resolve as resolvePath } from "node:path";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const RUNS = Number(process.env.RUNS ?? 3);
+const RUNS = Number(process.env.RUNS ?? 5);
 const N = Number(process.env.N ?? 100000);
 const MODES = (process.env.MODES ?? "edge,sdk,esp,fetch").split(",").map((s) => s.trim()).filter(Boolean);
 const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client,emulator").split(",").map((s) => s.trim());

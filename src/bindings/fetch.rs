@@ -5,14 +5,31 @@
 //! the official SDK: no controller and no timers to set and clear, which in Node is most of what
 //! a call costs over a bare `fetch`.
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, JsString, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 use crate::error::{ApiError, Error};
 use crate::request::{secrets, HttpRequest, RetryPolicy};
+
+// The constant header names and values, made into JavaScript strings once. (rustfmt would drop
+// the initialisers it cannot parse in an extern block.)
+#[rustfmt::skip]
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static AUTHORIZATION: JsString = "authorization";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static ACCEPT: JsString = "accept";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static CONTENT_TYPE: JsString = "content-type";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static APPLICATION_JSON: JsString = "application/json";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static TEXT_EVENT_STREAM: JsString = "text/event-stream";
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -414,7 +431,13 @@ pub async fn send(
         return Err(Error::Aborted);
     }
     let (controller, signal, deadline) = guard(transport, &options)?;
-    let headers = Headers::new().map_err(js_err)?;
+    // A plain object, as most callers of fetch write it: fetch reads it once, where a `Headers`
+    // would check every name and value twice. The client's and the call's headers were read
+    // through `new Headers()` (checked, names lowercased), so they replace ours by name.
+    let headers = Object::new();
+    let set = |name: &JsValue, value: &JsValue| {
+        let _ = Reflect::set(&headers, name, value);
+    };
     let key = api_key(&transport.api_key).await?;
     if let Some(key) = &key {
         let value = if key.starts_with("Bearer ") {
@@ -422,20 +445,19 @@ pub async fn send(
         } else {
             format!("Bearer {key}")
         };
-        headers.set("authorization", &value).map_err(js_err)?;
+        AUTHORIZATION.with(|name| set(name, &JsValue::from_str(&value)));
     }
-    headers.set("accept", request.accept()).map_err(js_err)?;
+    let accept = match request.accept() {
+        "application/json" => APPLICATION_JSON.with(|v| JsValue::from(v)),
+        "text/event-stream" => TEXT_EVENT_STREAM.with(|v| JsValue::from(v)),
+        other => JsValue::from_str(other),
+    };
+    ACCEPT.with(|name| set(name, &accept));
     if request.body.is_some() {
-        headers
-            .set("content-type", "application/json")
-            .map_err(js_err)?;
+        CONTENT_TYPE.with(|name| APPLICATION_JSON.with(|value| set(name, value)));
     }
     for (name, value) in transport.headers.iter().chain(options.headers.iter()) {
-        headers
-            .set(name, value)
-            .map_err(|_| Error::InvalidRequest {
-                message: format!("invalid header `{name}`"),
-            })?;
+        set(&JsValue::from_str(name), &JsValue::from_str(value));
     }
     let init = RequestInit::new();
     init.set_method(request.method.as_str());

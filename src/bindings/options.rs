@@ -1,7 +1,7 @@
 //! Reading the caller's options: `new Mistral({...})` settings and per-call `RequestOptions`,
 //! in the official SDK's shapes.
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -23,30 +23,40 @@ pub(super) fn invalid(message: impl Into<String>) -> JsValue {
     .into()
 }
 
+/// Reads a `HeadersInit` (a plain object, an array of pairs or a `Headers`) as `fetch` would:
+/// through `new Headers(init)`, which checks names and values and lowercases the names.
 pub(super) fn headers_of(value: Option<JsValue>) -> Result<Vec<(String, String)>, JsValue> {
     let Some(value) = value else {
         return Ok(Vec::new());
     };
-    let entries = js_sys::Object::entries(
-        value
-            .dyn_ref::<Object>()
-            .ok_or_else(|| invalid("`headers` must be an object"))?,
-    );
-    entries
-        .iter()
-        .map(|pair| {
-            let name = Reflect::get(&pair, &0.into())
+    if !value.is_object() {
+        return Err(invalid(
+            "`headers` must be an object, an array of pairs or a Headers",
+        ));
+    }
+    let headers = web_sys::Headers::new_with_str_sequence_sequence(&value).map_err(|e| {
+        invalid(format!(
+            "invalid `headers`: {}",
+            super::fetch::js_message(&e)
+        ))
+    })?;
+    let entries = js_sys::try_iter(&headers)
+        .ok()
+        .flatten()
+        .ok_or_else(|| invalid("`headers` cannot be read"))?;
+    let mut out = Vec::new();
+    for pair in entries {
+        let pair = pair?;
+        let text = |i: u32| {
+            Reflect::get(&pair, &i.into())
                 .ok()
                 .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let value = Reflect::get(&pair, &1.into())
-                .ok()
-                .and_then(|v| v.as_string());
-            value
-                .map(|v| (name.clone(), v))
-                .ok_or_else(|| invalid(format!("header `{name}` must be a string")))
-        })
-        .collect()
+        };
+        if let (Some(name), Some(value)) = (text(0), text(1)) {
+            out.push((name, value));
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn env_api_key() -> Option<String> {

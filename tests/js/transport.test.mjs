@@ -1,0 +1,125 @@
+// node --test against the built package (pkg/), with fetch functions that record or stall: how
+// one-shot calls time out (one limit for the whole request) and how headers are merged and
+// checked. No server.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+const { Mistral, TimeoutError, AbortError } = await import(new URL("../../pkg/node.js", import.meta.url));
+
+const encoder = new TextEncoder();
+
+// ----- one-shot timeouts -----
+
+/**
+ * A fetch that answers headers after `headerMs` and then never finishes the body; it honours the
+ * signal. Like a real connection, it keeps the process alive until aborted (the timeout's own
+ * timer does not).
+ */
+function stallingFetch(headerMs, seen = {}) {
+  return (url, init) => {
+    seen.signal = init.signal;
+    const alive = setInterval(() => {}, 1000);
+    init.signal?.addEventListener("abort", () => clearInterval(alive));
+    return new Promise((resolve, reject) => {
+      const abort = () => {
+        clearTimeout(headers);
+        reject(init.signal.reason ?? new DOMException("aborted", "AbortError"));
+      };
+      init.signal?.addEventListener("abort", abort);
+      const headers = setTimeout(() => {
+        const body = new ReadableStream({
+          start(controller) {
+            controller.enqueue(encoder.encode('{"object":"conversation.response",'));
+            init.signal?.addEventListener("abort", () => controller.error(init.signal.reason));
+          },
+        });
+        resolve(new Response(body, { headers: { "content-type": "application/json" } }));
+      }, headerMs);
+    });
+  };
+}
+
+const oneShot = (fetch, options) =>
+  new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch, retryConfig: { strategy: "none" } })
+    .beta.conversations.start({ model: "m", inputs: "hi" }, options);
+
+test("a one-shot call's timeout covers the whole request, the body included", async () => {
+  const started = performance.now();
+  await assert.rejects(oneShot(stallingFetch(20), { timeoutMs: 150 }), (error) => {
+    assert.ok(error instanceof TimeoutError, `${error}`);
+    assert.equal(error.waitingFor, "the response body");
+    return true;
+  });
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed >= 140 && elapsed < 2000, `timed out after ${elapsed} ms`);
+});
+
+test("a one-shot call whose headers never come times out waiting for them", async () => {
+  await assert.rejects(oneShot(stallingFetch(60_000), { timeoutMs: 100 }), (error) => {
+    assert.ok(error instanceof TimeoutError, `${error}`);
+    assert.equal(error.waitingFor, "response headers");
+    return true;
+  });
+});
+
+test("timeoutMs: 0 sends no signal; a caller's signal still aborts", async () => {
+  const seen = {};
+  const controller = new AbortController();
+  const call = oneShot(stallingFetch(20, seen), { timeoutMs: 0, signal: controller.signal });
+  setTimeout(() => controller.abort(), 80);
+  await assert.rejects(call, AbortError);
+  assert.equal(seen.signal, controller.signal, "the caller's own signal, nothing added");
+
+  const none = {};
+  const answer = (url, init) => {
+    none.signal = init.signal;
+    return Promise.resolve(new Response('{"object":"conversation.response","conversation_id":"c","outputs":[],"usage":{}}',
+      { headers: { "content-type": "application/json" } }));
+  };
+  const response = await oneShot(answer, { timeoutMs: 0 });
+  assert.equal(response.conversationId, "c");
+  assert.equal(none.signal, undefined);
+});
+
+test("a caller's signal and the timeout combine on one-shot calls", async () => {
+  const controller = new AbortController();
+  const call = oneShot(stallingFetch(20), { timeoutMs: 60_000, signal: controller.signal });
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(call, AbortError);
+});
+
+// ----- headers -----
+
+/** A client whose fetch records each request's headers and answers an empty conversation. */
+function recording(clientOptions = {}) {
+  const seen = [];
+  const fetch = (url, init) => {
+    seen.push(new Headers(init.headers));
+    return Promise.resolve(new Response('{"object":"conversation.response","conversation_id":"c","outputs":[],"usage":{}}',
+      { headers: { "content-type": "application/json" } }));
+  };
+  const client = new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch, ...clientOptions });
+  return { seen, start: (options) => client.beta.conversations.start({ model: "m", inputs: "hi" }, options) };
+}
+
+test("headers: objects, pairs and Headers; the call's win over the client's, whatever their case", async () => {
+  const { seen, start } = recording({ headers: [["X-Team", "client"], ["X-Keep", "1"]] });
+  await start({ headers: new Headers({ "x-team": "call", Authorization: "Bearer other" }) });
+  await start({ fetchOptions: { headers: { "X-Extra": "yes" } } });
+  assert.equal(seen[0].get("x-team"), "call");
+  assert.equal(seen[0].get("x-keep"), "1");
+  assert.equal(seen[0].get("authorization"), "Bearer other", "user headers are applied last, as in the SDK");
+  assert.equal(seen[0].get("content-type"), "application/json");
+  assert.equal(seen[0].get("accept"), "application/json");
+  assert.equal(seen[1].get("authorization"), "Bearer k");
+  assert.equal(seen[1].get("x-extra"), "yes");
+});
+
+test("an invalid header is an InvalidRequestError before anything is sent", async () => {
+  const { InvalidRequestError } = await import(new URL("../../pkg/node.js", import.meta.url));
+  const { seen, start } = recording();
+  await assert.rejects(start({ headers: { "bad header": "x" } }), InvalidRequestError);
+  await assert.rejects(start({ headers: { "x-ok": "line\nbreak" } }), InvalidRequestError);
+  assert.throws(() => new Mistral({ apiKey: "k", headers: { "bad header": "x" } }), InvalidRequestError);
+  assert.equal(seen.length, 0);
+});
