@@ -1,9 +1,7 @@
-//! The fetch transport: the global `fetch` (or the caller's), a caller's `AbortSignal`, and
-//! timeouts. A stream gets an `AbortController` of its own (leaving the loop aborts it) and a
-//! limit on the headers and on each gap between chunks — never one total timeout, which would cut
-//! long streams. A one-shot call gets one `AbortSignal.timeout()` for the whole request, as in
-//! the official SDK: no controller and no timers to set and clear, which in Node is most of what
-//! a call costs over a bare `fetch`.
+//! The fetch transport: the global `fetch` (or the caller's), an `AbortController` per request,
+//! a caller's `AbortSignal` combined with ours, and timeouts for the headers and for each gap
+//! between chunks (or the whole body of a one-shot call) — never one total timeout, which would
+//! cut long streams.
 
 use js_sys::{Array, Function, JsString, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -55,42 +53,25 @@ pub struct Transport {
     pub timeout_ms: u64,
     /// How failed requests are retried.
     pub retry: RetryPolicy,
-    /// The runtime's `AbortSignal.timeout` and `AbortSignal.any`, where it has them.
+    /// The runtime's `AbortSignal.any`, where it has it.
     pub signals: Signals,
 }
 
-/// `AbortSignal.timeout` and `AbortSignal.any`, looked up once per client.
+/// `AbortSignal.any`, looked up once per client.
 pub struct Signals {
     ctor: JsValue,
-    timeout: Option<Function>,
     any: Option<Function>,
 }
 
 impl Signals {
-    /// Looks the functions up on the global `AbortSignal`.
+    /// Looks the function up on the global `AbortSignal`.
     pub fn lookup() -> Signals {
         let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal"))
             .unwrap_or(JsValue::UNDEFINED);
-        let function = |name: &str| {
-            Reflect::get(&ctor, &JsValue::from_str(name))
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-        };
-        Signals {
-            timeout: function("timeout"),
-            any: function("any"),
-            ctor,
-        }
-    }
-
-    /// `AbortSignal.timeout(ms)`.
-    fn timeout(&self, ms: u64) -> Option<AbortSignal> {
-        let timeout = self.timeout.as_ref()?;
-        timeout
-            .call1(&self.ctor, &JsValue::from_f64(ms as f64))
-            .ok()?
-            .dyn_into::<AbortSignal>()
+        let any = Reflect::get(&ctor, &JsValue::from_str("any"))
             .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        Signals { ctor, any }
     }
 
     /// `AbortSignal.any([a, b])`.
@@ -127,8 +108,8 @@ pub struct CallOptions {
     pub server_url: Option<String>,
     /// Overrides the client's retry policy.
     pub retries: Option<RetryPolicy>,
-    /// Whether the response is a stream (its own controller, a limit per phase) rather than
-    /// one body (one limit for the whole request).
+    /// Whether the response is a stream, which its reader may stop early (so it always gets a
+    /// controller of its own).
     pub streaming: bool,
 }
 
@@ -149,15 +130,10 @@ pub struct Sent {
 /// Timers above this many ms fire at once in Node and browsers (a signed 32-bit delay).
 const MAX_TIMER_MS: u64 = 2_147_483_647;
 
-/// A request's time limit, in one of two forms:
-/// - per phase (streams: the headers, then each chunk): a timer per armed phase aborts the
-///   request's own controller; one bound function per request and no promise race keep the
-///   cost per phase to a `setTimeout`;
-/// - whole (one-shot calls): an `AbortSignal.timeout()` given to fetch, which covers the
-///   headers and the body.
-///
-/// Either way the pending fetch or read rejects, and [`fired`](Self::fired) tells a timeout
-/// from other failures.
+/// A time limit on one phase of a request (headers, body, the next chunk), enforced by
+/// aborting the request's own controller from a timer: the pending fetch, body read or chunk
+/// read then rejects, and [`fired`](Self::fired) tells a timeout from other failures. One bound
+/// function per request and no promise race keep the cost per phase to a `setTimeout`.
 pub struct Deadline {
     limit: Limit,
     /// The limit in ms (0 = none).
@@ -174,11 +150,10 @@ enum Limit {
         reason: JsValue,
         timer: std::cell::RefCell<JsValue>,
     },
-    Whole(AbortSignal),
 }
 
 impl Deadline {
-    /// A deadline that aborts `controller` after `ms` of each armed phase.
+    /// A deadline that aborts `controller` after `ms` of each armed phase (none for 0).
     pub fn new(controller: &AbortController, ms: u64) -> Deadline {
         if ms == 0 {
             return Deadline {
@@ -224,7 +199,7 @@ impl Deadline {
         }
     }
 
-    /// Whether the request was aborted because it ran out of time.
+    /// Whether the request was aborted because a phase ran out of time.
     pub fn fired(&self) -> bool {
         match &self.limit {
             Limit::None => false,
@@ -234,7 +209,6 @@ impl Deadline {
                 let signal = controller.signal();
                 signal.aborted() && Object::is(&signal.reason(), reason)
             }
-            Limit::Whole(signal) => signal.aborted(),
         }
     }
 
@@ -257,29 +231,13 @@ fn guard(
         .timeout_ms
         .unwrap_or(transport.timeout_ms)
         .min(MAX_TIMER_MS);
-    if !options.streaming {
-        if ms == 0 {
-            let none = Deadline {
-                limit: Limit::None,
-                ms,
-            };
-            return Ok((None, options.signal.clone(), none));
-        }
-        let signals = &transport.signals;
-        if let Some(timeout) = signals.timeout(ms) {
-            let signal = match &options.signal {
-                None => Some(timeout.clone()),
-                Some(theirs) => signals.any(theirs, &timeout),
-            };
-            if let Some(signal) = signal {
-                let whole = Deadline {
-                    limit: Limit::Whole(timeout),
-                    ms,
-                };
-                return Ok((None, Some(signal), whole));
-            }
-        }
-        // Without `AbortSignal.timeout` (or `any`), as a stream does.
+    if ms == 0 && !options.streaming {
+        // Nothing to time out and nothing to stop early: the caller's signal, if any, as it is.
+        let none = Deadline {
+            limit: Limit::None,
+            ms,
+        };
+        return Ok((None, options.signal.clone(), none));
     }
     let controller = AbortController::new().map_err(|e| Error::Connection {
         message: js_message(&e),

@@ -1,6 +1,6 @@
 // node --test against the built package (pkg/), with fetch functions that record or stall: how
-// one-shot calls time out (one limit for the whole request) and how headers are merged and
-// checked. No server.
+// one-shot calls time out (headers, then body, each within the limit) and how headers are merged
+// and checked. No server.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -43,7 +43,7 @@ const oneShot = (fetch, options) =>
   new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch, retryConfig: { strategy: "none" } })
     .beta.conversations.start({ model: "m", inputs: "hi" }, options);
 
-test("a one-shot call's timeout covers the whole request, the body included", async () => {
+test("a one-shot call whose body stalls times out waiting for the body", async () => {
   const started = performance.now();
   await assert.rejects(oneShot(stallingFetch(20), { timeoutMs: 150 }), (error) => {
     assert.ok(error instanceof TimeoutError, `${error}`);
