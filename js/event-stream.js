@@ -20,9 +20,10 @@ export class EventStream {
   #raw;
   #items = [];
   #index = 0;
-  /** The last event's data and its keys in order: Rust sends an event that differs from it in
-   * a few members as a patch of it (see `Feed::batch` in src/stream/conversation.rs). */
-  #previous;
+  /** A private copy of the last event's data and its keys in order: Rust sends an event that
+   * differs from it in a few members as a patch of it (see `Feed::batch` in
+   * src/stream/conversation.rs). */
+  #base;
   #keys;
   #ended = false;
   #iterating = false;
@@ -55,29 +56,26 @@ export class EventStream {
       }
       const batch = JSON.parse(asciiText(this.#raw.batch()));
       const items = new Array(batch.length);
-      let previous = this.#previous;
+      // `base` is a private copy of the last event, never handed out, so a caller who changes
+      // an event changes no later one; a patch updates it in place, then is handed out copied.
+      let base = this.#base;
       let keys = this.#keys;
       for (let i = 0; i < batch.length; i++) {
         let data = batch[i];
-        if (Array.isArray(data)) {
-          if (data.length & 1) {
-            // `[data]`: an event whose data is itself an array.
-            data = data[0];
-            keys = undefined;
-          } else {
-            // A patch `[i, value, ...]`: the previous event with its i-th members replaced.
-            const patched = { ...previous };
-            keys ??= Object.keys(previous);
-            for (let j = 0; j < data.length; j += 2) patched[keys[data[j]]] = data[j + 1];
-            data = patched;
-          }
+        if (Array.isArray(data) && !(data.length & 1)) {
+          // A patch `[i, value, ...]`: the previous event with its i-th members replaced.
+          keys ??= Object.keys(base);
+          for (let j = 0; j < data.length; j += 2) base[keys[data[j]]] = data[j + 1];
+          data = { ...base };
         } else {
+          // `[data]` wraps an event whose data is itself an array.
+          if (Array.isArray(data)) data = data[0];
+          base = data !== null && typeof data === "object" && !Array.isArray(data) ? { ...data } : undefined;
           keys = undefined;
         }
-        previous = data;
         items[i] = { event: data?.type, data };
       }
-      this.#previous = previous;
+      this.#base = base;
       this.#keys = keys;
       const names = this.#raw.names();
       if (names !== undefined) for (const [i, event] of JSON.parse(names)) items[i].event = event;

@@ -90,12 +90,24 @@ impl Expander {
                     let previous = self.previous.as_mut().expect("a patch follows an object");
                     for pair in array.chunks(2) {
                         let index = pair[0].as_u64().expect("patch index") as usize;
+                        assert!(index < previous.len(), "patch index {index} past the keys");
                         previous[index].1 = pair[1].clone();
                     }
                     self.patches += 1;
                     return Value::Object(previous.iter().cloned().collect());
                 }
-                self.previous = serde_json::from_str::<Ordered>(text).ok().map(|o| o.0);
+                // As `JSON.parse` and `Object.keys` see it: a repeated key keeps its first
+                // position and its last value.
+                self.previous = serde_json::from_str::<Ordered>(text).ok().map(|o| {
+                    let mut members: Vec<(String, Value)> = Vec::new();
+                    for (key, value) in o.0 {
+                        match members.iter_mut().find(|(k, _)| *k == key) {
+                            Some(member) => member.1 = value,
+                            None => members.push((key, value)),
+                        }
+                    }
+                    members
+                });
                 serde_json::from_str(text).expect("item")
             })
             .collect()
@@ -333,6 +345,7 @@ fn random_event(rng: &mut Rng) -> String {
         r#""""#,
         r#"{"type":"tool_reference","tool":"web_search","title":"T","url":"https://e"}"#,
         r#"{"type":"text","text":"x"}"#,
+        r#"{"type":"tool_file","tool":"code_interpreter","file_id":"f1","file_name":"a.png"}"#,
         r#"[1,2]"#,
         r#"null"#,
     ]);
@@ -349,7 +362,14 @@ fn random_event(rng: &mut Rng) -> String {
         "message.output.delta",
         "tool.execution.delta",
     ]);
-    match rng.next() % 16 {
+    match rng.next() % 19 {
+        16 => format!(r#"{{"type":"{kind}","output_index": {index},"content":  {content}}}"#),
+        17 => format!(
+            r#"{{"type":"{kind}","output_index":{index},"content": {content}, "agent_id":{agent}}}"#
+        ),
+        18 => format!(
+            r#"{{"type":"{kind}","id":"m","output_index":0,"outputIndex":{index},"content":{content}}}"#
+        ),
         0 => format!(r#"{{"type":"{kind}","content":{content}, "output_index":{index}}}"#),
         1 => format!(r#"{{"type":"{kind}","output_index":{index},"1x":2,"content":{content}}}"#),
         2 => format!(
@@ -449,4 +469,25 @@ fn a_malformed_changed_value_fails_like_a_full_event() {
     assert_eq!(items.len(), 2);
     let error = error.expect("an error");
     assert!(error.to_string().contains("malformed"), "{error}");
+}
+
+#[test]
+fn whitespace_before_a_changed_value_is_transcoded_and_folded_in_full() {
+    let datas = [
+        r#"{"type":"message.output.delta","output_index":0,"id":"m1","content_index":0,"content":"a"}"#,
+        r#"{"type":"message.output.delta","output_index":0,"id":"m1","content_index":0,"content": "b"}"#,
+        r#"{"type":"message.output.delta","output_index":0,"id":"m1","content_index":1,"content":"c"}"#,
+        r#"{"type":"message.output.delta","output_index":0,"id":"m1","content_index":1,"content": {"type":"tool_file","tool":"code_interpreter","file_id":"f1"}}"#,
+    ]
+    .map(str::to_owned);
+    let (items, error, stream) = run(&[sse(&datas).as_bytes()]);
+    assert!(error.is_some(), "no done event: truncated");
+    assert_eq!(items[3]["data"]["content"]["fileId"], "f1");
+    let mut out = Vec::new();
+    stream.final_response(&mut out);
+    let folded: Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(
+        folded["outputs"][0]["content"][0],
+        json!({"type": "text", "text": "ab"})
+    );
 }

@@ -392,7 +392,8 @@ pub async fn send(
     // A plain object, as most callers of fetch write it: fetch reads it once, where a `Headers`
     // would check every name and value twice. The client's and the call's headers were read
     // through `new Headers()` (checked, names lowercased), so they replace ours by name.
-    let headers = Object::new();
+    // No prototype: a header named `__proto__` is a header like any other.
+    let headers: Object = Object::create(JsValue::NULL.unchecked_ref::<Object>());
     let set = |name: &JsValue, value: &JsValue| {
         let _ = Reflect::set(&headers, name, value);
     };

@@ -106,7 +106,8 @@ impl Previous {
                 // The same bytes: the same value, given the identical bytes that must follow.
                 e + old.len()
             } else {
-                if index == self.tag {
+                // Whitespace before a changed value: the full transcoder reads it (rare).
+                if index == self.tag || matches!(event.get(e), Some(b' ' | b'\t' | b'\n' | b'\r')) {
                     return None;
                 }
                 if changed > 0 {
@@ -133,9 +134,10 @@ impl Previous {
     }
 }
 
-/// Whether the members' keys are distinct, unescaped and not array indexes, so that
-/// JavaScript's `Object.keys()` of the parsed object lists them in this order (an index-like
-/// key would be listed first, and a repeated key only once).
+/// Whether the members' keys are distinct, unescaped, snake_case and not array indexes, so
+/// that JavaScript's `Object.keys()` of the parsed object lists them in this order: an
+/// index-like key would be listed first, a repeated key only once, and an unknown key spelled
+/// like a renamed one (`outputIndex` next to `output_index`) would merge with it.
 fn keys_map_in_order(data: &[u8], members: &[Member]) -> bool {
     if members.is_empty() || members.len() > 64 {
         return false;
@@ -145,7 +147,7 @@ fn keys_map_in_order(data: &[u8], members: &[Member]) -> bool {
         let k = key(m);
         !k.is_empty()
             && !k[0].is_ascii_digit()
-            && !k.contains(&b'\\')
+            && !k.iter().any(|&b| b == b'\\' || b.is_ascii_uppercase())
             && members[..i].iter().all(|other| key(other) != k)
     })
 }

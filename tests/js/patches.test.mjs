@@ -55,8 +55,6 @@ for (const chunk of [1, 7, 1 << 16]) {
       assert.equal(data.agentId, "ag");
     }
     assert.notEqual(deltas[1].data, deltas[2].data, "each event is its own object");
-    deltas[1].data.model = "changed by the caller";
-    assert.equal(deltas[2].data.model, "mm", "changing one event changes no other");
     assert.equal(items.at(-1).data.usage.totalTokens, 3);
   });
 }
@@ -100,4 +98,29 @@ test("finalResponse folds patched deltas like full ones", async () => {
   const response = await stream.finalResponse();
   assert.equal(response.outputs[0].content, tokens.join(""));
   assert.equal(response.outputs[0].agentId, "ag");
+});
+
+test("changing, adding or deleting members of an event changes no later event", async () => {
+  const tokens = ["a", "b", "c", "d"];
+  const body = STARTED + tokens.map((t, i) => frame(delta(t, 100 + i))).join("") + DONE;
+  // 1-byte chunks: every event arrives in a batch of its own, after the caller saw the last one.
+  const stream = await clientFor(body, { chunk: 1 }).beta.conversations.startStream({ model: "m", inputs: "hi" });
+  const seen = [];
+  for await (const { event, data } of stream) {
+    if (event !== "message.output.delta") continue;
+    seen.push({ ...data });
+    data.model = "changed";
+    data.extra = true;
+    delete data.id;
+    delete data.role;
+  }
+  assert.equal(seen.length, tokens.length);
+  for (const [i, data] of seen.entries()) {
+    assert.deepEqual(Object.keys(data),
+      ["type", "createdAt", "outputIndex", "id", "contentIndex", "model", "agentId", "role", "content"]);
+    assert.equal(data.model, "mm");
+    assert.equal(data.id, "m1");
+    assert.equal(data.content, tokens[i]);
+    assert.equal("extra" in data, false);
+  }
 });

@@ -123,3 +123,20 @@ test("an invalid header is an InvalidRequestError before anything is sent", asyn
   assert.throws(() => new Mistral({ apiKey: "k", headers: { "bad header": "x" } }), InvalidRequestError);
   assert.equal(seen.length, 0);
 });
+
+test("a custom fetch gets (url, init) with plain-object headers; a __proto__ header is a header", async () => {
+  let got;
+  const fetch = (url, init) => {
+    got = { url, init };
+    return Promise.resolve(new Response('{"object":"conversation.response","conversation_id":"c","outputs":[],"usage":{}}',
+      { headers: { "content-type": "application/json" } }));
+  };
+  const client = new Mistral({ apiKey: "k", serverURL: "http://api.test/", fetch });
+  await client.beta.conversations.start({ model: "m", inputs: "hi" }, { headers: [["__proto__", "x"]] });
+  assert.equal(got.url, "http://api.test/v1/conversations");
+  assert.equal(got.init.method, "POST");
+  assert.equal(Object.getPrototypeOf(got.init.headers), null);
+  assert.deepEqual(Object.keys(got.init.headers), ["authorization", "accept", "content-type", "__proto__"]);
+  assert.equal(got.init.headers.__proto__, "x");
+  assert.deepEqual(JSON.parse(got.init.body), { inputs: "hi", model: "m", stream: false });
+});
