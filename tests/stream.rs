@@ -491,3 +491,35 @@ fn whitespace_before_a_changed_value_is_transcoded_and_folded_in_full() {
         json!({"type": "text", "text": "ab"})
     );
 }
+
+#[test]
+fn a_repeated_type_key_names_the_event_as_javascript_reads_it() {
+    // `JSON.parse` keeps the last `type`; the SSE name wins over it when they differ.
+    let input = concat!(
+        "event: message.output.delta\ndata: {\"type\":\"message.output.delta\",\"id\":\"m\",\"content\":\"x\",\"type\":\"foo\"}\n\n",
+        "event: conversation.response.done\ndata: {\"type\":\"conversation.response.done\",\"usage\":{}}\n\n",
+    );
+    let (items, error, _) = run(&[input.as_bytes()]);
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(items[0]["event"], "message.output.delta");
+    assert_eq!(items[0]["data"]["type"], "foo");
+}
+
+#[test]
+fn an_escaped_type_is_the_same_type_for_folding_and_for_done() {
+    let input = concat!(
+        "event: message.output.delta\ndata: {\"type\":\"message.output.delt\\u0061\",\"output_index\":0,\"id\":\"m\",\"content_index\":0,\"content\":\"a\"}\n\n",
+        "event: message.output.delta\ndata: {\"type\":\"message.output.delta\",\"output_index\":0,\"id\":\"m\",\"content_index\":0,\"content\":\"b\"}\n\n",
+        "event: conversation.response.done\ndata: {\"type\":\"conversation.response.d\\u006fne\",\"usage\":{}}\n\n",
+    );
+    let (items, error, stream) = run(&[input.as_bytes()]);
+    assert!(
+        error.is_none(),
+        "an escaped done still ends the stream: {error:?}"
+    );
+    assert_eq!(items.len(), 3);
+    let mut out = Vec::new();
+    stream.final_response(&mut out);
+    let folded: Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(folded["outputs"][0]["content"], "ab");
+}

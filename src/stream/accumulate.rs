@@ -135,6 +135,13 @@ impl Accumulator {
         // Deltas are nearly every event: their path stays small; the rest is out of line.
         if kind == b"message.output.delta" {
             self.message_delta(&fields, index);
+        } else if kind.contains(&b'\\') {
+            // An escaped tag (`"message.output.delt\u0061"`) names the same type.
+            let kind = crate::json::text::unescape(kind);
+            match kind.as_bytes() {
+                b"message.output.delta" => self.message_delta(&fields, index),
+                other => self.apply_other(other, &fields, index),
+            }
         } else {
             self.apply_other(kind, &fields, index);
         }

@@ -6,6 +6,8 @@ use crate::model::shape::HasShape;
 use crate::model::wire;
 use crate::sse::{DecoderOptions, SseDecoder};
 
+use std::borrow::Cow;
+
 use super::patch::Previous;
 use super::Accumulator;
 use crate::swar::same_bytes;
@@ -110,12 +112,15 @@ impl ConversationStream {
                 return;
             }
             let kind = event_type(data, members);
-            if !kind.is_some_and(|kind| same_bytes(kind, event.event.as_bytes())) {
+            if !kind
+                .as_deref()
+                .is_some_and(|kind| same_bytes(kind, event.event.as_bytes()))
+            {
                 names.push((count, event.event.to_owned()));
             }
             count += 1;
             accumulator.apply(data, members);
-            match kind {
+            match kind.as_deref() {
                 Some(b"conversation.response.done") => *status = Status::Done,
                 Some(b"conversation.response.error") => {
                     let field = |key: &str| {
@@ -224,13 +229,18 @@ impl ConversationStream {
     }
 }
 
-fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<&'a [u8]> {
-    let member = members.iter().find(|m| {
+/// The event's `type` as JavaScript will see it: the last `type` member (`JSON.parse` keeps the
+/// last of repeated keys), unescaped.
+fn event_type<'a>(data: &'a [u8], members: &[Member]) -> Option<Cow<'a, [u8]>> {
+    let member = members.iter().rev().find(|m| {
         data.get(m.key.clone())
             .is_some_and(|key| same_bytes(key, b"type"))
     })?;
     match data.get(member.value.clone())? {
-        [b'"', body @ .., b'"'] => Some(body),
+        [b'"', body @ .., b'"'] if body.contains(&b'\\') => {
+            Some(Cow::Owned(crate::json::text::unescape(body).into_bytes()))
+        }
+        [b'"', body @ .., b'"'] => Some(Cow::Borrowed(body)),
         _ => None,
     }
 }
