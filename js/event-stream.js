@@ -1,6 +1,6 @@
-// The async-iterable face of a conversation stream. Rust reads and parses the body; each
-// `raw.next()` resolves when a chunk completed events, whose camelCase data `raw.batch()` hands
-// over as one ASCII JSON array, parsed here with a single JSON.parse. An event that repeats the
+// The async-iterable face of a conversation stream. `body.next(raw)` (js/transport.js) reads
+// the response and feeds each chunk to Rust's parser until some events are complete; their
+// camelCase data `raw.batch()` hands over as one ASCII JSON array, parsed here with a single JSON.parse. An event that repeats the
 // one before it but for a few members (most deltas) arrives as a patch of it.
 
 import { AbortError } from "./errors.js";
@@ -18,6 +18,7 @@ const asciiText =
 
 export class EventStream {
   #raw;
+  #body;
   #items = [];
   #index = 0;
   /** A private copy of the last event's data and its keys in order: Rust sends an event that
@@ -30,8 +31,10 @@ export class EventStream {
   /** `abort()` was called: the loop throws one AbortError instead of ending quietly. */
   #aborted = false;
 
-  constructor(raw) {
+  /** Made by the `*Stream` methods: `raw` parses, `body` reads the response. */
+  constructor(raw, body) {
     this.#raw = raw;
+    this.#body = body;
   }
 
   /** The response's request id, when the server sent one. */
@@ -44,7 +47,7 @@ export class EventStream {
       if (this.#ended) return false;
       let count;
       try {
-        count = await this.#raw.next();
+        count = await this.#body.next(this.#raw);
       } catch (error) {
         this.#ended = true;
         this.#aborted = false; // reported by this error already
@@ -122,7 +125,7 @@ export class EventStream {
     if (!this.#ended) {
       this.#ended = true;
       this.#items = [];
-      this.#raw.abort();
+      this.#body.abort();
     }
   }
 
@@ -156,6 +159,7 @@ export class EventStream {
   }
 }
 
-export function wrapStream(raw) {
-  return new EventStream(raw);
+/** Called by Rust (`Prepared::stream`), so that wasm-bindgen ships this file. */
+export function wrapStream(raw, body) {
+  return new EventStream(raw, body);
 }

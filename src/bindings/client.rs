@@ -2,109 +2,34 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object};
+use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use super::fetch::{self, ApiKey, Transport};
-use super::options::{
-    call_options, env_api_key, get, headers_of, in_browser, invalid, retry_policy,
-};
+use super::options::{env_api_key, get, headers_of, in_browser, invalid, retry_policy};
 use super::resources::{Agents, Connectors, Conversations, Files, Libraries};
-use super::stream::RawEventStream;
-use crate::error::Error;
-use crate::json::to_js;
-use crate::request::{self, Body, BodyKind, Operation, ResponseKind};
-
-#[wasm_bindgen(module = "/js/event-stream.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = wrapStream)]
-    fn wrap_stream(raw: RawEventStream) -> JsValue;
-}
+use super::transport::{send, Prepared, Transport};
+use crate::request::{self, Body, BodyKind, Operation};
 
 #[wasm_bindgen(module = "/js/multipart.js")]
 extern "C" {
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
     fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
-    #[wasm_bindgen(js_name = toFormData)]
-    fn to_form_data(field: &str, file: &JsValue) -> js_sys::Promise;
 }
 
 const DEFAULT_SERVER: &str = "https://api.mistral.ai";
-const DEFAULT_TIMEOUT_MS: u64 = 300_000;
+const DEFAULT_TIMEOUT_MS: f64 = 300_000.0;
 
-/// Runs one operation and resolves to its camelCase response (or stream, or bytes).
-pub(super) async fn call(
-    transport: Rc<Transport>,
+/// Runs one operation: the request is built and checked here, then `js/transport.js` sends it.
+/// Resolves to the camelCase response (or stream, or bytes); rejects with a typed error.
+pub(super) fn call(
+    transport: &Transport,
     op: &'static Operation,
     args: JsValue,
     options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let mut options = call_options(&options)?;
-    options.streaming = matches!(op.response, ResponseKind::Events);
-    let request = build(op, &args)?;
-    let body = match request.multipart {
-        Some(file) => {
-            let holder = match file.wrapper {
-                Some(wrapper) => get(&args, wrapper).unwrap_or(JsValue::UNDEFINED),
-                None => args.clone(),
-            };
-            let value = get(&holder, file.field).unwrap_or(JsValue::UNDEFINED);
-            JsFuture::from(to_form_data(file.field, &value))
-                .await
-                .map_err(|e| {
-                    invalid(format!(
-                        "cannot upload `{}`: {}",
-                        file.field,
-                        fetch::js_message(&e)
-                    ))
-                })?
-        }
-        None => JsValue::UNDEFINED,
-    };
-    let sent = fetch::send_with_retries(&transport, &request, &body, options).await?;
-    match op.response {
-        ResponseKind::Empty => Ok(JsValue::UNDEFINED),
-        ResponseKind::Bytes => {
-            let body = fetch::body_bytes(&sent).await?;
-            Ok(js_sys::Uint8Array::from(&body[..]).into())
-        }
-        ResponseKind::Json(shape) => {
-            let body = fetch::body_bytes(&sent).await?;
-            if body.iter().all(u8::is_ascii_whitespace) {
-                return Ok(JsValue::UNDEFINED);
-            }
-            let mut out = Vec::with_capacity(body.len() + 64);
-            to_js(&body, shape, &mut out).map_err(|e| Error::Decode {
-                message: e.to_string(),
-                body: String::from_utf8_lossy(
-                    &body[..body.len().min(crate::error::MAX_ERROR_BODY)],
-                )
-                .into_owned(),
-            })?;
-            js_sys::JSON::parse(&String::from_utf8_lossy(&out))
-        }
-        ResponseKind::Events => {
-            let content_type = sent
-                .response
-                .headers()
-                .get("content-type")
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            if !contains(&content_type, "text/event-stream") {
-                if let Some(controller) = &sent.controller {
-                    controller.abort();
-                }
-                return Err(Error::Decode {
-                    message: format!("expected an event stream, got `{content_type}`"),
-                    body: String::new(),
-                }
-                .into());
-            }
-            Ok(wrap_stream(RawEventStream::new(sent)?))
-        }
+) -> Promise {
+    match build(op, &args) {
+        Ok(request) => send(&transport.config, Prepared { op, request }, &args, &options),
+        Err(error) => Promise::reject(&error),
     }
 }
 
@@ -165,12 +90,9 @@ impl Mistral {
     ) -> Result<Mistral, JsValue> {
         let options: JsValue = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
         let api_key = match get(&options, "apiKey") {
-            Some(key) if key.is_function() => ApiKey::Dynamic(key.unchecked_into::<Function>()),
-            Some(key) => ApiKey::Static(
-                key.as_string()
-                    .ok_or_else(|| invalid("`apiKey` must be a string or a function"))?,
-            ),
-            None => env_api_key().map_or(ApiKey::None, ApiKey::Static),
+            Some(key) if key.is_function() || key.is_string() => key,
+            Some(_) => return Err(invalid("`apiKey` must be a string or a function")),
+            None => env_api_key().map_or(JsValue::UNDEFINED, |key| JsValue::from_str(&key)),
         };
         let server_url = match (get(&options, "serverURL"), get(&options, "server")) {
             (Some(url), _) => url
@@ -204,37 +126,30 @@ impl Mistral {
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
         let mistral_host = contains(&server_url, "mistral.ai");
-        if in_browser() && mistral_host && !matches!(api_key, ApiKey::None) && !allow_browser {
+        if in_browser() && mistral_host && !api_key.is_undefined() && !allow_browser {
             return Err(invalid(
                 "refusing to send an API key to Mistral from a browser, where anyone can read it: \
                  point `serverURL` at your own backend, which adds the key, or pass `dangerouslyAllowBrowser: true`",
             ));
         }
         let fetch = match get(&options, "fetch") {
-            Some(f) => Some(
-                f.dyn_into::<Function>()
-                    .map_err(|_| invalid("`fetch` must be a function"))?,
-            ),
-            None => None,
+            Some(f) if f.is_function() => f,
+            Some(_) => return Err(invalid("`fetch` must be a function")),
+            None => JsValue::UNDEFINED,
         };
         let timeout_ms = get(&options, "timeoutMs")
             .and_then(|v| v.as_f64())
-            .map_or(DEFAULT_TIMEOUT_MS, |v| v.max(0.0) as u64);
+            .map_or(DEFAULT_TIMEOUT_MS, |v| v.max(0.0));
         let headers = headers_of(get(&options, "headers"))?;
         let retry = match get(&options, "retryConfig") {
             Some(config) => retry_policy(&config, "retryConfig")?,
             None => request::RetryPolicy::default(),
         };
+        let server_url = server_url.trim_end_matches('/');
         Ok(Mistral {
-            transport: Rc::new(Transport {
-                server_url: server_url.trim_end_matches('/').to_owned(),
-                api_key,
-                fetch,
-                headers,
-                timeout_ms,
-                retry,
-                signals: fetch::Signals::lookup(),
-            }),
+            transport: Rc::new(Transport::new(
+                server_url, api_key, fetch, &headers, timeout_ms, retry,
+            )),
         })
     }
 

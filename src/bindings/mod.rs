@@ -3,10 +3,10 @@
 mod client;
 mod decoder;
 mod error;
-mod fetch;
 mod options;
 mod resources;
 mod stream;
 #[cfg(test)]
 mod tests;
+mod transport;
 mod typescript;

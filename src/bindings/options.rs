@@ -3,10 +3,7 @@
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
-use super::fetch::CallOptions;
 use crate::error::Error;
 use crate::request::RetryPolicy;
 
@@ -37,7 +34,7 @@ pub(super) fn headers_of(value: Option<JsValue>) -> Result<Vec<(String, String)>
     let headers = web_sys::Headers::new_with_str_sequence_sequence(&value).map_err(|e| {
         invalid(format!(
             "invalid `headers`: {}",
-            super::fetch::js_message(&e)
+            super::transport::js_message(&e)
         ))
     })?;
     let entries = js_sys::try_iter(&headers)
@@ -69,41 +66,6 @@ pub(super) fn env_api_key() -> Option<String> {
 pub(super) fn in_browser() -> bool {
     let global = js_sys::global();
     get(&global, "window").is_some() && get(&global, "document").is_some()
-}
-
-/// Per-call options, in the official SDK's shape.
-pub(super) fn call_options(value: &JsValue) -> Result<CallOptions, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(CallOptions::default());
-    }
-    let fetch_options = get(value, "fetchOptions");
-    let signal =
-        get(value, "signal").or_else(|| fetch_options.as_ref().and_then(|f| get(f, "signal")));
-    let signal = match signal {
-        Some(s) => Some(
-            s.dyn_into::<AbortSignal>()
-                .map_err(|_| invalid("`signal` must be an AbortSignal"))?,
-        ),
-        None => None,
-    };
-    let mut headers = headers_of(fetch_options.as_ref().and_then(|f| get(f, "headers")))?;
-    headers.extend(headers_of(get(value, "headers"))?);
-    let timeout_ms = get(value, "timeoutMs")
-        .and_then(|v| v.as_f64())
-        .map(|v| v.max(0.0) as u64);
-    let server_url = get(value, "serverURL").and_then(|v| v.as_string());
-    let retries = match get(value, "retries") {
-        Some(config) => Some(retry_policy(&config, "retries")?),
-        None => None,
-    };
-    Ok(CallOptions {
-        signal,
-        headers,
-        timeout_ms,
-        server_url,
-        retries,
-        streaming: false,
-    })
 }
 
 /// Reads a `RetryConfig` (`{ strategy: "none" }` or `{ strategy: "backoff", backoff, maxRetries,

@@ -6,10 +6,9 @@ use std::rc::Rc;
 
 use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use super::client::call;
-use super::fetch::Transport;
+use super::transport::Transport;
 use crate::request::ops;
 
 macro_rules! resource {
@@ -33,7 +32,7 @@ macro_rules! resource {
                     #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<Object>,
                 ) -> Promise {
                     let options = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-                    future_to_promise(call(self.transport.clone(), &$op, request, options))
+                    call(&self.transport, &$op, request, options)
                 }
             )*
         }

@@ -16,10 +16,7 @@ use web_sys::{AbortController, Response};
 
 use super::client::Mistral;
 use super::error::to_js;
-use super::fetch::{self, ApiKey, CallOptions, Transport};
-use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
-use crate::request::{self, ops, RetryPolicy};
 
 /// A key that must never show up in an error.
 const SECRET: &str = "sk-wasm-test-5d1c9e07b3a4";
@@ -422,91 +419,47 @@ async fn non_streamed_start_resolves_to_a_camel_case_response() {
     assert_eq!(number(&response, "usage.totalTokens"), 6.0);
 }
 
-/// The transport and the raw stream, without the JavaScript wrapper: multi-byte UTF-8, quotes,
-/// newlines and backslashes (the emulator echoes them, one token per delta) arrive intact, and
-/// the client's headers and the call's headers both reach the server.
+/// The fetch loop and the parser: multi-byte UTF-8, quotes, newlines and backslashes (the
+/// emulator echoes them, one token per delta) arrive intact, and the client's headers and the
+/// call's headers both reach the server.
 #[wasm_bindgen_test]
-async fn fetch_send_and_raw_event_stream_deliver_varied_tokens() {
-    let transport = Transport {
-        server_url: server().to_owned(),
-        api_key: ApiKey::Static(SECRET.to_owned()),
-        fetch: None,
-        headers: vec![("x-edge-client".into(), "client-wide".into())],
-        timeout_ms: 30_000,
-        retry: RetryPolicy::NONE,
-        signals: fetch::Signals::lookup(),
-    };
-    let body = r#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"}]}"#;
-    let http = request::build(&ops::conversations::START_STREAM, body.as_bytes())
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
-    let options = CallOptions {
-        headers: vec![("x-edge-call".into(), "per-call".into())],
-        streaming: true,
-        ..CallOptions::default()
-    };
-    let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
-        Ok(sent) => sent,
-        Err(e) => panic!("send failed: {e}"),
-    };
-    assert_eq!(sent.response.status(), 200);
-    let request_id = sent.request_id.clone().unwrap_or_default();
+async fn varied_tokens_and_both_sets_of_headers_reach_their_ends() {
+    let conversations = client(r#","headers":{"x-edge-client":"client-wide"}"#)
+        .beta()
+        .conversations();
+    let body = json(
+        r#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"}]}"#,
+    );
+    let stream = settle(conversations.start_stream(body, Some(options(&[("x-edge-call", "per-call")]))))
+        .await
+        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let request_id = text(&stream, "requestId");
     assert!(request_id.starts_with("req_"), "request id {request_id:?}");
-    let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
-
+    let (events, error) = drain(&stream).await;
+    assert!(error.is_none(), "{}", error_text(&error.unwrap_or_default()));
+    // "Echo:" and nine more tokens, with `started` and `done`.
+    assert_eq!(events.len(), 12);
     let mut content = String::new();
-    let mut count = 0;
-    let mut patches = 0;
-    let mut previous = Object::new();
-    loop {
-        let n = settle(raw.next())
-            .await
-            .unwrap_or_else(|e| panic!("next() rejected: {}", error_text(&e)));
-        if n.is_undefined() {
-            break;
-        }
-        let bytes = raw.batch().to_vec();
-        assert!(bytes.is_ascii(), "batches are ASCII JSON");
-        // A batch holds the events' `data`; their SSE names are `data.type` here (no exceptions).
-        let batch: Array = json(&String::from_utf8_lossy(&bytes)).unchecked_into();
-        assert_eq!(batch.length() as f64, n.as_f64().unwrap_or(-1.0));
-        assert_eq!(raw.names(), None, "every event is named after its type");
-        for item in batch.iter() {
-            count += 1;
-            // Deltas after the first arrive as patches of the event before them.
-            let data = if Array::is_array(&item) {
-                let patch: Array = item.unchecked_into();
-                let patched = Object::assign(&Object::new(), &previous);
-                let keys = Object::keys(&previous);
-                for pair in (0..patch.length()).step_by(2) {
-                    let index = patch.get(pair).as_f64().unwrap_or(-1.0) as u32;
-                    let _ = Reflect::set(&patched, &keys.get(index), &patch.get(pair + 1));
-                    patches += 1;
-                }
-                JsValue::from(patched)
-            } else {
-                item
-            };
-            previous = data.clone().unchecked_into();
-            if text(&data, "type") == "message.output.delta" {
-                content.push_str(&text(&data, "content"));
-            }
+    for event in &events {
+        assert_eq!(text(event, "event"), text(event, "data.type"));
+        if text(event, "event") == "message.output.delta" {
+            content.push_str(&text(event, "data.content"));
         }
     }
-    // "Echo:" and nine more tokens, with `started` and `done`.
-    assert_eq!(count, 12);
-    assert!(
-        patches >= 9,
-        "the deltas after the first are patches ({patches} members set)"
-    );
-    assert!(raw.is_done());
     assert_eq!(
         content,
         "Echo: Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"
     );
-    let folded = json(&raw.final_response());
+    let final_response: Function = at(&stream, "finalResponse").unchecked_into();
+    let folded = settle(
+        final_response
+            .call0(&stream)
+            .unwrap_or_else(|e| panic!("finalResponse threw: {}", show(&e)))
+            .unchecked_into(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("finalResponse rejected: {}", show(&e)));
     assert_eq!(text(&folded, "outputs.0.content"), content);
-    // After the end, next() stays at the end.
-    assert!(settle(raw.next()).await.is_ok_and(|v| v.is_undefined()));
 
     let sent = recorded(&request_id).await;
     assert_eq!(text(&sent, "headers.x-edge-client"), "client-wide");
@@ -613,49 +566,6 @@ async fn caller_signal_aborts_the_stream_with_abort_error() {
     );
     assert_eq!(text(&error, "name"), "AbortError");
     expect_closed_early(before, "the caller's signal").await;
-}
-
-#[wasm_bindgen_test]
-async fn raw_stream_abort_rejects_next_and_closes_the_connection() {
-    let before = closed_early().await;
-    let transport = Transport {
-        server_url: server().to_owned(),
-        api_key: ApiKey::Static(SECRET.to_owned()),
-        fetch: None,
-        headers: Vec::new(),
-        timeout_ms: 30_000,
-        retry: RetryPolicy::NONE,
-        signals: fetch::Signals::lookup(),
-    };
-    let http = request::build(
-        &ops::conversations::START_STREAM,
-        br#"{"model":"m","inputs":"count to 1000"}"#,
-    )
-    .unwrap_or_else(|e| panic!("build failed: {e}"));
-    let options = CallOptions {
-        headers: vec![("x-emulator-fault".into(), "delay-ms=20".into())],
-        streaming: true,
-        ..CallOptions::default()
-    };
-    let sent = match fetch::send(&transport, &http, &JsValue::UNDEFINED, options).await {
-        Ok(sent) => sent,
-        Err(e) => panic!("send failed: {e}"),
-    };
-    let raw = RawEventStream::new(sent).unwrap_or_else(|e| panic!("RawEventStream::new: {e}"));
-    let first = settle(raw.next())
-        .await
-        .unwrap_or_else(|e| panic!("{}", error_text(&e)));
-    assert!(first.as_f64().is_some_and(|n| n >= 1.0));
-    raw.abort();
-    let error = settle(raw.next())
-        .await
-        .expect_err("next() after abort() must reject");
-    assert!(
-        error.has_type::<MistralAbortError>(),
-        "got {}",
-        error_text(&error)
-    );
-    expect_closed_early(before, "RawEventStream::abort").await;
 }
 
 #[wasm_bindgen_test]

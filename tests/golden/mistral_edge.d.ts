@@ -4074,34 +4074,39 @@ export class Mistral {
 }
 
 /**
- * A conversation stream's low-level handle. Use the `EventStream` the `*Stream` methods return.
+ * A conversation stream's parser. Use the `EventStream` the `*Stream` methods return.
  */
 export class RawEventStream {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * Stops the stream and aborts the request; the server sees the connection close.
-     */
-    abort(): void;
-    /**
      * The last batch: a JSON array of the events' camelCase `data`, as ASCII bytes (a copy).
      */
     batch(): Uint8Array;
     /**
+     * Parses the next body chunk; returns how many events it completed (read them with
+     * `batch()`). A failure after them is kept for `takeError()`.
+     */
+    feed(chunk: Uint8Array | number[]): number;
+    /**
      * The response folded from the events so far, as camelCase JSON text.
      */
     finalResponse(): string;
+    /**
+     * The body ended: throws a `StreamError` if it ended before `conversation.response.done`.
+     */
+    finish(): void;
     /**
      * The last batch's events whose SSE name is not their `data.type`, as JSON text
      * `[[index, name], ...]`, or `undefined` (the usual case).
      */
     names(): string | undefined;
     /**
-     * Resolves to the number of events in the next batch (read it with `batch()`), or
-     * `undefined` at the end.
+     * The failure the last chunk ended with (a malformed or `error` event), once; else
+     * `undefined`. Reading stops there.
      */
-    next(): Promise<number | undefined>;
+    takeError(): any;
     /**
      * Whether `conversation.response.done` arrived.
      */
@@ -4150,11 +4155,13 @@ export interface InitOutput {
     readonly __wbg_beta_free: (a: number, b: number) => void;
     readonly __wbg_connectors_free: (a: number, b: number) => void;
     readonly __wbg_conversations_free: (a: number, b: number) => void;
+    readonly __wbg_core_free: (a: number, b: number) => void;
     readonly __wbg_files_free: (a: number, b: number) => void;
     readonly __wbg_libraries_free: (a: number, b: number) => void;
     readonly __wbg_libraryaccesses_free: (a: number, b: number) => void;
     readonly __wbg_librarydocuments_free: (a: number, b: number) => void;
     readonly __wbg_mistral_free: (a: number, b: number) => void;
+    readonly __wbg_prepared_free: (a: number, b: number) => void;
     readonly __wbg_raweventstream_free: (a: number, b: number) => void;
     readonly __wbg_ssedecoder_free: (a: number, b: number) => void;
     readonly agents_create: (a: number, b: any, c: number) => any;
@@ -4208,6 +4215,9 @@ export interface InitOutput {
     readonly conversations_restartStream: (a: number, b: any, c: number) => any;
     readonly conversations_start: (a: number, b: any, c: number) => any;
     readonly conversations_startStream: (a: number, b: any, c: number) => any;
+    readonly core_check: (a: number, b: any) => [number, number];
+    readonly core_delay: (a: number, b: any, c: number, d: number, e: number, f: number, g: number, h: number) => [number, number];
+    readonly core_error: (a: number, b: number, c: number, d: any, e: number, f: number, g: number) => any;
     readonly files_download: (a: number, b: any, c: number) => any;
     readonly files_getSignedUrl: (a: number, b: any, c: number) => any;
     readonly files_retrieve: (a: number, b: any, c: number) => any;
@@ -4236,28 +4246,34 @@ export interface InitOutput {
     readonly mistral_beta: (a: number) => number;
     readonly mistral_files: (a: number) => number;
     readonly mistral_new: (a: number) => [number, number, number];
-    readonly raweventstream_abort: (a: number) => void;
+    readonly prepared_body: (a: number) => [number, number];
+    readonly prepared_decode: (a: number, b: number, c: number) => [number, number, number];
+    readonly prepared_fail: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number) => any;
+    readonly prepared_kind: (a: number) => number;
+    readonly prepared_method: (a: number) => [number, number];
+    readonly prepared_path: (a: number) => [number, number];
+    readonly prepared_stream: (a: number, b: number, c: number, d: any) => any;
+    readonly prepared_upload: (a: number) => [number, number];
+    readonly prepared_uploadWrapper: (a: number) => [number, number];
     readonly raweventstream_batch: (a: number) => any;
+    readonly raweventstream_feed: (a: number, b: number, c: number) => number;
     readonly raweventstream_finalResponse: (a: number) => [number, number];
+    readonly raweventstream_finish: (a: number) => [number, number];
     readonly raweventstream_isDone: (a: number) => number;
     readonly raweventstream_names: (a: number) => [number, number];
-    readonly raweventstream_next: (a: number) => any;
     readonly raweventstream_requestId: (a: number) => [number, number];
+    readonly raweventstream_takeError: (a: number) => any;
     readonly ssedecoder_feed: (a: number, b: number, c: number) => [number, number, number];
     readonly ssedecoder_finish: (a: number) => any;
     readonly ssedecoder_lastEventId: (a: number) => [number, number];
     readonly ssedecoder_new: (a: number) => number;
     readonly ssedecoder_retry: (a: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h05602d4b69f35510: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__hcb6aaa591dcfcd65: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hd872bc1bc7643e1f: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }

@@ -1,0 +1,343 @@
+// The fetch loop: what must be JavaScript because it awaits. Rust prepares each call (checked
+// arguments, method, path, snake_case body) and makes every decision: the retry policy
+// (`core.delay`), the camelCase response (`prepared.decode`), the typed and redacted errors
+// (`prepared.fail`, `core.error`), the event parser (`prepared.stream`). This file only sends,
+// times and retries (see src/bindings/transport.rs for why it is not Rust).
+//
+// Timeouts are per phase, never one total: the time to the response headers, then the whole body
+// of a one-shot call, or the gap before each chunk of a stream. A timer aborts the request's own
+// controller with a private reason, so the pending fetch or read rejects and the reason tells a
+// timeout from any other abort. A caller's signal is combined with ours, never replaced.
+
+import { toFormData } from "./multipart.js";
+
+const JSON_TYPE = "application/json";
+const ACCEPT = [JSON_TYPE, "application/octet-stream", JSON_TYPE, "text/event-stream"];
+const BYTES = 1;
+const JSON_BODY = 2;
+const EVENTS = 3;
+// Failures as `core.delay` takes them (else the HTTP status).
+const CONNECTION = 0;
+const HEADERS_TIMEOUT = 1;
+// Timers above this many ms fire at once in Node and browsers (a signed 32-bit delay).
+const MAX_TIMER_MS = 2147483647;
+const anySignal = typeof AbortSignal === "function" && typeof AbortSignal.any === "function"
+  ? (signals) => AbortSignal.any(signals)
+  : undefined;
+
+/** One attempt's controller and per-phase timer. */
+class Guard {
+  constructor(ms, theirs) {
+    this.ms = ms;
+    this.theirs = theirs;
+    this.controller = new AbortController();
+    this.reason = {}; // marks an abort by our timer
+    this.timer = undefined;
+    const ours = this.controller.signal;
+    if (!theirs) this.signal = ours;
+    else if (anySignal) this.signal = anySignal([ours, theirs]);
+    else {
+      theirs.addEventListener("abort", () => this.controller.abort(theirs.reason), { once: true });
+      this.signal = ours;
+    }
+  }
+
+  /** Awaits `promise` with the clock running; a timeout rejects it through the abort. */
+  async within(promise) {
+    if (this.ms > 0) {
+      const { controller, reason } = this;
+      this.timer = setTimeout(() => controller.abort(reason), this.ms);
+    }
+    try {
+      return await promise;
+    } finally {
+      clearTimeout(this.timer);
+    }
+  }
+
+  get fired() {
+    const signal = this.controller.signal;
+    return signal.aborted && signal.reason === this.reason;
+  }
+
+  abort() {
+    this.controller.abort();
+  }
+}
+
+/** No controller: a one-shot call without a timeout, with the caller's signal as it is. */
+class NoGuard {
+  constructor(theirs) {
+    this.signal = theirs;
+    this.ms = 0;
+  }
+
+  within(promise) {
+    return promise;
+  }
+
+  get fired() {
+    return false;
+  }
+
+  abort() {}
+}
+
+function invalid(core, message) {
+  return core.error("invalid", message, 0, undefined);
+}
+
+/** Adds a `HeadersInit`'s pairs, read as fetch reads them (checked, names lowercased). */
+function addHeaders(core, out, init) {
+  if (init == null) return;
+  if (typeof init !== "object") throw invalid(core, "`headers` must be an object, an array of pairs or a Headers");
+  let headers;
+  try {
+    headers = new Headers(init);
+  } catch (error) {
+    throw invalid(core, `invalid \`headers\`: ${messageOf(error)}`);
+  }
+  for (const [name, value] of headers) out.push([name, value]);
+}
+
+/** The call's options, in the official SDK's shape (`fetchOptions` included). */
+function callOptions(core, options) {
+  if (options == null) return undefined;
+  const fetchOptions = options.fetchOptions ?? undefined;
+  const signal = options.signal ?? fetchOptions?.signal ?? undefined;
+  if (signal !== undefined && !(typeof AbortSignal === "function" && signal instanceof AbortSignal)) {
+    throw invalid(core, "`signal` must be an AbortSignal");
+  }
+  const headers = [];
+  addHeaders(core, headers, fetchOptions?.headers);
+  addHeaders(core, headers, options.headers);
+  const timeoutMs = typeof options.timeoutMs === "number" ? Math.max(0, options.timeoutMs) : undefined;
+  const serverURL = typeof options.serverURL === "string" ? options.serverURL : undefined;
+  const retries = options.retries ?? undefined;
+  if (retries !== undefined) core.check(retries);
+  return { signal, headers, timeoutMs, serverURL, retries };
+}
+
+/** The message of a JavaScript error, with its cause's. */
+function messageOf(error) {
+  const message = typeof error?.message === "string" ? error.message : undefined;
+  const cause = error?.cause?.message;
+  if (message !== undefined) return typeof cause === "string" ? `${message} (${cause})` : message;
+  return String(error);
+}
+
+/** The key from the client's `apiKey` function (called per request; it may return a promise). */
+async function keyOf(core, key) {
+  let value;
+  try {
+    value = key();
+  } catch (error) {
+    throw invalid(core, `the apiKey function threw: ${messageOf(error)}`);
+  }
+  if (typeof value?.then === "function") {
+    try {
+      value = await value;
+    } catch (error) {
+      throw invalid(core, `the apiKey function rejected: ${messageOf(error)}`);
+    }
+  }
+  if (typeof value !== "string") throw invalid(core, "the apiKey function must return a string");
+  return value;
+}
+
+const sleep = (core, ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(core.error("aborted", undefined, 0, undefined));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(core.error("aborted", undefined, 0, undefined));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+
+const requestIdOf = (response) =>
+  response.headers.get("x-request-id") ?? response.headers.get("mistral-correlation-id") ?? undefined;
+
+/**
+ * Sends a prepared call, retrying what the policy allows (always before any byte of a success
+ * body was read), and resolves to its camelCase response, its `EventStream` or its bytes.
+ */
+export async function send(config, prepared, args, options) {
+  const core = config.core;
+  try {
+    return await attempt(config, core, prepared, args, callOptions(core, options));
+  } finally {
+    prepared.free();
+  }
+}
+
+async function attempt(config, core, prepared, args, options) {
+  const kind = prepared.kind;
+  let body = prepared.body;
+  const field = prepared.upload;
+  if (field !== undefined) {
+    const wrapper = prepared.uploadWrapper;
+    const holder = wrapper === undefined ? args : args?.[wrapper];
+    try {
+      body = await toFormData(field, holder?.[field]);
+    } catch (error) {
+      throw invalid(core, `cannot upload \`${field}\`: ${messageOf(error)}`);
+    }
+  }
+  const signal = options?.signal;
+  const retries = options?.retries;
+  const ms = Math.min(options?.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS);
+  const base = options?.serverURL?.replace(/\/+$/, "") ?? config.serverURL;
+  const url = base + prepared.path;
+  const method = prepared.method;
+  const fetch = config.fetch ?? globalThis.fetch;
+  const started = Date.now();
+  for (let retry = 1; ; retry++) {
+    if (signal?.aborted) throw core.error("aborted", undefined, 0, undefined);
+    const key = typeof config.apiKey === "function" ? await keyOf(core, config.apiKey) : config.apiKey;
+    // A plain object without a prototype (a header named `__proto__` is a header like any
+    // other), as most callers of fetch write it; the client's and the call's headers come
+    // last and replace ours by name.
+    const headers = Object.create(null);
+    if (key !== undefined) headers.authorization = key.startsWith("Bearer ") ? key : `Bearer ${key}`;
+    headers.accept = ACCEPT[kind];
+    if (typeof body === "string") headers["content-type"] = JSON_TYPE;
+    for (const [name, value] of config.headers) headers[name] = value;
+    if (options) for (const [name, value] of options.headers) headers[name] = value;
+    // Nothing to time out and nothing to stop early: no controller at all.
+    const guard = ms === 0 && kind !== EVENTS ? new NoGuard(signal) : new Guard(ms, signal);
+    const init = { method, headers };
+    if (guard.signal !== undefined) init.signal = guard.signal;
+    if (body !== undefined) init.body = body;
+
+    let failure;
+    let error;
+    let response;
+    try {
+      response = await guard.within(fetch(url, init));
+    } catch (cause) {
+      if (guard.fired) {
+        error = core.error("timeout", "response headers", guard.ms, undefined);
+        failure = HEADERS_TIMEOUT;
+      } else if (signal?.aborted) {
+        throw core.error("aborted", undefined, 0, undefined);
+      } else {
+        error = core.error("connection", cause, 0, undefined);
+        failure = CONNECTION;
+      }
+    }
+    if (response !== undefined && !(response instanceof Response) && typeof response?.ok !== "boolean") {
+      throw core.error("connection", new Error("fetch did not return a Response"), 0, undefined);
+    }
+    if (response?.ok) return receive(core, prepared, kind, response, guard, signal);
+    if (response !== undefined) {
+      const requestId = requestIdOf(response);
+      let bytes;
+      try {
+        bytes = new Uint8Array(await guard.within(response.arrayBuffer()));
+      } catch {
+        bytes = new Uint8Array(0);
+      }
+      error = prepared.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, key);
+      failure = response.status;
+    }
+    const wait = core.delay(retries, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());
+    if (wait === undefined) throw error;
+    await sleep(core, wait, signal);
+  }
+}
+
+/** A success: the body as the operation's response. */
+async function receive(core, prepared, kind, response, guard, signal) {
+  const requestId = requestIdOf(response);
+  if (kind === EVENTS) {
+    const type = response.headers.get("content-type") ?? "";
+    if (!type.includes("text/event-stream")) {
+      guard.abort();
+      throw core.error("decode", `expected an event stream, got \`${type}\``, 0, requestId);
+    }
+    if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
+    return prepared.stream(requestId, new Body(core, response.body.getReader(), guard, signal, requestId));
+  }
+  if (kind !== BYTES && kind !== JSON_BODY) return undefined;
+  let buffer;
+  try {
+    buffer = await guard.within(response.arrayBuffer());
+  } catch (cause) {
+    if (guard.fired) throw core.error("timeout", "the response body", guard.ms, requestId);
+    if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
+    throw core.error("connection", cause, 0, requestId);
+  }
+  const bytes = new Uint8Array(buffer);
+  return kind === BYTES ? bytes : prepared.decode(bytes);
+}
+
+/** A stream's body: reads chunks within the idle timeout and feeds them to the parser. */
+class Body {
+  #core;
+  #reader;
+  #guard;
+  #signal;
+  #requestId;
+  #pending;
+  #done = false;
+  #aborted = false;
+
+  constructor(core, reader, guard, signal, requestId) {
+    this.#core = core;
+    this.#reader = reader;
+    this.#guard = guard;
+    this.#signal = signal;
+    this.#requestId = requestId;
+  }
+
+  /** Feeds chunks to `raw` until some events are complete: resolves to their count, or
+   * `undefined` at the end. */
+  async next(raw) {
+    for (;;) {
+      if (this.#pending !== undefined) {
+        const error = this.#pending;
+        this.#pending = undefined;
+        this.#done = true;
+        throw error;
+      }
+      if (this.#aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
+      if (this.#done) return undefined;
+      let read;
+      try {
+        read = await this.#guard.within(this.#reader.read());
+      } catch (cause) {
+        this.#done = true;
+        if (this.#guard.fired) throw this.#core.error("timeout", "the next chunk", this.#guard.ms, this.#requestId);
+        if (this.#aborted || this.#signal?.aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
+        throw this.#core.error("dropped", cause, 0, this.#requestId);
+      }
+      if (read.done) {
+        this.#done = true;
+        raw.finish(); // throws a StreamError if the stream ended early
+        return undefined;
+      }
+      const count = raw.feed(read.value);
+      const error = raw.takeError();
+      if (error !== undefined) {
+        this.#guard.abort();
+        this.#pending = error;
+      }
+      if (count > 0) return count;
+    }
+  }
+
+  /** Stops reading and aborts the request: the server sees the connection close. */
+  abort() {
+    if (this.#done) return;
+    this.#done = true;
+    this.#aborted = true;
+    this.#guard.abort();
+    // Nothing awaits the cancel; a rejection must not become an unhandled one.
+    this.#reader.cancel().catch(() => {});
+  }
+}

@@ -1,0 +1,291 @@
+//! The seam between the Rust core and the fetch loop of `js/transport.js`.
+//!
+//! A call is prepared here, synchronously: the arguments are checked and the request built
+//! (method, path, snake_case body) into a [`Prepared`]. `send` in `js/transport.js` then does the
+//! I/O — the `fetch`, the abort controller, the per-phase timers, the waits between retries — and
+//! comes back here for every decision and every value: [`Core::delay`] (the retry policy),
+//! [`Prepared::decode`] (the camelCase response), [`Prepared::fail`] and [`Core::error`] (the
+//! typed errors, redacted), [`Prepared::stream`] (the event parser and its `EventStream`).
+//!
+//! Why the loop is JavaScript: awaiting promises from Rust goes through wasm-bindgen-futures,
+//! whose closures, task queue and finalizers cost about 60 µs of CPU per call in Node — most of a
+//! call's overhead over a bare `fetch` — and 12 KB of wasm. The loop itself holds no policy.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::error::to_js;
+use super::options::{get, retry_policy};
+use super::stream::RawEventStream;
+use crate::error::{ApiError, Error, StreamErrorKind};
+use crate::json::to_js as transcode;
+use crate::request::{secrets, HttpRequest, Operation, ResponseKind, RetryPolicy};
+
+#[wasm_bindgen(module = "/js/event-stream.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = wrapStream)]
+    fn wrap_stream(raw: RawEventStream, body: JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/transport.js")]
+extern "C" {
+    /// Runs a prepared call: resolves to its response, stream or bytes.
+    pub(super) fn send(
+        config: &JsValue,
+        prepared: Prepared,
+        args: &JsValue,
+        options: &JsValue,
+    ) -> js_sys::Promise;
+}
+
+/// A client's settings, as the plain object `js/transport.js` reads on every call (`serverURL`,
+/// `apiKey`, `fetch`, `headers`, `timeoutMs`, and `core`, the [`Core`]).
+pub struct Transport {
+    /// The settings object.
+    pub config: JsValue,
+}
+
+impl Transport {
+    /// The settings object for these values.
+    pub fn new(
+        server_url: &str,
+        api_key: JsValue,
+        fetch: JsValue,
+        headers: &[(String, String)],
+        timeout_ms: f64,
+        retry: RetryPolicy,
+    ) -> Transport {
+        let config = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&config, &JsValue::from_str(key), value);
+        };
+        set("serverURL", &JsValue::from_str(server_url));
+        set("apiKey", &api_key);
+        set("fetch", &fetch);
+        let pairs = js_sys::Array::new();
+        for (name, value) in headers {
+            pairs.push(&js_sys::Array::of2(
+                &JsValue::from_str(name),
+                &JsValue::from_str(value),
+            ));
+        }
+        set("headers", &pairs);
+        set("timeoutMs", &JsValue::from_f64(timeout_ms));
+        set("core", &JsValue::from(Core { retry }));
+        Transport {
+            config: config.into(),
+        }
+    }
+}
+
+/// The decisions the fetch loop asks the core for. Internal to the package.
+#[wasm_bindgen(skip_typescript)]
+pub struct Core {
+    retry: RetryPolicy,
+}
+
+/// What failed, as `js/transport.js` reports it to [`Core::delay`].
+const CONNECTION: u16 = 0;
+const HEADERS_TIMEOUT: u16 = 1;
+
+#[wasm_bindgen]
+impl Core {
+    /// Checks a call's `retries` option (`undefined` for none) before anything is sent.
+    pub fn check(&self, retries: JsValue) -> Result<(), JsValue> {
+        policy(&retries, self.retry).map(drop)
+    }
+
+    /// The wait before retry number `retry`, or `undefined` to give up. `failure` is the HTTP
+    /// status, or 0 for a connection error and 1 for a timeout waiting for headers.
+    pub fn delay(
+        &self,
+        retries: JsValue,
+        failure: u16,
+        retry: u32,
+        elapsed_ms: f64,
+        retry_after_ms: Option<f64>,
+        jitter: f64,
+    ) -> Option<f64> {
+        let policy = policy(&retries, self.retry).ok()?;
+        let error = match failure {
+            CONNECTION => Error::Connection {
+                message: String::new(),
+            },
+            HEADERS_TIMEOUT => Error::Timeout {
+                waiting_for: "response headers",
+                ms: 0,
+            },
+            status => Error::Api(Box::new(ApiError::new(status, None, b"", None))),
+        };
+        if !policy.retries(&error) {
+            return None;
+        }
+        let elapsed = elapsed_ms.max(0.0) as u64;
+        let retry_after = retry_after_ms.map(|ms| ms.max(0.0) as u64);
+        policy
+            .delay_ms(retry, elapsed, retry_after, jitter)
+            .map(|ms| ms as f64)
+    }
+
+    /// The typed error for a failure seen by the fetch loop: `kind` is `"connection"` (with the
+    /// JavaScript error as `detail`), `"timeout"` (with what was awaited), `"aborted"`,
+    /// `"dropped"` (a stream's connection, with the JavaScript error), `"truncated"`, `"decode"` or
+    /// `"invalid"` (with the message).
+    pub fn error(&self, kind: &str, detail: JsValue, ms: f64, request_id: Option<String>) -> JsValue {
+        let error = match kind {
+            "connection" => Error::Connection {
+                message: js_message(&detail),
+            },
+            "timeout" => Error::Timeout {
+                waiting_for: match detail.as_string().as_deref() {
+                    Some("response headers") => "response headers",
+                    Some("the next chunk") => "the next chunk",
+                    _ => "the response body",
+                },
+                ms: ms as u64,
+            },
+            "dropped" => Error::stream(
+                StreamErrorKind::Dropped,
+                format!("the connection dropped mid-stream: {}", js_message(&detail)),
+            ),
+            "truncated" => Error::stream(
+                StreamErrorKind::Truncated,
+                detail.as_string().unwrap_or_default(),
+            ),
+            "decode" => Error::Decode {
+                message: detail.as_string().unwrap_or_default(),
+                body: String::new(),
+            },
+            "invalid" => Error::InvalidRequest {
+                message: detail.as_string().unwrap_or_default(),
+            },
+            _ => Error::Aborted,
+        };
+        to_js(&error.with_request_id(request_id.as_deref()))
+    }
+}
+
+fn policy(retries: &JsValue, default: RetryPolicy) -> Result<RetryPolicy, JsValue> {
+    if retries.is_undefined() || retries.is_null() {
+        Ok(default)
+    } else {
+        retry_policy(retries, "retries")
+    }
+}
+
+/// What a response body becomes, as [`Prepared::kind`] tells `js/transport.js`.
+const EMPTY: u8 = 0;
+const BYTES: u8 = 1;
+const JSON: u8 = 2;
+const EVENTS: u8 = 3;
+
+/// One call's request, built and checked. Internal to the package.
+#[wasm_bindgen(skip_typescript)]
+pub struct Prepared {
+    pub(super) op: &'static Operation,
+    pub(super) request: HttpRequest,
+}
+
+#[wasm_bindgen]
+impl Prepared {
+    /// The HTTP method.
+    #[wasm_bindgen(getter)]
+    pub fn method(&self) -> String {
+        self.request.method.as_str().into()
+    }
+
+    /// Path and query, percent-encoded.
+    #[wasm_bindgen(getter)]
+    pub fn path(&self) -> String {
+        self.request.path_and_query.clone()
+    }
+
+    /// The JSON body, in the wire spelling, if there is one.
+    #[wasm_bindgen(getter)]
+    pub fn body(&self) -> Option<String> {
+        let body = self.request.body.as_deref()?;
+        Some(String::from_utf8_lossy(body).into_owned())
+    }
+
+    /// 0: no body is read; 1: bytes; 2: JSON; 3: an event stream.
+    #[wasm_bindgen(getter)]
+    pub fn kind(&self) -> u8 {
+        match self.op.response {
+            ResponseKind::Empty => EMPTY,
+            ResponseKind::Bytes => BYTES,
+            ResponseKind::Json(_) => JSON,
+            ResponseKind::Events => EVENTS,
+        }
+    }
+
+    /// The argument holding the file of a multipart upload (also the form field's name).
+    #[wasm_bindgen(getter)]
+    pub fn upload(&self) -> Option<String> {
+        Some(self.request.multipart?.field.into())
+    }
+
+    /// The key the file's argument is wrapped under (`requestBody`), if any.
+    #[wasm_bindgen(getter, js_name = uploadWrapper)]
+    pub fn upload_wrapper(&self) -> Option<String> {
+        Some(self.request.multipart?.wrapper?.into())
+    }
+
+    /// The camelCase response of a JSON body (`undefined` for an empty one).
+    pub fn decode(&self, body: &[u8]) -> Result<JsValue, JsValue> {
+        let ResponseKind::Json(shape) = self.op.response else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(JsValue::UNDEFINED);
+        }
+        let mut out = Vec::with_capacity(body.len() + 64);
+        transcode(body, shape, &mut out).map_err(|e| Error::Decode {
+            message: e.to_string(),
+            body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
+                .into_owned(),
+        })?;
+        js_sys::JSON::parse(&String::from_utf8_lossy(&out))
+    }
+
+    /// The typed error for a response with a failure status, with the API key (`key`, as sent)
+    /// and any token of the request body redacted from it, even if the server echoed them.
+    pub fn fail(
+        &self,
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        retry_after: Option<String>,
+        key: Option<String>,
+    ) -> JsValue {
+        let retry_after = retry_after
+            .and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
+        let mut error = ApiError::new(status, request_id, body, retry_after);
+        let mut secrets = self
+            .request
+            .body
+            .as_deref()
+            .map(secrets::in_body)
+            .unwrap_or_default();
+        secrets.extend(key.map(|k| secrets::bare_key(&k).to_owned()));
+        secrets::redact(&mut error, &secrets);
+        to_js(&Error::Api(Box::new(error)))
+    }
+
+    /// The `EventStream` of this call: Rust's parser fed by `body`, the response's reader.
+    pub fn stream(&self, request_id: Option<String>, body: JsValue) -> JsValue {
+        wrap_stream(RawEventStream::new(request_id), body)
+    }
+}
+
+/// The message of a JavaScript error (and of its `cause`), for [`Error::Connection`].
+pub fn js_message(error: &JsValue) -> String {
+    let message = get(error, "message").and_then(|m| m.as_string());
+    let cause = get(error, "cause")
+        .and_then(|c| get(&c, "message"))
+        .and_then(|m| m.as_string());
+    match (message, cause) {
+        (Some(m), Some(c)) => format!("{m} ({c})"),
+        (Some(m), None) => m,
+        _ => error.as_string().unwrap_or_else(|| "fetch failed".into()),
+    }
+}
