@@ -1,7 +1,8 @@
 // The package's public surface, shared by every entry point (node.js, deno.js, workerd.js, index.js).
 // The error and stream classes come from wasm-bindgen's copies of js/*.js (the build rewrites
 // these two paths), so `instanceof` sees the very classes Rust instantiates.
-import { Mistral, Agents, Connectors } from "./mistral_edge.js";
+import { Mistral } from "./client.js";
+import { Agents, Connectors } from "./resources.js";
 import { paginate } from "./pages.js";
 
 // Every page of a paginated list, following the API's own cursor.
@@ -10,10 +11,11 @@ paginate(Agents.prototype, "listPages", (args, page) =>
 paginate(Connectors.prototype, "list", (args, page) =>
   page?.pagination?.nextCursor ? { ...args, cursor: page.pagination.nextCursor } : null);
 
+export { Mistral };
 export {
-  Mistral, Beta, Conversations, Agents, Connectors, Libraries, LibraryDocuments, LibraryAccesses, Files,
-  SseDecoder,
-} from "./mistral_edge.js";
+  Beta, Conversations, Agents, Connectors, Libraries, LibraryDocuments, LibraryAccesses, Files,
+} from "./resources.js";
+export { SseDecoder } from "./mistral_edge.js";
 export { PagePromise } from "./pages.js";
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,

@@ -1,6 +1,33 @@
 // Types of the package entry: the generated declarations plus the JavaScript classes.
 export * from "./mistral_edge.js";
-import { Mistral } from "./mistral_edge.js";
+export * from "./resources.js";
+import type { MistralOptions } from "./mistral_edge.js";
+import type { Beta, Files } from "./resources.js";
+
+/**
+ * The Mistral API client.
+ *
+ * ```js
+ * import Mistral from "mistral-edge";
+ * const client = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });
+ * ```
+ */
+export declare class Mistral {
+    /**
+     * Creates a client. Without `apiKey`, `MISTRAL_API_KEY` from the environment is used where
+     * there is one. In a browser, a key aimed at Mistral's servers is refused unless
+     * `dangerouslyAllowBrowser` is set: point `serverURL` at your own backend instead.
+     */
+    constructor(options?: MistralOptions);
+    /**
+     * The beta APIs: agents, conversations, connectors, libraries.
+     */
+    readonly beta: Beta;
+    /**
+     * Files, such as the images `image_generation` makes.
+     */
+    readonly files: Files;
+}
 export default Mistral;
 
 /** Base class of every error this package throws. */

@@ -8,8 +8,10 @@
 // of a one-shot call, or the gap before each chunk of a stream. A timer aborts the request's own
 // controller with a private reason, so the pending fetch or read rejects and the reason tells a
 // timeout from any other abort. A caller's signal is combined with ours, never replaced.
-
-import { toFormData } from "./multipart.js";
+//
+// The multipart helpers live at the end of this file rather than in one of their own: a snippet
+// importing another snippet that Rust imports too made headless Chromium under chromedriver hang
+// while loading the wasm-bindgen test page, about one run in two.
 
 const JSON_TYPE = "application/json";
 const ACCEPT = [JSON_TYPE, "application/octet-stream", JSON_TYPE, "text/event-stream"];
@@ -340,4 +342,41 @@ class Body {
     // Nothing awaits the cancel; a rejection must not become an unhandled one.
     this.#reader.cancel().catch(() => {});
   }
+}
+
+// ------------------------------------------------------------------ multipart uploads
+// What must be JavaScript because files are not JSON.
+
+const isBinary = (value) =>
+  value instanceof ArrayBuffer ||
+  ArrayBuffer.isView(value) ||
+  (typeof Blob === "function" && value instanceof Blob) ||
+  (typeof ReadableStream === "function" && value instanceof ReadableStream);
+
+/** The arguments as JSON, with files replaced by `{}` (the request builder only needs to see them). */
+export function stringifyArgs(args) {
+  return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
+}
+
+/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`. */
+export async function toFormData(field, file) {
+  let name;
+  let content = file;
+  if (!isBinary(file) && file && typeof file === "object" && "content" in file) {
+    name = file.fileName ?? file.name;
+    content = file.content;
+  }
+  if (typeof ReadableStream === "function" && content instanceof ReadableStream) {
+    content = await new Response(content).blob();
+  }
+  if (!(typeof Blob === "function" && content instanceof Blob)) {
+    if (!(content instanceof ArrayBuffer || ArrayBuffer.isView(content))) {
+      throw new TypeError(`\`${field}\` must be a Blob, a File, bytes, or { fileName, content }`);
+    }
+    content = new Blob([content]);
+  }
+  name ??= typeof content.name === "string" && content.name ? content.name : "upload";
+  const form = new FormData();
+  form.append(field, content, name);
+  return form;
 }

@@ -28,7 +28,8 @@ node_modules/.bin/esbuild "$OUT/${CRATE}.js" --minify-whitespace --minify-syntax
 SNIPPET_DIR=$(cd "$OUT" && ls -d snippets/*/js | head -n 1)
 [ -n "$SNIPPET_DIR" ] || { echo "build: wasm-bindgen emitted no snippets" >&2; exit 1; }
 sed "s|__SNIPPET_DIR__|$SNIPPET_DIR|g" js/api.js > "$OUT/api.js"
-cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/index.d.ts js/package.json "$OUT/"
+cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/resources.js js/resources.d.ts \
+  js/index.d.ts js/package.json "$OUT/"
 [ -f README.md ] && cp README.md "$OUT/"
 rm -f "$OUT/.gitignore"
 

@@ -4,6 +4,7 @@
 //! operations_dts` rewrites it.
 
 use mistral_edge::model::shape::Shape;
+use mistral_edge::request::surface::{Method, RESOURCES};
 use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations.d.ts");
@@ -161,4 +162,151 @@ fn every_operation_has_a_unique_name() {
     let before = names.len();
     names.dedup();
     assert_eq!(before, names.len());
+}
+
+// ------------------------------------------------------------------ the resource classes
+
+const RESOURCES_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/resources.js");
+const RESOURCES_DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/resources.d.ts");
+const GENERATED: &str = "// Generated from src/request/surface.rs by tests/operations_dts.rs.\n\
+                         // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n";
+
+/// The index of `op` in `ops::ALL`, which the wasm export `call` takes.
+fn index_of(op: &Operation) -> usize {
+    ops::ALL
+        .iter()
+        .position(|o| o.name == op.name)
+        .unwrap_or_else(|| panic!("{} is not in ops::ALL", op.name))
+}
+
+/// The resources reached from the resource at `path` (or from `beta`), as (property, class, doc).
+fn children(path: &str) -> Vec<(&'static str, &'static str, &'static str)> {
+    RESOURCES
+        .iter()
+        .filter_map(|r| {
+            let rest = r.path.strip_prefix(path)?.strip_prefix('.')?;
+            (!rest.contains('.')).then_some((rest, r.class, r.property_doc))
+        })
+        .collect()
+}
+
+fn doc_comment(lines: &[&str], indent: &str) -> String {
+    let mut out = format!("{indent}/**\n");
+    for line in lines {
+        out.push_str(&format!("{indent} *{}\n", line.trim_end()));
+    }
+    out + &format!("{indent} */\n")
+}
+
+/// `js/resources.js`: a class per resource, a method per operation, each a call of the wasm
+/// export with the operation's index; nested resources as properties.
+fn generate_js() -> String {
+    let mut out = format!(
+        "{GENERATED}// The resource classes of the client: each method runs one operation of the table in\n\
+         // src/request/ops.rs through the wasm export `call`, which takes its index there.\n\n\
+         import {{ call }} from \"./mistral_edge.js\";\n"
+    );
+    let class = |name: &str, path: &str, methods: &[Method]| {
+        let mut out = if methods.is_empty() {
+            format!("\nexport class {name} {{\n  constructor(config) {{\n")
+        } else {
+            format!("\nexport class {name} {{\n  #config;\n\n  constructor(config) {{\n    this.#config = config;\n")
+        };
+        for (property, class, _) in children(path) {
+            out.push_str(&format!("    this.{property} = new {class}(config);\n"));
+        }
+        out.push_str("  }\n");
+        for m in methods {
+            out.push_str(&format!(
+                "\n  {}(request, options) {{\n    return call(this.#config, {}, request, options);\n  }}\n",
+                m.name,
+                index_of(m.op)
+            ));
+        }
+        out + "}\n"
+    };
+    out.push_str(&class("Beta", "beta", &[]));
+    for r in RESOURCES {
+        out.push_str(&class(r.class, r.path, r.methods));
+    }
+    out
+}
+
+/// `js/resources.d.ts`: the classes' declarations, with their docs.
+fn generate_dts() -> String {
+    let mut out = format!("{GENERATED}import type * as T from \"./mistral_edge.js\";\n");
+    let class = |name: &str, doc: &[&str], path: &str, methods: &[Method]| {
+        let mut out = format!(
+            "\n{}export declare class {name} {{\n    private constructor();\n",
+            doc_comment(doc, "")
+        );
+        for (property, class, doc) in children(path) {
+            out.push_str(&doc_comment(&[&format!(" {doc}")], "    "));
+            out.push_str(&format!("    readonly {property}: {class};\n"));
+        }
+        for m in methods {
+            let promise = if m.pages { "T.PagePromise" } else { "Promise" };
+            out.push_str(&doc_comment(m.doc, "    "));
+            out.push_str(&format!(
+                "    {}(request: T.{}, options?: T.RequestOptions): {promise}<T.{}>;\n",
+                m.name,
+                type_name(m.op, "Request"),
+                type_name(m.op, "Response")
+            ));
+        }
+        out + "}\n"
+    };
+    out.push_str(&class(
+        "Beta",
+        &[" The beta APIs: agents, conversations, connectors, libraries."],
+        "beta",
+        &[],
+    ));
+    for r in RESOURCES {
+        out.push_str(&class(r.class, r.doc, r.path, r.methods));
+    }
+    out
+}
+
+#[test]
+fn resource_classes_are_current() {
+    for (file, generated) in [
+        (RESOURCES_JS, generate_js()),
+        (RESOURCES_DTS, generate_dts()),
+    ] {
+        if std::env::var_os("UPDATE_OPERATIONS").is_some() {
+            std::fs::write(file, &generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(file).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{file} is out of date: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`"
+        );
+    }
+}
+
+#[test]
+fn every_operation_has_exactly_one_method() {
+    let mut seen = vec![0; ops::ALL.len()];
+    for r in RESOURCES {
+        for m in r.methods {
+            seen[index_of(m.op)] += 1;
+        }
+    }
+    for (op, count) in ops::ALL.iter().zip(seen) {
+        assert_eq!(count, 1, "{} is run by {count} methods", op.name);
+    }
+}
+
+#[test]
+fn every_resource_is_reached_from_the_client() {
+    for r in RESOURCES {
+        let parent = r.path.rsplit_once('.').map_or("", |(parent, _)| parent);
+        assert!(
+            parent.is_empty() || parent == "beta" || RESOURCES.iter().any(|p| p.path == parent),
+            "{} hangs from {parent}, which is not a resource",
+            r.path
+        );
+    }
 }

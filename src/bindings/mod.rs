@@ -4,7 +4,6 @@ mod client;
 mod decoder;
 mod error;
 mod options;
-mod resources;
 mod stream;
 #[cfg(test)]
 mod tests;

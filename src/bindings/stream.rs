@@ -46,7 +46,9 @@ impl RawEventStream {
     /// `undefined`. Reading stops there.
     #[wasm_bindgen(js_name = takeError)]
     pub fn take_error(&mut self) -> JsValue {
-        self.pending.take().map_or(JsValue::UNDEFINED, JsValue::from)
+        self.pending
+            .take()
+            .map_or(JsValue::UNDEFINED, JsValue::from)
     }
 
     /// The body ended: throws a `StreamError` if it ended before `conversation.response.done`.

@@ -14,9 +14,10 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{AbortController, Response};
 
-use super::client::Mistral;
+use super::client::{call, configure};
 use super::error::to_js;
 use crate::error::{ApiError, Error, StreamErrorKind};
+use crate::request::ops::{self, Operation};
 
 /// A key that must never show up in an error.
 const SECRET: &str = "sk-wasm-test-5d1c9e07b3a4";
@@ -41,6 +42,65 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = fetch)]
     fn fetch_url(url: &str) -> Promise;
+}
+
+// ------------------------------------------------------------------ the client, as JS sees it
+
+/// `new Mistral(options)` for these tests: `js/client.js` and `js/resources.js` are package files
+/// the test runner does not load, so this calls the same two wasm exports they call.
+struct Mistral {
+    config: JsValue,
+}
+
+/// A resource of a [`Mistral`].
+struct Resource {
+    config: JsValue,
+}
+
+impl Mistral {
+    fn new(options: Option<Object>) -> Result<Mistral, JsValue> {
+        let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
+        configure(options).map(|config| Mistral { config })
+    }
+
+    fn beta(&self) -> &Self {
+        self
+    }
+
+    fn conversations(&self) -> Resource {
+        Resource {
+            config: self.config.clone(),
+        }
+    }
+
+    fn agents(&self) -> Resource {
+        Resource {
+            config: self.config.clone(),
+        }
+    }
+}
+
+impl Resource {
+    fn run(&self, op: &Operation, request: JsValue, options: Option<Object>) -> Promise {
+        let index = ops::ALL
+            .iter()
+            .position(|o| o.name == op.name)
+            .unwrap_or_else(|| panic!("{} is not in ops::ALL", op.name));
+        let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
+        call(&self.config, index as u32, request, options)
+    }
+
+    fn start(&self, request: JsValue, options: Option<Object>) -> Promise {
+        self.run(&ops::conversations::START, request, options)
+    }
+
+    fn start_stream(&self, request: JsValue, options: Option<Object>) -> Promise {
+        self.run(&ops::conversations::START_STREAM, request, options)
+    }
+
+    fn create(&self, request: JsValue, options: Option<Object>) -> Promise {
+        self.run(&ops::agents::CREATE, request, options)
+    }
 }
 
 // ------------------------------------------------------------------ helpers
@@ -430,13 +490,18 @@ async fn varied_tokens_and_both_sets_of_headers_reach_their_ends() {
     let body = json(
         r#"{"model":"mistral-medium-latest","inputs":[{"role":"user","content":"Hello café 日本語 🚀 \"quoted\" line\nbreak back\\slash token"}]}"#,
     );
-    let stream = settle(conversations.start_stream(body, Some(options(&[("x-edge-call", "per-call")]))))
-        .await
-        .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
+    let stream =
+        settle(conversations.start_stream(body, Some(options(&[("x-edge-call", "per-call")]))))
+            .await
+            .unwrap_or_else(|e| panic!("startStream rejected: {}", error_text(&e)));
     let request_id = text(&stream, "requestId");
     assert!(request_id.starts_with("req_"), "request id {request_id:?}");
     let (events, error) = drain(&stream).await;
-    assert!(error.is_none(), "{}", error_text(&error.unwrap_or_default()));
+    assert!(
+        error.is_none(),
+        "{}",
+        error_text(&error.unwrap_or_default())
+    );
     // "Echo:" and nine more tokens, with `started` and `done`.
     assert_eq!(events.len(), 12);
     let mut content = String::new();

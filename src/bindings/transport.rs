@@ -38,44 +38,35 @@ extern "C" {
     ) -> js_sys::Promise;
 }
 
-/// A client's settings, as the plain object `js/transport.js` reads on every call (`serverURL`,
-/// `apiKey`, `fetch`, `headers`, `timeoutMs`, and `core`, the [`Core`]).
-pub struct Transport {
-    /// The settings object.
-    pub config: JsValue,
-}
-
-impl Transport {
-    /// The settings object for these values.
-    pub fn new(
-        server_url: &str,
-        api_key: JsValue,
-        fetch: JsValue,
-        headers: &[(String, String)],
-        timeout_ms: f64,
-        retry: RetryPolicy,
-    ) -> Transport {
-        let config = Object::new();
-        let set = |key: &str, value: &JsValue| {
-            let _ = Reflect::set(&config, &JsValue::from_str(key), value);
-        };
-        set("serverURL", &JsValue::from_str(server_url));
-        set("apiKey", &api_key);
-        set("fetch", &fetch);
-        let pairs = js_sys::Array::new();
-        for (name, value) in headers {
-            pairs.push(&js_sys::Array::of2(
-                &JsValue::from_str(name),
-                &JsValue::from_str(value),
-            ));
-        }
-        set("headers", &pairs);
-        set("timeoutMs", &JsValue::from_f64(timeout_ms));
-        set("core", &JsValue::from(Core { retry }));
-        Transport {
-            config: config.into(),
-        }
+/// A client's settings, as the plain object `js/transport.js` reads on every call: `serverURL`,
+/// `apiKey` (a string, a function or `undefined`), `fetch` (or `undefined`), `headers` (name and
+/// value pairs, lowercased), `timeoutMs`, and `core`, the [`Core`].
+pub fn config(
+    server_url: &str,
+    api_key: JsValue,
+    fetch: JsValue,
+    headers: &[(String, String)],
+    timeout_ms: f64,
+    retry: RetryPolicy,
+) -> JsValue {
+    let config = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&config, &JsValue::from_str(key), value);
+    };
+    set("serverURL", &JsValue::from_str(server_url));
+    set("apiKey", &api_key);
+    set("fetch", &fetch);
+    let pairs = js_sys::Array::new();
+    for (name, value) in headers {
+        pairs.push(&js_sys::Array::of2(
+            &JsValue::from_str(name),
+            &JsValue::from_str(value),
+        ));
     }
+    set("headers", &pairs);
+    set("timeoutMs", &JsValue::from_f64(timeout_ms));
+    set("core", &JsValue::from(Core { retry }));
+    config.into()
 }
 
 /// The decisions the fetch loop asks the core for. Internal to the package.
@@ -131,7 +122,13 @@ impl Core {
     /// JavaScript error as `detail`), `"timeout"` (with what was awaited), `"aborted"`,
     /// `"dropped"` (a stream's connection, with the JavaScript error), `"truncated"`, `"decode"` or
     /// `"invalid"` (with the message).
-    pub fn error(&self, kind: &str, detail: JsValue, ms: f64, request_id: Option<String>) -> JsValue {
+    pub fn error(
+        &self,
+        kind: &str,
+        detail: JsValue,
+        ms: f64,
+        request_id: Option<String>,
+    ) -> JsValue {
         let error = match kind {
             "connection" => Error::Connection {
                 message: js_message(&detail),
@@ -257,8 +254,8 @@ impl Prepared {
         retry_after: Option<String>,
         key: Option<String>,
     ) -> JsValue {
-        let retry_after = retry_after
-            .and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
+        let retry_after =
+            retry_after.and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
         let mut error = ApiError::new(status, request_id, body, retry_after);
         let mut secrets = self
             .request

@@ -5,7 +5,7 @@
 //! The package's JavaScript classes (`js/resources.js`) and their declarations
 //! (`js/resources.d.ts`) are generated from this table by `tests/operations_dts.rs`, which also
 //! checks the committed files are current. A method calls the wasm export `call` with its
-//! operation's index in [`OPERATIONS`]; the names and docs here never reach the wasm.
+//! operation's index in [`ops::ALL`]; the names and docs here never reach the wasm.
 
 use super::{ops, Operation};
 
@@ -44,7 +44,7 @@ macro_rules! surface {
             $( $(#[doc = $doc:literal])* $name:ident = $op:path $(, $pages:ident)?; )*
         }
     )*) => {
-        /// Every resource, in the order of [`OPERATIONS`].
+        /// Every resource.
         pub const RESOURCES: &[Resource] = &[$(
             Resource {
                 class: stringify!($class),
@@ -59,10 +59,6 @@ macro_rules! surface {
                 }),*],
             }
         ),*];
-
-        /// Every operation a method runs, in the order of [`RESOURCES`]' methods: the index the
-        /// JavaScript classes pass to the wasm export `call`.
-        pub static OPERATIONS: &[&Operation] = &[$($(&$op),*),*];
     };
     (@pages pages) => { true };
     (@pages) => { false };
