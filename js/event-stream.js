@@ -27,6 +27,8 @@ export class EventStream {
   #base;
   #keys;
   #ended = false;
+  /** The read in progress, if any. */
+  #filling;
   #iterating = false;
   /** `abort()` was called: the loop throws one AbortError instead of ending quietly. */
   #aborted = false;
@@ -42,7 +44,15 @@ export class EventStream {
     return this.#raw.requestId;
   }
 
-  async #fill() {
+  /** Reads the next events; overlapping `next()` calls share one read rather than interleave
+   * theirs. Resolves to whether there are events to hand out. */
+  #fill() {
+    return (this.#filling ??= this.#read().finally(() => {
+      this.#filling = undefined;
+    }));
+  }
+
+  async #read() {
     while (this.#index >= this.#items.length) {
       if (this.#ended) return false;
       let count;
@@ -93,8 +103,9 @@ export class EventStream {
     this.#iterating = true;
     return {
       next: async () => {
-        if (this.#index < this.#items.length || (await this.#fill())) {
-          return { value: this.#items[this.#index++], done: false };
+        // A loop: when two pulls overlap, the read both waited for may hold one event only.
+        while (this.#index < this.#items.length || (await this.#fill())) {
+          if (this.#index < this.#items.length) return { value: this.#items[this.#index++], done: false };
         }
         if (this.#aborted) {
           this.#aborted = false;

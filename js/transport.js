@@ -34,26 +34,28 @@ class Guard {
     this.theirs = theirs;
     this.controller = new AbortController();
     this.reason = {}; // marks an abort by our timer
-    this.timer = undefined;
     const ours = this.controller.signal;
     if (!theirs) this.signal = ours;
     else if (anySignal) this.signal = anySignal([ours, theirs]);
-    else {
+    else if (theirs.aborted) {
+      this.controller.abort(theirs.reason);
+      this.signal = ours;
+    } else {
       theirs.addEventListener("abort", () => this.controller.abort(theirs.reason), { once: true });
       this.signal = ours;
     }
   }
 
-  /** Awaits `promise` with the clock running; a timeout rejects it through the abort. */
+  /** Awaits `promise` with the clock running; a timeout rejects it through the abort. Each call
+   * has its own timer, so overlapping waits never leave one behind. */
   async within(promise) {
-    if (this.ms > 0) {
-      const { controller, reason } = this;
-      this.timer = setTimeout(() => controller.abort(reason), this.ms);
-    }
+    if (!(this.ms > 0)) return promise;
+    const { controller, reason } = this;
+    const timer = setTimeout(() => controller.abort(reason), this.ms);
     try {
       return await promise;
     } finally {
-      clearTimeout(this.timer);
+      clearTimeout(timer);
     }
   }
 
@@ -113,7 +115,8 @@ function callOptions(core, options) {
   const headers = [];
   addHeaders(core, headers, fetchOptions?.headers);
   addHeaders(core, headers, options.headers);
-  const timeoutMs = typeof options.timeoutMs === "number" ? Math.max(0, options.timeoutMs) : undefined;
+  // Whole ms, as the client's `timeoutMs` (a fraction below 1, or NaN, means none).
+  const timeoutMs = typeof options.timeoutMs === "number" ? Math.floor(Math.max(0, options.timeoutMs)) || 0 : undefined;
   const serverURL = typeof options.serverURL === "string" ? options.serverURL : undefined;
   const retries = options.retries ?? undefined;
   if (retries !== undefined) core.check(retries);
@@ -201,6 +204,7 @@ async function attempt(config, core, prepared, args, options) {
   for (let retry = 1; ; retry++) {
     if (signal?.aborted) throw core.error("aborted", undefined, 0, undefined);
     const key = typeof config.apiKey === "function" ? await keyOf(core, config.apiKey) : config.apiKey;
+    if (signal?.aborted) throw core.error("aborted", undefined, 0, undefined);
     // A plain object without a prototype (a header named `__proto__` is a header like any
     // other), as most callers of fetch write it; the client's and the call's headers come
     // last and replace ours by name.
@@ -232,8 +236,11 @@ async function attempt(config, core, prepared, args, options) {
         failure = CONNECTION;
       }
     }
-    if (response !== undefined && !(response instanceof Response) && typeof response?.ok !== "boolean") {
-      throw core.error("connection", new Error("fetch did not return a Response"), 0, undefined);
+    if (error === undefined && (typeof response?.ok !== "boolean" || typeof response.headers?.get !== "function")) {
+      // A custom fetch that resolved to something else: a connection failure, retried as one.
+      error = core.error("connection", new Error("fetch did not return a Response"), 0, undefined);
+      failure = CONNECTION;
+      response = undefined;
     }
     if (response?.ok) return receive(core, prepared, kind, response, guard, signal);
     if (response !== undefined) {

@@ -140,3 +140,108 @@ test("a custom fetch gets (url, init) with plain-object headers; a __proto__ hea
   assert.equal(got.init.headers.__proto__, "x");
   assert.deepEqual(JSON.parse(got.init.body), { inputs: "hi", model: "m", stream: false });
 });
+
+// ----- found in review of the JavaScript fetch loop -----
+
+const { ConnectionError } = await import(new URL("../../pkg/node.js", import.meta.url));
+
+/** A fetch answering a one-delta stream, one chunk every `gapMs`. */
+function slowStreamFetch(gapMs) {
+  const frame = (o) => encoder.encode(`event: ${o.type}\ndata: ${JSON.stringify(o)}\n\n`);
+  const frames = [
+    frame({ type: "conversation.response.started", conversation_id: "c", created_at: "2026-01-01T00:00:00Z" }),
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => frame({ type: "message.output.delta", output_index: 0, id: "m", content_index: 0, model: "m", role: "assistant", content: `${n}` })),
+    frame({ type: "conversation.response.done", usage: { prompt_tokens: 1, completion_tokens: 3, total_tokens: 4 } }),
+  ];
+  return (url, init) => {
+    let i = 0;
+    const body = new ReadableStream({
+      async pull(controller) {
+        await new Promise((r) => setTimeout(r, gapMs));
+        if (i < frames.length) controller.enqueue(frames[i++]);
+        else controller.close();
+      },
+    });
+    return Promise.resolve(new Response(body, { headers: { "content-type": "text/event-stream" } }));
+  };
+}
+
+test("overlapping next() calls share reads: no event lost or repeated, no timer left behind", async () => {
+  // Each gap is well within the limit; the whole stream is not.
+  const client = new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch: slowStreamFetch(50), timeoutMs: 150 });
+  const stream = await client.beta.conversations.startStream({ model: "m", inputs: "hi" });
+  const it = stream[Symbol.asyncIterator]();
+  const seen = [];
+  for (;;) {
+    // Three pulls in flight at once, each shorter than the stream's gaps would allow in sum.
+    const results = await Promise.all([it.next(), it.next(), it.next()]);
+    for (const r of results) if (!r.done) seen.push(r.value.data.type === "message.output.delta" ? r.value.data.content : r.value.event);
+    if (results.some((r) => r.done)) break;
+  }
+  assert.deepEqual(seen, ["conversation.response.started", "1", "2", "3", "4", "5", "6", "7", "8", "conversation.response.done"]);
+  const timers = process.getActiveResourcesInfo().filter((r) => r === "Timeout");
+  assert.equal(timers.length, 0, "no timer outlives the stream");
+});
+
+test("a custom fetch resolving to something other than a Response is a retried ConnectionError", async () => {
+  for (const answer of [undefined, null, {}, { ok: true }]) {
+    let calls = 0;
+    const fetch = () => {
+      calls++;
+      return Promise.resolve(answer);
+    };
+    const client = new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch,
+      retryConfig: { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 1 }, maxRetries: 1 } });
+    await assert.rejects(client.beta.conversations.start({ model: "m", inputs: "hi" }), (error) => {
+      assert.ok(error instanceof ConnectionError, `${JSON.stringify(answer)}: ${error}`);
+      assert.match(error.message, /fetch did not return a Response/);
+      return true;
+    });
+    assert.equal(calls, 2, `${JSON.stringify(answer)}: the policy retried it once`);
+  }
+});
+
+test("a caller's abort while an async apiKey function runs sends nothing", async () => {
+  for (const timeoutMs of [0, 1000]) {
+    let sent = 0;
+    const fetch = () => {
+      sent++;
+      return Promise.resolve(new Response("{}", { headers: { "content-type": "application/json" } }));
+    };
+    const controller = new AbortController();
+    const apiKey = () => new Promise((resolve) => setTimeout(() => resolve("k"), 50));
+    setTimeout(() => controller.abort(), 10);
+    const client = new Mistral({ apiKey, serverURL: "http://api.test", fetch, timeoutMs });
+    await assert.rejects(client.beta.agents.get({ agentId: "a" }, { signal: controller.signal }), AbortError);
+    assert.equal(sent, 0, `timeoutMs ${timeoutMs}`);
+  }
+});
+
+test("without AbortSignal.any, an already aborted caller's signal still stops the request", async () => {
+  // A runtime without AbortSignal.any (Node < 20.3, Safari < 17.4) takes the listener path.
+  const script = `delete AbortSignal.any;
+    const { Mistral } = await import(${JSON.stringify(new URL("../../pkg/node.js", import.meta.url).href)});
+    let sent = 0;
+    const fetch = (url, init) => { sent++; return init.signal?.aborted ? Promise.reject(init.signal.reason) : Promise.resolve(new Response("{}")); };
+    const controller = new AbortController();
+    const apiKey = () => { controller.abort(); return "k"; };
+    try { await new Mistral({ apiKey, serverURL: "http://api.test", fetch, timeoutMs: 1000 }).beta.agents.get({ agentId: "a" }, { signal: controller.signal }); console.log("resolved"); }
+    catch (e) { console.log(e.name, sent); }`;
+  const { execFileSync } = await import("node:child_process");
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).trim();
+  assert.equal(out, "AbortError 0");
+});
+
+test("a fractional timeoutMs below 1 means no timeout, as 0 does", async () => {
+  const seen = {};
+  const answer = (url, init) => {
+    seen.signal = init.signal;
+    return new Promise((resolve) => setTimeout(() => resolve(new Response('{"object":"conversation.response","conversation_id":"c","outputs":[],"usage":{}}',
+      { headers: { "content-type": "application/json" } })), 30));
+  };
+  const response = await oneShot(answer, { timeoutMs: 0.5 });
+  assert.equal(response.conversationId, "c");
+  assert.equal(seen.signal, undefined);
+  const client = new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch: answer, timeoutMs: 0.5 });
+  assert.equal((await client.beta.conversations.start({ model: "m", inputs: "hi" })).conversationId, "c");
+});
