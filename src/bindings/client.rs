@@ -83,9 +83,13 @@ pub fn configure(options: JsValue) -> Result<JsValue, JsValue> {
         Some(_) => return Err(invalid("`fetch` must be a function")),
         None => JsValue::UNDEFINED,
     };
-    let timeout_ms = get(&options, "timeoutMs")
-        .and_then(|v| v.as_f64())
-        .map_or(DEFAULT_TIMEOUT_MS, |v| if v >= 1.0 { v.floor() } else { 0.0 });
+    let timeout_ms =
+        get(&options, "timeoutMs")
+            .and_then(|v| v.as_f64())
+            .map_or(
+                DEFAULT_TIMEOUT_MS,
+                |v| if v >= 1.0 { v.floor() } else { 0.0 },
+            );
     let headers = headers_of(get(&options, "headers"))?;
     let retry = match get(&options, "retryConfig") {
         Some(config) => retry_policy(&config, "retryConfig")?,
