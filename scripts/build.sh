@@ -33,6 +33,14 @@ cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/r
 [ -f README.md ] && cp README.md "$OUT/"
 rm -f "$OUT/.gitignore"
 
+# The hand-written JS is shipped whitespace- and syntax-minified too (names kept, so stack traces
+# and error class names read as in js/); js/ holds the commented source, the .d.ts the docs.
+for file in "$OUT"/*.js "$OUT/$SNIPPET_DIR"/*.js; do
+  case "$(basename "$file")" in ${CRATE}.js) continue ;; esac
+  node_modules/.bin/esbuild "$file" --minify-whitespace --minify-syntax --format=esm --log-level=warning \
+    --allow-overwrite --outfile="$file" --banner:js="/* mistral-edge: minified from js/$(basename "$file") */"
+done
+
 rm -rf "$FINAL.old"
 [ -d "$FINAL" ] && mv "$FINAL" "$FINAL.old"
 mv "$OUT" "$FINAL"
