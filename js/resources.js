@@ -7,6 +7,9 @@ import { call } from "./mistral_edge.js";
 
 export class Beta {
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("Beta is made by new Mistral(): use client.beta");
+    }
     this.conversations = new Conversations(config);
     this.agents = new Agents(config);
     this.connectors = new Connectors(config);
@@ -18,6 +21,9 @@ export class Conversations {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("Conversations is made by new Mistral(): use client.beta.conversations");
+    }
     this.#config = config;
   }
 
@@ -70,6 +76,9 @@ export class Agents {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("Agents is made by new Mistral(): use client.beta.agents");
+    }
     this.#config = config;
   }
 
@@ -126,6 +135,9 @@ export class Connectors {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("Connectors is made by new Mistral(): use client.beta.connectors");
+    }
     this.#config = config;
   }
 
@@ -230,6 +242,9 @@ export class Libraries {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("Libraries is made by new Mistral(): use client.beta.libraries");
+    }
     this.#config = config;
     this.documents = new LibraryDocuments(config);
     this.accesses = new LibraryAccesses(config);
@@ -264,6 +279,9 @@ export class LibraryDocuments {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("LibraryDocuments is made by new Mistral(): use client.beta.libraries.documents");
+    }
     this.#config = config;
   }
 
@@ -316,6 +334,9 @@ export class LibraryAccesses {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("LibraryAccesses is made by new Mistral(): use client.beta.libraries.accesses");
+    }
     this.#config = config;
   }
 
@@ -336,6 +357,9 @@ export class Files {
   #config;
 
   constructor(config) {
+    if (typeof config?.core?.delay !== "function") {
+      throw new TypeError("Files is made by new Mistral(): use client.files");
+    }
     this.#config = config;
   }
 

@@ -207,10 +207,15 @@ fn generate_js() -> String {
          import {{ call }} from \"./mistral_edge.js\";\n"
     );
     let class = |name: &str, path: &str, methods: &[Method]| {
+        // Made by `new Mistral()` only (the .d.ts says `private constructor()`): any other
+        // argument is a mistake worth a clear message at once, not a TypeError at the first call.
+        let guard = format!(
+            "    if (typeof config?.core?.delay !== \"function\") {{\n      throw new TypeError(\"{name} is made by new Mistral(): use client.{path}\");\n    }}\n"
+        );
         let mut out = if methods.is_empty() {
-            format!("\nexport class {name} {{\n  constructor(config) {{\n")
+            format!("\nexport class {name} {{\n  constructor(config) {{\n{guard}")
         } else {
-            format!("\nexport class {name} {{\n  #config;\n\n  constructor(config) {{\n    this.#config = config;\n")
+            format!("\nexport class {name} {{\n  #config;\n\n  constructor(config) {{\n{guard}    this.#config = config;\n")
         };
         for (property, class, _) in children(path) {
             out.push_str(&format!("    this.{property} = new {class}(config);\n"));

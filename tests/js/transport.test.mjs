@@ -245,3 +245,13 @@ test("a fractional timeoutMs below 1 means no timeout, as 0 does", async () => {
   const client = new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch: answer, timeoutMs: 0.5 });
   assert.equal((await client.beta.conversations.start({ model: "m", inputs: "hi" })).conversationId, "c");
 });
+
+test("resource classes are made by new Mistral() only: anything else is a TypeError naming the way in", async () => {
+  const { Agents, Beta, LibraryDocuments } = await import(new URL("../../pkg/node.js", import.meta.url));
+  assert.throws(() => new Agents({}), { name: "TypeError", message: "Agents is made by new Mistral(): use client.beta.agents" });
+  assert.throws(() => new Beta(), /use client\.beta$/);
+  assert.throws(() => new LibraryDocuments({ core: {} }), /use client\.beta\.libraries\.documents$/);
+  const client = new Mistral({ apiKey: "k", serverURL: "http://api.test" });
+  assert.ok(client.beta.libraries.documents instanceof LibraryDocuments);
+  assert.ok(client.beta.agents instanceof Agents);
+});
