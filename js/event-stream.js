@@ -170,7 +170,7 @@ export class EventStream {
   }
 }
 
-/** Called by Rust (`Prepared::stream`), so that wasm-bindgen ships this file. */
+/** Called by Rust (`Core::stream`), so that wasm-bindgen ships this file. */
 export function wrapStream(raw, body) {
   return new EventStream(raw, body);
 }

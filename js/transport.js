@@ -1,7 +1,7 @@
 // The fetch loop: what must be JavaScript because it awaits. Rust prepares each call (checked
 // arguments, method, path, snake_case body) and makes every decision: the retry policy
-// (`core.delay`), the camelCase response (`prepared.decode`), the typed and redacted errors
-// (`prepared.fail`, `core.error`), the event parser (`prepared.stream`). This file only sends,
+// (`core.delay`), the camelCase response (`core.decode`), the typed and redacted errors
+// (`core.fail`, `core.error`), the event parser (`core.stream`). This file only sends,
 // times and retries (see src/bindings/transport.rs for why it is not Rust).
 //
 // Timeouts are per phase, never one total: the time to the response headers, then the whole body
@@ -171,18 +171,20 @@ const requestIdOf = (response) =>
  * Sends a prepared call, retrying what the policy allows (always before any byte of a success
  * body was read), and resolves to its camelCase response, its `EventStream` or its bytes.
  */
-export async function send(config, prepared, args, options) {
+export function send(config, op, method, path, body, kind, upload, uploadWrapper, args, options) {
   const core = config.core;
+  const prepared = { op, method, path, body, kind, upload, uploadWrapper };
   try {
-    return await attempt(config, core, prepared, args, callOptions(core, options));
-  } finally {
-    prepared.free();
+    return attempt(config, core, prepared, args, callOptions(core, options));
+  } catch (error) {
+    return Promise.reject(error); // a bad call option: a rejection, as every other error
   }
 }
 
 async function attempt(config, core, prepared, args, options) {
   const kind = prepared.kind;
   let body = prepared.body;
+  const sent = body;
   const field = prepared.upload;
   if (field !== undefined) {
     const wrapper = prepared.uploadWrapper;
@@ -251,7 +253,7 @@ async function attempt(config, core, prepared, args, options) {
       } catch {
         bytes = new Uint8Array(0);
       }
-      error = prepared.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, key);
+      error = core.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, key, sent);
       failure = response.status;
     }
     const wait = core.delay(retries, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());
@@ -270,7 +272,7 @@ async function receive(core, prepared, kind, response, guard, signal) {
       throw core.error("decode", `expected an event stream, got \`${type}\``, 0, requestId);
     }
     if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
-    return prepared.stream(requestId, new Body(core, response.body.getReader(), guard, signal, requestId));
+    return core.stream(requestId, new Body(core, response.body.getReader(), guard, signal, requestId));
   }
   if (kind !== BYTES && kind !== JSON_BODY) return undefined;
   let buffer;
@@ -282,7 +284,7 @@ async function receive(core, prepared, kind, response, guard, signal) {
     throw core.error("connection", cause, 0, requestId);
   }
   const bytes = new Uint8Array(buffer);
-  return kind === BYTES ? bytes : prepared.decode(bytes);
+  return kind === BYTES ? bytes : core.decode(prepared.op, bytes);
 }
 
 /** A stream's body: reads chunks within the idle timeout and feeds them to the parser. */

@@ -5,7 +5,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::options::{env_api_key, get, headers_of, in_browser, invalid, retry_policy};
-use super::transport::{self, send, Prepared};
+use super::transport::{self, send_prepared};
 use crate::request::{self, ops, Body, BodyKind, Operation};
 
 #[wasm_bindgen(module = "/js/transport.js")]
@@ -22,11 +22,12 @@ const DEFAULT_TIMEOUT_MS: f64 = 300_000.0;
 /// Resolves to the camelCase response (or stream, or bytes); rejects with a typed error.
 #[wasm_bindgen(skip_typescript)]
 pub fn call(config: &JsValue, op: u32, args: JsValue, options: JsValue) -> Promise {
-    let Some(&op) = ops::ALL.get(op as usize) else {
-        return Promise::reject(&invalid(format!("there is no operation {op}")));
+    let index = op;
+    let Some(&op) = ops::ALL.get(index as usize) else {
+        return Promise::reject(&invalid(format!("there is no operation {index}")));
     };
     match build(op, &args) {
-        Ok(request) => send(config, Prepared { op, request }, &args, &options),
+        Ok(request) => send_prepared(config, index, op, request, &args, &options),
         Err(error) => Promise::reject(&error),
     }
 }

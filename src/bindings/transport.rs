@@ -1,11 +1,15 @@
 //! The seam between the Rust core and the fetch loop of `js/transport.js`.
 //!
 //! A call is prepared here, synchronously: the arguments are checked and the request built
-//! (method, path, snake_case body) into a [`Prepared`]. `send` in `js/transport.js` then does the
-//! I/O — the `fetch`, the abort controller, the per-phase timers, the waits between retries — and
-//! comes back here for every decision and every value: [`Core::delay`] (the retry policy),
-//! [`Prepared::decode`] (the camelCase response), [`Prepared::fail`] and [`Core::error`] (the
-//! typed errors, redacted), [`Prepared::stream`] (the event parser and its `EventStream`).
+//! (method, path, snake_case body), then handed to `send` in `js/transport.js` as plain values
+//! ([`send_prepared`]). `send` does the I/O — the `fetch`, the abort controller, the per-phase
+//! timers, the waits between retries — and comes back here for every decision and every value:
+//! [`Core::delay`] (the retry policy), [`Core::decode`] (the camelCase response),
+//! [`Core::fail`] and [`Core::error`] (the typed errors, redacted), [`Core::stream`] (the event
+//! parser and its `EventStream`).
+//!
+//! The prepared call crosses as plain values, not as a wasm object: an exported object costs a
+//! `FinalizationRegistry` entry, a `free()` and a boundary crossing per getter on every call.
 //!
 //! Why the loop is JavaScript: awaiting promises from Rust goes through wasm-bindgen-futures,
 //! whose closures, task queue and finalizers cost about 60 µs of CPU per call in Node — most of a
@@ -19,7 +23,7 @@ use super::options::{get, retry_policy};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
 use crate::json::to_js as transcode;
-use crate::request::{secrets, HttpRequest, Operation, ResponseKind, RetryPolicy};
+use crate::request::{ops, secrets, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
 extern "C" {
@@ -29,10 +33,18 @@ extern "C" {
 
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    /// Runs a prepared call: resolves to its response, stream or bytes.
-    pub(super) fn send(
+    /// Runs a prepared call: resolves to its response, stream or bytes. `op` is the operation's
+    /// index for [`Core::decode`]; `kind` is what its response body becomes (see [`response_kind`]).
+    #[allow(clippy::too_many_arguments)]
+    fn send(
         config: &JsValue,
-        prepared: Prepared,
+        op: u32,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        kind: u8,
+        upload: Option<&str>,
+        upload_wrapper: Option<&str>,
         args: &JsValue,
         options: &JsValue,
     ) -> js_sys::Promise;
@@ -170,66 +182,57 @@ fn policy(retries: &JsValue, default: RetryPolicy) -> Result<RetryPolicy, JsValu
     }
 }
 
-/// What a response body becomes, as [`Prepared::kind`] tells `js/transport.js`.
+/// What a response body becomes, as `send` in `js/transport.js` reads it.
 const EMPTY: u8 = 0;
 const BYTES: u8 = 1;
 const JSON: u8 = 2;
 const EVENTS: u8 = 3;
 
-/// One call's request, built and checked. Internal to the package.
-#[wasm_bindgen(skip_typescript)]
-pub struct Prepared {
-    pub(super) op: &'static Operation,
-    pub(super) request: HttpRequest,
+/// 0: no body is read; 1: bytes; 2: JSON; 3: an event stream.
+fn response_kind(op: &Operation) -> u8 {
+    match op.response {
+        ResponseKind::Empty => EMPTY,
+        ResponseKind::Bytes => BYTES,
+        ResponseKind::Json(_) => JSON,
+        ResponseKind::Events => EVENTS,
+    }
+}
+
+/// Hands a built request for operation number `index` to `send` in `js/transport.js`.
+pub(super) fn send_prepared(
+    config: &JsValue,
+    index: u32,
+    op: &Operation,
+    request: HttpRequest,
+    args: &JsValue,
+    options: &JsValue,
+) -> js_sys::Promise {
+    // The body was written by the transcoder from text the JS engine produced: always UTF-8.
+    let body = request.body.map(|bytes| {
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    });
+    let multipart = request.multipart;
+    send(
+        config,
+        index,
+        request.method.as_str(),
+        &request.path_and_query,
+        body,
+        response_kind(op),
+        multipart.map(|m| m.field),
+        multipart.and_then(|m| m.wrapper),
+        args,
+        options,
+    )
 }
 
 #[wasm_bindgen]
-impl Prepared {
-    /// The HTTP method.
-    #[wasm_bindgen(getter)]
-    pub fn method(&self) -> String {
-        self.request.method.as_str().into()
-    }
-
-    /// Path and query, percent-encoded.
-    #[wasm_bindgen(getter)]
-    pub fn path(&self) -> String {
-        self.request.path_and_query.clone()
-    }
-
-    /// The JSON body, in the wire spelling, if there is one.
-    #[wasm_bindgen(getter)]
-    pub fn body(&self) -> Option<String> {
-        let body = self.request.body.as_deref()?;
-        Some(String::from_utf8_lossy(body).into_owned())
-    }
-
-    /// 0: no body is read; 1: bytes; 2: JSON; 3: an event stream.
-    #[wasm_bindgen(getter)]
-    pub fn kind(&self) -> u8 {
-        match self.op.response {
-            ResponseKind::Empty => EMPTY,
-            ResponseKind::Bytes => BYTES,
-            ResponseKind::Json(_) => JSON,
-            ResponseKind::Events => EVENTS,
-        }
-    }
-
-    /// The argument holding the file of a multipart upload (also the form field's name).
-    #[wasm_bindgen(getter)]
-    pub fn upload(&self) -> Option<String> {
-        Some(self.request.multipart?.field.into())
-    }
-
-    /// The key the file's argument is wrapped under (`requestBody`), if any.
-    #[wasm_bindgen(getter, js_name = uploadWrapper)]
-    pub fn upload_wrapper(&self) -> Option<String> {
-        Some(self.request.multipart?.wrapper?.into())
-    }
-
-    /// The camelCase response of a JSON body (`undefined` for an empty one).
-    pub fn decode(&self, body: &[u8]) -> Result<JsValue, JsValue> {
-        let ResponseKind::Json(shape) = self.op.response else {
+impl Core {
+    /// The camelCase response of operation number `op`'s JSON body (`undefined` for an empty one).
+    pub fn decode(&self, op: u32, body: &[u8]) -> Result<JsValue, JsValue> {
+        let Some(ResponseKind::Json(shape)) = ops::ALL.get(op as usize).map(|op| &op.response)
+        else {
             return Ok(JsValue::UNDEFINED);
         };
         if body.iter().all(u8::is_ascii_whitespace) {
@@ -241,11 +244,14 @@ impl Prepared {
             body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
                 .into_owned(),
         })?;
-        js_sys::JSON::parse(&String::from_utf8_lossy(&out))
+        // The transcoder checked the input's UTF-8 and writes only whole sequences.
+        let text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        js_sys::JSON::parse(&text)
     }
 
     /// The typed error for a response with a failure status, with the API key (`key`, as sent)
-    /// and any token of the request body redacted from it, even if the server echoed them.
+    /// and any token of the request body (`sent`) redacted from it, even if the server echoed them.
     pub fn fail(
         &self,
         status: u16,
@@ -253,22 +259,21 @@ impl Prepared {
         body: &[u8],
         retry_after: Option<String>,
         key: Option<String>,
+        sent: Option<String>,
     ) -> JsValue {
         let retry_after =
             retry_after.and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
         let mut error = ApiError::new(status, request_id, body, retry_after);
-        let mut secrets = self
-            .request
-            .body
+        let mut secrets = sent
             .as_deref()
-            .map(secrets::in_body)
+            .map(|sent| secrets::in_body(sent.as_bytes()))
             .unwrap_or_default();
         secrets.extend(key.map(|k| secrets::bare_key(&k).to_owned()));
         secrets::redact(&mut error, &secrets);
         to_js(&Error::Api(Box::new(error)))
     }
 
-    /// The `EventStream` of this call: Rust's parser fed by `body`, the response's reader.
+    /// The `EventStream` of a call: Rust's parser fed by `body`, the response's reader.
     pub fn stream(&self, request_id: Option<String>, body: JsValue) -> JsValue {
         wrap_stream(RawEventStream::new(request_id), body)
     }

@@ -3746,23 +3746,16 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_core_free: (a: number, b: number) => void;
-    readonly __wbg_prepared_free: (a: number, b: number) => void;
     readonly __wbg_raweventstream_free: (a: number, b: number) => void;
     readonly __wbg_ssedecoder_free: (a: number, b: number) => void;
     readonly call: (a: any, b: number, c: any, d: any) => any;
     readonly configure: (a: any) => [number, number, number];
     readonly core_check: (a: number, b: any) => [number, number];
+    readonly core_decode: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly core_delay: (a: number, b: any, c: number, d: number, e: number, f: number, g: number, h: number) => [number, number];
     readonly core_error: (a: number, b: number, c: number, d: any, e: number, f: number, g: number) => any;
-    readonly prepared_body: (a: number) => [number, number];
-    readonly prepared_decode: (a: number, b: number, c: number) => [number, number, number];
-    readonly prepared_fail: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number) => any;
-    readonly prepared_kind: (a: number) => number;
-    readonly prepared_method: (a: number) => [number, number];
-    readonly prepared_path: (a: number) => [number, number];
-    readonly prepared_stream: (a: number, b: number, c: number, d: any) => any;
-    readonly prepared_upload: (a: number) => [number, number];
-    readonly prepared_uploadWrapper: (a: number) => [number, number];
+    readonly core_fail: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number) => any;
+    readonly core_stream: (a: number, b: number, c: number, d: any) => any;
     readonly raweventstream_batch: (a: number) => any;
     readonly raweventstream_feed: (a: number, b: number, c: number) => number;
     readonly raweventstream_finalResponse: (a: number) => [number, number];
