@@ -22,6 +22,10 @@ pub mod sse;
 pub mod stream;
 mod swar;
 
+// The wasm build's allocator (tested natively).
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
+
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 
