@@ -45,6 +45,18 @@ fn class(size: usize, align: usize) -> Option<u32> {
     (k < usize::BITS).then_some(k)
 }
 
+/// The class of the largest block that starts at `at` (8-byte aligned), is aligned for its class
+/// and ends by `to`; `None` when fewer than 8 bytes are left. Never overflows, even at the top of
+/// the address space: it compares sizes with the room left, not end addresses.
+fn tile(at: usize, to: usize) -> Option<u32> {
+    let room = to.checked_sub(at).filter(|&room| room >= 1 << MIN_CLASS)?;
+    let mut k = at.trailing_zeros().min(usize::BITS - 1);
+    while (1usize << k) > room {
+        k -= 1;
+    }
+    Some(k)
+}
+
 impl Heap {
     /// An empty heap, which obtains memory on its first allocation.
     pub(crate) const fn new() -> Self {
@@ -55,7 +67,8 @@ impl Heap {
         }
     }
 
-    /// A block for `size` bytes aligned to `align`, or 0 when memory runs out. `grow(bytes)`
+    /// A block for `size` bytes aligned to `align`, or 0 when memory runs out or `align` is over
+    /// a page (64 KiB; nothing in the client asks for that). `grow(bytes)`
     /// obtains at least `bytes` more bytes of memory, as the address range it covers (page
     /// aligned; contiguous with the previous range or not).
     ///
@@ -93,8 +106,8 @@ impl Heap {
     }
 
     /// The block at `addr` resized from `size` to `new_size` bytes: the same block when the
-    /// class does not change, else a new one holding the old contents (0 when memory runs out,
-    /// leaving the old block as it was).
+    /// class does not change (or when shrinking finds no memory for a smaller one), else a new
+    /// one holding the old contents (0 when memory runs out, leaving the old block as it was).
     ///
     /// # Safety
     /// As for [`Heap::dealloc`], and as for [`Heap::alloc`] about `grow`.
@@ -106,11 +119,20 @@ impl Heap {
         new_size: usize,
         grow: &mut dyn FnMut(usize) -> Option<(usize, usize)>,
     ) -> usize {
-        if class(size, align) == class(new_size, align) {
+        let (Some(old), Some(new)) = (class(size, align), class(new_size, align)) else {
+            return 0;
+        };
+        if old == new {
             return addr;
         }
         // SAFETY: as the caller guarantees for `grow`.
         let new = unsafe { self.alloc(new_size, align, grow) };
+        if new == 0 && new_size < size {
+            // Shrinking without memory for the smaller block: the old one serves (it is larger
+            // and aligned at least as much; freed later into the smaller class, it only wastes
+            // space).
+            return addr;
+        }
         if new != 0 {
             // SAFETY: two distinct blocks, each at least `min(size, new_size)` bytes long.
             unsafe {
@@ -155,11 +177,7 @@ impl Heap {
     /// tile it.
     fn release(&mut self, from: usize, to: usize) {
         let mut at = from;
-        while to.saturating_sub(at) >= 1 << MIN_CLASS {
-            let mut k = at.trailing_zeros().min(usize::BITS - 1);
-            while at + (1usize << k) > to {
-                k -= 1;
-            }
+        while let Some(k) = tile(at, to) {
             // SAFETY: `at..at + 2^k` is memory the heap obtained and never handed out, aligned
             // for class `k` (`at` is a multiple of `2^k`).
             unsafe { self.push(k, at) };
@@ -189,17 +207,15 @@ mod wasm {
     // SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread per instance.
     unsafe impl Sync for Global {}
 
-    /// More pages of the module's memory, as an address range.
+    /// More pages of the module's memory, as an address range. The range must end below 4 GiB
+    /// to be expressible in a 32-bit `usize`, so a memory is never grown to its last page: this
+    /// is checked before growing, since pages grown and not handed out would be lost for good.
     fn grow(bytes: usize) -> Option<(usize, usize)> {
         let pages = bytes.div_ceil(PAGE);
-        let old = core::arch::wasm32::memory_grow(0, pages);
-        if old == usize::MAX {
-            return None;
-        }
-        Some((
-            old.checked_mul(PAGE)?,
-            old.checked_add(pages)?.checked_mul(PAGE)?,
-        ))
+        let old = core::arch::wasm32::memory_size(0);
+        let end = old.checked_add(pages)?.checked_mul(PAGE)?;
+        // One thread: the memory is still `old` pages, and grows from there or not at all.
+        (core::arch::wasm32::memory_grow(0, pages) == old).then_some((old * PAGE, end))
     }
 
     // SAFETY: the heap is the only user of the memory it grows (nothing else in the module
@@ -247,7 +263,10 @@ mod tests {
         used: usize,
         pages: usize,
         grows: usize,
+        holes: Vec<usize>,
     }
+
+    const CANARY: u8 = 0xa5;
 
     impl Arena {
         fn new(pages: usize) -> Self {
@@ -259,13 +278,26 @@ mod tests {
                 used: 0,
                 pages,
                 grows: 0,
+                holes: Vec::new(),
             }
+        }
+
+        /// Whether every hole still holds only the canary.
+        fn holes_intact(&self) -> bool {
+            self.holes.iter().all(|&hole| {
+                let bytes = unsafe { core::slice::from_raw_parts(hole as *const u8, PAGE) };
+                bytes.iter().all(|&b| b == CANARY)
+            })
         }
 
         fn grow(&mut self, bytes: usize) -> Option<(usize, usize)> {
             self.grows += 1;
             if self.grows.is_multiple_of(5) {
-                self.used += PAGE; // a hole: the next range is not contiguous
+                // A hole, which the heap must never hand out: the next range is not contiguous.
+                let hole = self.base + self.used;
+                unsafe { core::ptr::write_bytes(hole as *mut u8, CANARY, PAGE) };
+                self.holes.push(hole);
+                self.used += PAGE;
             }
             let want = bytes.div_ceil(PAGE) * PAGE;
             if self.used + want > self.pages * PAGE {
@@ -285,6 +317,44 @@ mod tests {
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
             self.0
+        }
+    }
+
+    #[test]
+    fn release_tiles_a_range_exactly_with_aligned_blocks_even_at_the_top_of_memory() {
+        let half = 1usize << (usize::BITS - 1);
+        let top = usize::MAX & !(PAGE - 1);
+        let ranges = [
+            (8, 8),
+            (8, 16),
+            (PAGE - 8, 3 * PAGE),
+            (24, 5000),
+            (half - 8, half + PAGE),
+            (half, half + 4 * PAGE),
+            (top - 4 * PAGE, top),
+            (top - 8, top),
+        ];
+        for (from, to) in ranges {
+            let mut at = from;
+            let mut blocks = 0;
+            while let Some(k) = tile(at, to) {
+                assert_eq!(
+                    at % (1usize << k),
+                    0,
+                    "{at:#x} is not aligned for class {k}"
+                );
+                assert!(
+                    1usize << k <= to - at,
+                    "class {k} at {at:#x} overruns {to:#x}"
+                );
+                at += 1 << k;
+                blocks += 1;
+                assert!(
+                    blocks <= 2 * usize::BITS,
+                    "tiling {from:#x}..{to:#x} does not end"
+                );
+            }
+            assert_eq!(at, to, "tiling {from:#x}..{to:#x} stops short");
         }
     }
 
@@ -325,7 +395,7 @@ mod tests {
                     1..=3 => (rng.next() % 4096) as usize,
                     _ => (rng.next() % 64) as usize,
                 };
-                let align = 1usize << (rng.next() % 7);
+                let align = 1usize << (rng.next() % 17);
                 let addr = unsafe { heap.alloc(size, align, &mut grow) };
                 assert_ne!(addr, 0, "out of memory at step {step}");
                 assert_eq!(addr % align, 0);
@@ -354,6 +424,11 @@ mod tests {
             }
         }
         live.iter().for_each(check);
+        assert!(arena.holes.len() > 3, "the test needs holes between ranges");
+        assert!(
+            arena.holes_intact(),
+            "a block was carved from memory `grow` never returned"
+        );
         // No two live blocks overlap (each holds at least its size rounded to its class).
         let mut spans: Vec<(usize, usize)> = live
             .iter()
@@ -396,6 +471,13 @@ mod tests {
         assert_eq!(
             unsafe { heap.realloc(old, PAGE, 8, 64 * PAGE, &mut grow) },
             0
+        );
+        // Shrinking never fails: with no memory for the smaller block, the old one serves.
+        let mut exhausted = |_: usize| None;
+        let mut empty = Heap::new();
+        assert_eq!(
+            unsafe { empty.realloc(old, PAGE, 8, 100, &mut exhausted) },
+            old
         );
         assert_eq!(unsafe { heap.alloc(usize::MAX - 3, 1, &mut grow) }, 0);
     }
