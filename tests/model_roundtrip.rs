@@ -244,19 +244,20 @@ fn walk_struct(
             format!("{path}.{key}")
         };
         if let Some(field) = s.fields.iter().find(|f| f.wire == key) {
+            let field_js = field.js();
             assert!(
-                !field.js.contains('_'),
+                !field_js.contains('_'),
                 "{}.{} has a snake_case JavaScript name",
                 s.name,
-                field.js
+                field_js
             );
             assert!(
-                field.js == key || !js.contains_key(key),
+                field_js == *key || !js.contains_key(key),
                 "`{child}`: the wire key must not survive in JavaScript"
             );
             let jv = js
-                .get(field.js)
-                .unwrap_or_else(|| panic!("`{child}` must become `{}`", field.js));
+                .get(&field_js)
+                .unwrap_or_else(|| panic!("`{child}` must become `{field_js}`"));
             walk(field.shape, wv, jv, &child, report);
         } else if Some(key.as_str()) == tag {
             assert_eq!(Some(wv), js.get(key), "tag at `{child}` must be unchanged");

@@ -55,7 +55,12 @@ fn js_err(wire: &[u8], shape: &'static Shape) -> TranscodeError {
 #[test]
 fn missing_required_field() {
     let e = wire_err(r#"{"model":"mistral-medium-latest"}"#, REQUEST);
-    assert_eq!(e.kind, TranscodeErrorKind::MissingField { field: "inputs" });
+    assert_eq!(
+        e.kind,
+        TranscodeErrorKind::MissingField {
+            field: "inputs".into()
+        }
+    );
     assert_eq!(e.path, "");
     assert_eq!(e.to_string(), "missing required field `inputs`");
 
@@ -75,7 +80,7 @@ fn nested_missing_field_names_the_path() {
     assert_eq!(
         e.kind,
         TranscodeErrorKind::MissingField {
-            field: "connectorId"
+            field: "connectorId".into()
         }
     );
     assert_eq!(e.path, "tools[1]");
@@ -340,7 +345,9 @@ fn replace_owns_stream() {
         wire_with(r#"{"stream":false}"#, REQUEST, &stream)
             .unwrap_err()
             .kind,
-        TranscodeErrorKind::MissingField { field: "inputs" }
+        TranscodeErrorKind::MissingField {
+            field: "inputs".into()
+        }
     );
 }
 
@@ -916,17 +923,21 @@ fn every_shape_resolves() {
             structs += 1;
             assert!(!s.fields.is_empty(), "struct {} has no fields", s.name);
             for field in s.fields {
-                assert_eq!(field.js, camel(field.wire), "{}.{}", s.name, field.wire);
+                assert_eq!(field.js(), camel(field.wire), "{}.{}", s.name, field.wire);
                 assert!(
                     !field.wire.starts_with("r#")
                         && !field.wire.chars().any(|c| c.is_ascii_uppercase())
                 );
             }
-            let mut names: Vec<&str> = s.fields.iter().flat_map(|f| [f.wire, f.js]).collect();
+            let mut names: Vec<String> = s
+                .fields
+                .iter()
+                .flat_map(|f| [f.wire.to_owned(), f.js()])
+                .collect();
             names.sort_unstable();
             let before = names.len();
             names.dedup();
-            let same_spelling = s.fields.iter().filter(|f| f.wire == f.js).count();
+            let same_spelling = s.fields.iter().filter(|f| f.wire == f.js()).count();
             assert_eq!(
                 before - names.len(),
                 same_spelling,

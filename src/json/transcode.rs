@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::model::shape::{Field, Shape, StructShape, UnionShape};
+use crate::model::shape::{camel, is_camel_of, push_camel, Field, Shape, StructShape, UnionShape};
 
 /// Nesting deeper than this is rejected rather than risking the stack.
 const MAX_DEPTH: usize = 128;
@@ -50,7 +50,7 @@ pub enum TranscodeErrorKind {
     /// A required field is missing.
     MissingField {
         /// The field's JavaScript name.
-        field: &'static str,
+        field: String,
     },
     /// The document nests deeper than 128 levels.
     TooDeep,
@@ -365,11 +365,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         let mut path = String::new();
         for segment in &self.path {
             match segment {
-                Segment::Field(name) => {
+                Segment::Field(wire) => {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(name);
+                    path.push_str(&camel(wire));
                 }
                 Segment::Key(key) => {
                     path.push('[');
@@ -646,10 +646,15 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     /// Replaces the input `start..end` with a quoted key (and nothing else).
-    fn patch_key(&mut self, start: usize, end: usize, key: &str) {
+    /// Writes `key` (or, with `camel`, its camelCase spelling) in place of the key at `start..end`.
+    fn patch_key(&mut self, start: usize, end: usize, key: &str, camel: bool) {
         self.flush(start);
         self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
+        if camel {
+            push_camel(self.out, key);
+        } else {
+            self.out.extend_from_slice(key.as_bytes());
+        }
         self.out.push(b'"');
         self.copied = end;
     }
@@ -820,9 +825,8 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 t.skip_value()?;
                 return Ok(false);
             }
-            let matches = |f: &Field| {
-                same(f.wire.as_bytes(), name) || (from_js && same(f.js.as_bytes(), name))
-            };
+            let matches =
+                |f: &Field| same(f.wire.as_bytes(), name) || (from_js && is_camel_of(f.wire, name));
             let found = (hint..fields.len())
                 .chain(0..hint)
                 .find(|&i| fields.get(i).is_some_and(matches));
@@ -836,14 +840,17 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     if i < 64 {
                         seen |= 1 << i;
                     }
-                    let out_name = if from_js { field.wire } else { field.js };
-                    if key.escaped || !same(out_name.as_bytes(), name) {
-                        t.patch_key(key.start, key.end, out_name);
+                    if from_js {
+                        if key.escaped || !same(field.wire.as_bytes(), name) {
+                            t.patch_key(key.start, key.end, field.wire, false);
+                        }
+                    } else if key.escaped || !is_camel_of(field.wire, name) {
+                        t.patch_key(key.start, key.end, field.wire, true);
                     }
                     // Paths name fields in the caller's errors; Mistral's side only ever has
                     // syntax errors, located by offset, so it skips the bookkeeping.
                     if from_js {
-                        t.path.push(Segment::Field(field.js));
+                        t.path.push(Segment::Field(field.wire));
                     }
                     t.value(field.shape)?;
                     if from_js {
@@ -888,7 +895,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 .enumerate()
                 .find(|(i, f)| f.required && *i < 64 && seen & (1 << i) == 0);
             if let Some((_, field)) = missing {
-                return Err(self.error(TranscodeErrorKind::MissingField { field: field.js }));
+                return Err(self.error(TranscodeErrorKind::MissingField { field: field.js() }));
             }
         }
         Ok(())

@@ -43,10 +43,8 @@ pub struct StructShape {
 /// One field of a [`StructShape`].
 #[derive(Debug)]
 pub struct Field {
-    /// The key on the wire (snake_case).
+    /// The key on the wire (snake_case); the JavaScript key is derived from it ([`Field::js`]).
     pub wire: &'static str,
-    /// The key in JavaScript (camelCase).
-    pub js: &'static str,
     /// The value's shape.
     pub shape: &'static Shape,
     /// Whether a request must carry this field.
@@ -131,54 +129,61 @@ pub const fn strip_raw(ident: &str) -> &str {
     }
 }
 
-/// Length of the camelCase form of a snake_case name.
-pub const fn camel_len(name: &str) -> usize {
-    let bytes = name.as_bytes();
-    let (mut i, mut n) = (0, 0);
-    while i < bytes.len() {
-        if bytes[i] != b'_' {
-            n += 1;
-        }
-        i += 1;
+impl Field {
+    /// The key in JavaScript (camelCase).
+    pub fn js(&self) -> String {
+        camel(self.wire)
     }
-    n
 }
 
-/// The camelCase form of a snake_case name, exactly as serde's `rename_all = "camelCase"` spells it.
-pub const fn camel_bytes<const N: usize>(name: &str) -> [u8; N] {
-    let bytes = name.as_bytes();
-    let mut out = [0u8; N];
-    let (mut i, mut j, mut upper) = (0, 0, false);
-    while i < bytes.len() && j < N {
-        let c = bytes[i];
+/// The camelCase spelling of a snake_case name.
+pub fn camel(wire: &str) -> String {
+    let mut out = Vec::with_capacity(wire.len());
+    push_camel(&mut out, wire);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The camelCase spelling of a snake_case name, exactly as serde's `rename_all = "camelCase"`
+/// spells it, byte by byte: `f(byte, position)` for each byte of it, stopping early when `f`
+/// returns `false`. The model stores only wire names; both spellings come from here.
+#[inline]
+fn camel_bytes(wire: &str, mut f: impl FnMut(u8, usize) -> bool) -> usize {
+    let (mut j, mut upper) = (0, false);
+    for &c in wire.as_bytes() {
         if c == b'_' {
             upper = true;
-        } else {
-            out[j] = if j == 0 {
-                c.to_ascii_lowercase()
-            } else if upper {
-                c.to_ascii_uppercase()
-            } else {
-                c
-            };
-            upper = false;
-            j += 1;
+            continue;
         }
-        i += 1;
+        let c = if j == 0 {
+            c.to_ascii_lowercase()
+        } else if upper {
+            c.to_ascii_uppercase()
+        } else {
+            c
+        };
+        upper = false;
+        if !f(c, j) {
+            return j;
+        }
+        j += 1;
     }
-    out
+    j
 }
 
-/// The camelCase spelling of a field identifier, as a `&'static str` computed at compile time.
-macro_rules! camel {
-    ($ident:expr) => {{
-        const NAME: &str = $crate::model::shape::strip_raw($ident);
-        const LEN: usize = $crate::model::shape::camel_len(NAME);
-        const BYTES: [u8; LEN] = $crate::model::shape::camel_bytes::<LEN>(NAME);
-        match ::core::str::from_utf8(&BYTES) {
-            Ok(name) => name,
-            Err(_) => panic!("field names are ascii"),
-        }
-    }};
+/// Whether `name` is the camelCase spelling of `wire`, compared without building it.
+pub fn is_camel_of(wire: &str, name: &[u8]) -> bool {
+    let mut same = true;
+    let len = camel_bytes(wire, |c, j| {
+        same = name.get(j) == Some(&c);
+        same
+    });
+    same && len == name.len()
 }
-pub(crate) use camel;
+
+/// Appends the camelCase spelling of `wire` to `out`.
+pub fn push_camel(out: &mut Vec<u8>, wire: &str) {
+    camel_bytes(wire, |c, _| {
+        out.push(c);
+        true
+    });
+}

@@ -29,7 +29,6 @@ macro_rules! model {
                 name: stringify!($name),
                 fields: &[$($crate::model::shape::Field {
                     wire: $crate::model::shape::strip_raw(stringify!($f)),
-                    js: $crate::model::shape::camel!(stringify!($f)),
                     shape: <$t as $crate::model::shape::HasShape>::SHAPE,
                     required: $required,
                 },)*],
