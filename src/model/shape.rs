@@ -34,7 +34,9 @@ pub enum Shape {
 /// An object type with named fields.
 #[derive(Debug)]
 pub struct StructShape {
-    /// The type's name, as in the TypeScript declarations.
+    /// The type's name, as in the TypeScript declarations. Native builds only (the generators and
+    /// tests read it); the wasm never does, and would ship every name.
+    #[cfg(not(target_arch = "wasm32"))]
     pub name: &'static str,
     /// Its fields, in declaration order.
     pub fields: &'static [Field],
@@ -54,7 +56,9 @@ pub struct Field {
 /// A tagged union: the value of `tag` picks the variant.
 #[derive(Debug)]
 pub struct UnionShape {
-    /// The union's name, as in the TypeScript declarations.
+    /// The union's name, as in the TypeScript declarations. Native builds only, as
+    /// [`StructShape::name`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub name: &'static str,
     /// The tag key, spelled the same on both sides.
     pub tag: &'static str,

@@ -26,6 +26,7 @@ macro_rules! model {
 
         impl $crate::model::shape::HasStructShape for $name {
             const STRUCT: &'static $crate::model::shape::StructShape = &$crate::model::shape::StructShape {
+                #[cfg(not(target_arch = "wasm32"))]
                 name: stringify!($name),
                 fields: &[$($crate::model::shape::Field {
                     wire: $crate::model::shape::strip_raw(stringify!($f)),
@@ -63,6 +64,7 @@ macro_rules! union {
         impl $crate::model::shape::HasShape for $name {
             const SHAPE: &'static $crate::model::shape::Shape =
                 &$crate::model::shape::Shape::Union(&$crate::model::shape::UnionShape {
+                    #[cfg(not(target_arch = "wasm32"))]
                     name: stringify!($name),
                     tag: $tag,
                     default: $crate::model::opt!($($default)?),
