@@ -172,9 +172,9 @@ const requestIdOf = (response) =>
  * body was read), and resolves to its camelCase response, its `EventStream` or its bytes.
  */
 export function send(config, op, method, path, body, kind, upload, uploadWrapper, args, options) {
-  const core = config.core;
   const prepared = { op, method, path, body, kind, upload, uploadWrapper };
   try {
+    const core = config.core;
     return attempt(config, core, prepared, args, callOptions(core, options));
   } catch (error) {
     return Promise.reject(error); // a bad call option: a rejection, as every other error
@@ -253,7 +253,9 @@ async function attempt(config, core, prepared, args, options) {
       } catch {
         bytes = new Uint8Array(0);
       }
-      error = core.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, key, sent);
+      // The credential as sent (a client or call `headers` entry may have replaced ours) is
+      // redacted, with any token of the body, even if the server echoes them.
+      error = core.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, headers.authorization ?? key, sent);
       failure = response.status;
     }
     const wait = core.delay(retries, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());

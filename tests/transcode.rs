@@ -454,6 +454,54 @@ fn unknown_members_and_keys_pass_through_to_wire() {
 }
 
 #[test]
+fn a_camel_case_key_must_match_a_field_exactly() {
+    // One letter more or less than `agentId` is not `agent_id`: it is an unknown camelCase key.
+    for key in ["agentIdX", "agentI", "agentid"] {
+        let js = format!(r#"{{"inputs":"hi","{key}":"a"}}"#);
+        if key == "agentid" {
+            // No uppercase letter: an unknown key the wire gets as written.
+            assert_eq!(wire_ok(&js, REQUEST), js);
+        } else {
+            let e = wire_err(&js, REQUEST);
+            assert!(
+                matches!(e.kind, TranscodeErrorKind::CamelCaseKey { .. }),
+                "{key}: {e}"
+            );
+        }
+    }
+    assert_eq!(
+        wire_ok(r#"{"inputs":"hi","agentId":"a"}"#, REQUEST),
+        r#"{"inputs":"hi","agent_id":"a"}"#
+    );
+}
+
+#[test]
+fn escaped_keys_are_matched_and_written_plain() {
+    // `agent\u0049d` is `agentId`; `conversation\u005fid` is `conversation_id`.
+    assert_eq!(
+        wire_ok(r#"{"inputs":"hi","agentId":"a"}"#, REQUEST),
+        r#"{"inputs":"hi","agent_id":"a"}"#
+    );
+    assert_eq!(
+        wire_ok(r#"{"inputs":"hi","agent_id":"a"}"#, REQUEST),
+        r#"{"inputs":"hi","agent_id":"a"}"#
+    );
+    let js = js_ok(
+        r#"{"object":"conversation.response","conversation_id":"c","outputs":[],"usage":{}}"#,
+        RESPONSE,
+    );
+    assert!(js.contains(r#""conversationId":"c""#), "{js}");
+    let js = js_ok(
+        r#"{"object":"conversation.response","object2":1,"outputs":[],"usage":{}}"#,
+        RESPONSE,
+    );
+    assert!(
+        js.contains(r#""object2":1"#),
+        "unknown keys stay as written: {js}"
+    );
+}
+
+#[test]
 fn unknown_camel_case_keys_are_rejected_with_the_wire_spelling() {
     let e = wire_err(r#"{"inputs":"hi","completionArgs":{"topK":5}}"#, REQUEST);
     assert_eq!(e.path, "completionArgs");
@@ -887,14 +935,15 @@ fn every_event_variant_resolves() {
     }
 }
 
-/// Serde's `rename_all = "camelCase"`, written independently.
+/// Serde's `rename_all = "camelCase"`, written independently: `_` dropped, the letter after one
+/// uppercased, except the first letter of the result (`_meta` stays `meta`).
 fn camel(snake: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for c in snake.chars() {
         if c == '_' {
             upper = true;
-        } else if upper {
+        } else if upper && !out.is_empty() {
             out.extend(c.to_uppercase());
             upper = false;
         } else {

@@ -19,7 +19,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::error::to_js;
-use super::options::{get, retry_policy};
+use super::options::{get, invalid, retry_policy};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
 use crate::json::to_js as transcode;
@@ -231,8 +231,10 @@ pub(super) fn send_prepared(
 impl Core {
     /// The camelCase response of operation number `op`'s JSON body (`undefined` for an empty one).
     pub fn decode(&self, op: u32, body: &[u8]) -> Result<JsValue, JsValue> {
-        let Some(ResponseKind::Json(shape)) = ops::ALL.get(op as usize).map(|op| &op.response)
-        else {
+        let operation = ops::ALL
+            .get(op as usize)
+            .ok_or_else(|| invalid(format!("there is no operation {op}")))?;
+        let ResponseKind::Json(shape) = operation.response else {
             return Ok(JsValue::UNDEFINED);
         };
         if body.iter().all(u8::is_ascii_whitespace) {

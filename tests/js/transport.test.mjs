@@ -255,3 +255,29 @@ test("resource classes are made by new Mistral() only: anything else is a TypeEr
   assert.ok(client.beta.libraries.documents instanceof LibraryDocuments);
   assert.ok(client.beta.agents instanceof Agents);
 });
+
+test("the credential as sent is redacted from errors even when the server echoes it, whoever set it", async () => {
+  // A server that echoes the Authorization header in its 401 body and message.
+  const echo = async (url, init) =>
+    new Response(JSON.stringify({ detail: `bad credential: ${init.headers.authorization}`, echoed: init.headers }), {
+      status: 401,
+      headers: { "content-type": "application/json" },
+    });
+  const cases = [
+    { secret: "sk-client-key-1", client: { apiKey: "sk-client-key-1" } },
+    { secret: "sk-header-key-2", client: { apiKey: "sk-unused", headers: { Authorization: "Bearer sk-header-key-2" } } },
+    { secret: "sk-call-key-3", client: { apiKey: "sk-unused" }, call: { headers: { authorization: "Bearer sk-call-key-3" } } },
+    { secret: "sk-function-key-4", client: { apiKey: async () => "sk-function-key-4" } },
+  ];
+  for (const { secret, client, call } of cases) {
+    const mistral = new Mistral({ serverURL: "http://127.0.0.1:9", fetch: echo, ...client });
+    const error = await mistral.beta.conversations.start({ model: "m", inputs: "hi" }, call).then(
+      () => assert.fail("a 401 must reject"),
+      (e) => e,
+    );
+    assert.equal(error.status, 401);
+    const seen = [error.message, JSON.stringify(error.body), JSON.stringify(error), String(error.stack)].join("\n");
+    assert.ok(seen.includes("[redacted]"), `${secret}: the echo is there, redacted: ${seen}`);
+    assert.ok(!seen.includes(secret), `${secret} leaked: ${seen}`);
+  }
+});
