@@ -75,7 +75,7 @@ impl SseDecoder {
                 push_field(text, lengths, &mut ascii, event.id);
             })
             .map_err(|e| {
-                JsValue::from(crate::Error::stream(
+                super::error::js(crate::Error::stream(
                     crate::StreamErrorKind::TooLarge,
                     e.to_string(),
                 ))
