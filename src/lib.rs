@@ -11,19 +11,20 @@
 //! * [`request`] — building HTTP requests from operation arguments, with validation.
 //! * [`error`] — the one error type.
 //! * `bindings` (wasm only) — the JavaScript face: fetch, the `Mistral` class, error classes.
-//!
-//! `model`, `json` and `error` live in the `mistral-edge-core` crate, `sse` and `stream` in
-//! `mistral-edge-stream`, and are re-exported here: the stream's hot loops are compiled for speed
-//! there, while the rest, run once per call, is compiled for size (see `mistral-edge-core`).
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub use mistral_edge_core::{error, json, model};
-pub use mistral_edge_stream::{sse, stream};
+pub mod error;
+pub mod json;
+pub mod model;
 pub mod request;
+pub mod sse;
+pub mod stream;
+mod swar;
 
-#[cfg(target_arch = "wasm32")]
-use mistral_edge_core::swar;
+// The wasm build's allocator (tested natively).
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

@@ -134,5 +134,5 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
         .as_string()
         .unwrap_or_default()
     };
-    request::build(op, text.as_bytes()).map_err(super::error::js)
+    request::build(op, text.as_bytes()).map_err(JsValue::from)
 }

@@ -75,7 +75,7 @@ impl SseDecoder {
                 push_field(text, lengths, &mut ascii, event.id);
             })
             .map_err(|e| {
-                super::error::js(crate::Error::stream(
+                JsValue::from(crate::Error::stream(
                     crate::StreamErrorKind::TooLarge,
                     e.to_string(),
                 ))

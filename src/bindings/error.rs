@@ -69,8 +69,8 @@ pub fn to_js(error: &Error) -> JsValue {
     create_error(class, &error.to_string(), &fields)
 }
 
-/// [`to_js`] for an owned error, to use in `map_err` (`JsValue: From<Error>` would break the orphan
-/// rule: both live in other crates).
-pub fn js(error: Error) -> JsValue {
-    to_js(&error)
+impl From<Error> for JsValue {
+    fn from(error: Error) -> JsValue {
+        to_js(&error)
+    }
 }

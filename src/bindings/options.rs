@@ -14,9 +14,10 @@ pub(super) fn get(object: &JsValue, key: &str) -> Option<JsValue> {
 }
 
 pub(super) fn invalid(message: impl Into<String>) -> JsValue {
-    super::error::js(Error::InvalidRequest {
+    Error::InvalidRequest {
         message: message.into(),
-    })
+    }
+    .into()
 }
 
 /// Reads a `HeadersInit` (a plain object, an array of pairs or a `Headers`) as `fetch` would:

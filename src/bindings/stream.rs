@@ -48,7 +48,7 @@ impl RawEventStream {
     pub fn take_error(&mut self) -> JsValue {
         self.pending
             .take()
-            .map_or(JsValue::UNDEFINED, super::error::js)
+            .map_or(JsValue::UNDEFINED, JsValue::from)
     }
 
     /// The body ended: throws a `StreamError` if it ended before `conversation.response.done`.
@@ -56,7 +56,7 @@ impl RawEventStream {
         let request_id = self.request_id.as_deref();
         self.parser
             .finish()
-            .map_err(|e| super::error::js(e.with_request_id(request_id)))
+            .map_err(|e| JsValue::from(e.with_request_id(request_id)))
     }
 
     /// The last batch: a JSON array of the events' camelCase `data`, as ASCII bytes (a copy).

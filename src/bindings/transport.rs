@@ -241,14 +241,10 @@ impl Core {
             return Ok(JsValue::UNDEFINED);
         }
         let mut out = Vec::with_capacity(body.len() + 64);
-        transcode(body, shape, &mut out).map_err(|e| {
-            to_js(&Error::Decode {
-                message: e.to_string(),
-                body: String::from_utf8_lossy(
-                    &body[..body.len().min(crate::error::MAX_ERROR_BODY)],
-                )
+        transcode(body, shape, &mut out).map_err(|e| Error::Decode {
+            message: e.to_string(),
+            body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
                 .into_owned(),
-            })
         })?;
         // The transcoder checked the input's UTF-8 and writes only whole sequences.
         let text = String::from_utf8(out)

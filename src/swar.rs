@@ -28,7 +28,7 @@ fn word(bytes: &[u8], at: usize) -> Option<u64> {
 
 /// The index of the first CR or LF in `bytes`.
 #[inline(always)]
-pub fn find_line_end(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn find_line_end(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(w) = word(bytes, i) {
         let m = eq(w, b'\n') | eq(w, b'\r');
@@ -47,7 +47,7 @@ pub fn find_line_end(bytes: &[u8]) -> Option<usize> {
 /// (`"`, `\`, or a control character), or `bytes.len()`; and whether the bytes scanned on
 /// the way might include non-ASCII (a conservative flag: it may be set by bytes past the stop).
 #[inline(always)]
-pub fn find_string_stop(bytes: &[u8], from: usize) -> (usize, bool) {
+pub(crate) fn find_string_stop(bytes: &[u8], from: usize) -> (usize, bool) {
     let mut i = from;
     let mut high = 0u64;
     while let Some(w) = word(bytes, i) {
@@ -71,7 +71,7 @@ pub fn find_string_stop(bytes: &[u8], from: usize) -> (usize, bool) {
 
 /// Whether every byte is ASCII.
 #[inline]
-pub fn is_ascii(bytes: &[u8]) -> bool {
+pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
     let mut i = 0;
     let mut high = 0u64;
     while let Some(w) = word(bytes, i) {
@@ -84,7 +84,7 @@ pub fn is_ascii(bytes: &[u8]) -> bool {
 /// Whether `a` and `b` hold the same bytes, compared a word at a time (on wasm32 `==` on
 /// slices calls a byte-at-a-time `memcmp`).
 #[inline]
-pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

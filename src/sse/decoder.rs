@@ -129,9 +129,9 @@ enum LineState {
 /// for the next event.
 ///
 /// ```
-/// use mistral_edge_stream::sse::SseDecoder;
+/// use mistral_edge::sse::SseDecoder;
 ///
-/// # fn main() -> Result<(), mistral_edge_stream::sse::SseError> {
+/// # fn main() -> Result<(), mistral_edge::sse::SseError> {
 /// let mut decoder = SseDecoder::default();
 /// let events = decoder.feed(b"event: delta\ndata: {\"text\":")?;
 /// assert!(events.is_empty()); // the event has not ended yet

@@ -10,9 +10,8 @@ use crate::json::{Kind, Value};
 pub const MAX_ERROR_BODY: usize = 10 * 1024;
 
 /// Everything that can go wrong talking to the Mistral API.
-// Not `#[non_exhaustive]`: the bindings (another crate) map every variant to its JavaScript class
-// in one exhaustive `match`, so a new variant is a compile error there until it has one.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Error {
     /// The request was rejected before anything was sent: it names the field and the rule.
     InvalidRequest {
