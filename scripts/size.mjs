@@ -1,18 +1,25 @@
-// Prints the package's size: what a browser downloads (the wasm and the JS it imports), raw and gzip -9.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+// Prints the package's size: what a browser downloads, raw and gzip -9 — the `browser` entry of
+// package.json's exports, every module it imports (followed statically), and the wasm it fetches.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { gzipSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "pkg";
-const files = [];
-const walk = (d) => {
-  for (const name of readdirSync(d)) {
-    const path = join(d, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else if (/\.(js|wasm)$/.test(name) && !/^(node|deno|workerd)\.js$/.test(name)) files.push(path);
+const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+const entry = join(dir, manifest.exports["."].browser);
+const files = new Set();
+const visit = (file) => {
+  if (files.has(file)) return;
+  if (!existsSync(file)) throw new Error(`size: ${file} is imported but missing`);
+  files.add(file);
+  if (!file.endsWith(".js")) return;
+  const text = readFileSync(file, "utf8");
+  // `import ... from "./x"`, `export ... from "./x"`, `import "./x"`, `new URL("./x", import.meta.url)`
+  for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|new URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+    visit(join(dirname(file), spec));
   }
 };
-walk(dir);
+visit(entry);
 let raw = 0;
 let gz = 0;
 for (const file of files) {
@@ -20,6 +27,6 @@ for (const file of files) {
   const zipped = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
   raw += bytes.length;
   gz += zipped;
-  console.log(`size: ${file.padEnd(60)} ${String(bytes.length).padStart(8)} B  gzip -9 ${String(zipped).padStart(7)} B`);
+  console.log(`size: ${relative(".", file).padEnd(40)} ${String(bytes.length).padStart(8)} B  gzip -9 ${String(zipped).padStart(7)} B`);
 }
-console.log(`size: package (browser entry: wasm + js) ${raw} B raw, ${gz} B gzip -9 (${(gz / 1024).toFixed(1)} KiB)`);
+console.log(`size: package (browser entry: wasm + js) ${raw} B raw, ${gz} B gzip -9 (${(gz / 1000).toFixed(1)} KB)`);
