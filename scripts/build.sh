@@ -16,6 +16,8 @@ wasm-bindgen "target/wasm32-unknown-unknown/release/$CRATE.wasm" --out-dir "$OUT
 node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz} --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-mutable-globals --enable-multivalue \
   "$OUT/${CRATE}_bg.wasm" -o "$OUT/${CRATE}_bg.wasm"
+# One- and two-letter names for what the wasm and the glue import and export from each other.
+node scripts/short-names.mjs "$OUT" "$CRATE"
 
 # wasm-bindgen copies js/errors.js and js/event-stream.js into snippets/<crate-hash>/js/;
 # the shared entry re-exports those very copies so instanceof sees one set of classes.
