@@ -91,36 +91,119 @@ function invalid(core, message) {
   return core.error("invalid", message, 0, undefined);
 }
 
+/** A bad option, found before there is a `core` to make the typed error: its message travels to
+ * whoever has one (`callOptions`, or `configure` in Rust). */
+class OptionError {
+  constructor(message) {
+    this.message = message;
+  }
+}
+
 /** Adds a `HeadersInit`'s pairs, read as fetch reads them (checked, names lowercased). */
-function addHeaders(core, out, init) {
+function addHeaders(out, init) {
   if (init == null) return;
-  if (typeof init !== "object") throw invalid(core, "`headers` must be an object, an array of pairs or a Headers");
+  if (typeof init !== "object") throw new OptionError("`headers` must be an object, an array of pairs or a Headers");
   let headers;
   try {
     headers = new Headers(init);
   } catch (error) {
-    throw invalid(core, `invalid \`headers\`: ${messageOf(error)}`);
+    throw new OptionError(`invalid \`headers\`: ${messageOf(error)}`);
   }
   for (const [name, value] of headers) out.push([name, value]);
+}
+
+/** Whole ms, or `undefined` when not a number: a fraction below 1, or NaN, means no timeout. */
+function wholeMs(value) {
+  return typeof value === "number" ? Math.floor(Math.max(0, value)) || 0 : undefined;
+}
+
+/**
+ * A `RetryConfig` (`{ strategy: "none" }`, or `{ strategy: "backoff", backoff, maxRetries,
+ * retryConnectionErrors }`) as the numbers `RetryPolicy::from_slots` (src/request/retry.rs) reads:
+ * `[0]` for none, else `[1, initialInterval, maxInterval, exponent, maxElapsedTime, maxRetries,
+ * retryConnectionErrors]` with NaN for each one left to the default. `what` names the option.
+ */
+function retrySlots(config, what) {
+  const strategy = typeof config?.strategy === "string" ? config.strategy : undefined;
+  if (strategy === "none") return [0];
+  if (strategy !== undefined && strategy !== "backoff") {
+    throw new OptionError(`\`${what}.strategy\` must be "backoff" or "none", got "${strategy}"`);
+  }
+  const number = (value, name) => {
+    if (value == null) return NaN;
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+    throw new OptionError(`\`${what}.${name}\` must be a non-negative number`);
+  };
+  const backoff = config?.backoff;
+  const connection = config?.retryConnectionErrors;
+  return [
+    1,
+    number(backoff?.initialInterval, "backoff.initialInterval"),
+    number(backoff?.maxInterval, "backoff.maxInterval"),
+    number(backoff?.exponent, "backoff.exponent"),
+    number(backoff?.maxElapsedTime, "backoff.maxElapsedTime"),
+    number(config?.maxRetries, "maxRetries"),
+    typeof connection === "boolean" ? +connection : NaN,
+  ];
+}
+
+/**
+ * The options of `new Mistral(options)`, read for `configure` (src/bindings/client.rs), which
+ * applies the rules (the server's URL, keys in browsers) and adds `serverURL` and `core`. Returns
+ * `[config, serverURL, server, pageOrigin, keyInBrowser, retry]`, where `config` holds `apiKey`,
+ * `fetch`, `headers` and `timeoutMs`; or the message of the first bad option.
+ */
+export function readOptions(options) {
+  const o = options ?? undefined;
+  try {
+    let apiKey = o?.apiKey ?? undefined;
+    if (apiKey === undefined) {
+      const key = globalThis.process?.env?.MISTRAL_API_KEY;
+      apiKey = typeof key === "string" && key !== "" ? key : undefined;
+    } else if (typeof apiKey !== "string" && typeof apiKey !== "function") {
+      throw new OptionError("`apiKey` must be a string or a function");
+    }
+    const serverURL = o?.serverURL ?? undefined;
+    if (serverURL !== undefined && typeof serverURL !== "string") throw new OptionError("`serverURL` must be a string");
+    // Any other value (a number, ...) is refused by name in Rust, as an unknown server.
+    const server = o?.server == null ? undefined : String(o.server);
+    const fetch = o?.fetch ?? undefined;
+    if (fetch !== undefined && typeof fetch !== "function") throw new OptionError("`fetch` must be a function");
+    const headers = [];
+    addHeaders(headers, o?.headers);
+    const origin = globalThis.location?.origin;
+    const pageOrigin = typeof origin === "string" && origin.startsWith("http") ? origin : undefined;
+    const inBrowser = globalThis.window != null && globalThis.document != null;
+    const keyInBrowser = inBrowser && apiKey !== undefined && o?.dangerouslyAllowBrowser !== true;
+    const retry = o?.retryConfig == null ? undefined : retrySlots(o.retryConfig, "retryConfig");
+    const config = { apiKey, fetch, headers, timeoutMs: wholeMs(o?.timeoutMs) ?? 300000 };
+    return [config, serverURL, server, pageOrigin, keyInBrowser, retry];
+  } catch (error) {
+    if (error instanceof OptionError) return error.message;
+    throw error;
+  }
 }
 
 /** The call's options, in the official SDK's shape (`fetchOptions` included). */
 function callOptions(core, options) {
   if (options == null) return undefined;
-  const fetchOptions = options.fetchOptions ?? undefined;
-  const signal = options.signal ?? fetchOptions?.signal ?? undefined;
-  if (signal !== undefined && !(typeof AbortSignal === "function" && signal instanceof AbortSignal)) {
-    throw invalid(core, "`signal` must be an AbortSignal");
+  try {
+    const fetchOptions = options.fetchOptions ?? undefined;
+    const signal = options.signal ?? fetchOptions?.signal ?? undefined;
+    if (signal !== undefined && !(typeof AbortSignal === "function" && signal instanceof AbortSignal)) {
+      throw new OptionError("`signal` must be an AbortSignal");
+    }
+    const headers = [];
+    addHeaders(headers, fetchOptions?.headers);
+    addHeaders(headers, options.headers);
+    const timeoutMs = wholeMs(options.timeoutMs);
+    const serverURL = typeof options.serverURL === "string" ? options.serverURL : undefined;
+    const retries = options.retries == null ? undefined : retrySlots(options.retries, "retries");
+    return { signal, headers, timeoutMs, serverURL, retries };
+  } catch (error) {
+    if (error instanceof OptionError) throw invalid(core, error.message);
+    throw error;
   }
-  const headers = [];
-  addHeaders(core, headers, fetchOptions?.headers);
-  addHeaders(core, headers, options.headers);
-  // Whole ms, as the client's `timeoutMs` (a fraction below 1, or NaN, means none).
-  const timeoutMs = typeof options.timeoutMs === "number" ? Math.floor(Math.max(0, options.timeoutMs)) || 0 : undefined;
-  const serverURL = typeof options.serverURL === "string" ? options.serverURL : undefined;
-  const retries = options.retries ?? undefined;
-  if (retries !== undefined) core.check(retries);
-  return { signal, headers, timeoutMs, serverURL, retries };
 }
 
 /** The message of a JavaScript error, with its cause's. */

@@ -1,21 +1,21 @@
 //! The two exports behind `js/client.js` and `js/resources.js`: `configure` reads the options of
 //! `new Mistral(...)`, and `call` runs an operation of the table.
 
-use js_sys::Promise;
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::options::{env_api_key, get, headers_of, in_browser, invalid, retry_policy};
+use super::options::invalid;
 use super::transport::{self, send_prepared};
-use crate::request::{self, ops, Body, BodyKind, Operation};
+use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
     fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
+    #[wasm_bindgen(js_name = readOptions)]
+    fn read_options(options: &JsValue) -> JsValue;
 }
-
-const DEFAULT_SERVER: &str = "https://api.mistral.ai";
-const DEFAULT_TIMEOUT_MS: f64 = 300_000.0;
 
 /// Runs operation number `op` of the operation table (`ops::ALL`) for the resource classes of
 /// `js/resources.js`: the request is built and checked here, then `js/transport.js` sends it.
@@ -34,80 +34,38 @@ pub fn call(config: &JsValue, op: u32, args: JsValue, options: JsValue) -> Promi
 
 /// Reads the options of `new Mistral(options)` (see `MistralOptions`) into the settings object
 /// `js/transport.js` reads on every call. Throws an `InvalidRequestError` naming a bad option.
+///
+/// `readOptions` in `js/transport.js` reads the options object (each option's type, `headers`
+/// through `new Headers`, the environment's key, whether this is a page); the rules among them are
+/// [`settings::server_url`] and [`RetryPolicy::from_slots`](request::RetryPolicy::from_slots).
 #[wasm_bindgen(skip_typescript)]
 pub fn configure(options: JsValue) -> Result<JsValue, JsValue> {
-    let api_key = match get(&options, "apiKey") {
-        Some(key) if key.is_function() || key.is_string() => key,
-        Some(_) => return Err(invalid("`apiKey` must be a string or a function")),
-        None => env_api_key().map_or(JsValue::UNDEFINED, |key| JsValue::from_str(&key)),
-    };
-    let server_url = match (get(&options, "serverURL"), get(&options, "server")) {
-        (Some(url), _) => url
-            .as_string()
-            .ok_or_else(|| invalid("`serverURL` must be a string"))?,
-        (None, Some(server)) => match server.as_string().as_deref() {
-            Some("global") => DEFAULT_SERVER.into(),
-            Some("eu") => "https://api.eu.mistral.ai".into(),
-            Some("us") => "https://api.us.mistral.ai".into(),
-            _ => return Err(invalid("`server` must be \"global\", \"eu\" or \"us\"")),
-        },
-        (None, None) => DEFAULT_SERVER.into(),
-    };
-    // In a page, a path (`/api/mistral`) means the page's own origin: the proxy pattern.
-    let page_origin = get(&js_sys::global(), "location")
-        .and_then(|location| get(&location, "origin"))
-        .and_then(|origin| origin.as_string())
-        .filter(|origin| origin.starts_with("http"));
-    let server_url = match page_origin {
-        Some(origin) if server_url.starts_with('/') && !server_url.starts_with("//") => {
-            format!("{origin}{server_url}")
-        }
-        _ => server_url,
-    };
-    if !(server_url.starts_with("http://") || server_url.starts_with("https://")) {
-        return Err(invalid(format!(
-            "`serverURL` must be an http(s) URL (or, in a page, a path such as `/api`), got `{server_url}`"
-        )));
+    let read = read_options(&options);
+    if let Some(message) = read.as_string() {
+        return Err(invalid(message));
     }
-    let allow_browser = get(&options, "dangerouslyAllowBrowser")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    let mistral_host = contains(&server_url, "mistral.ai");
-    if in_browser() && mistral_host && !api_key.is_undefined() && !allow_browser {
-        return Err(invalid(
-            "refusing to send an API key to Mistral from a browser, where anyone can read it: \
-             point `serverURL` at your own backend, which adds the key, or pass `dangerouslyAllowBrowser: true`",
-        ));
-    }
-    let fetch = match get(&options, "fetch") {
-        Some(f) if f.is_function() => f,
-        Some(_) => return Err(invalid("`fetch` must be a function")),
-        None => JsValue::UNDEFINED,
-    };
-    let timeout_ms =
-        get(&options, "timeoutMs")
-            .and_then(|v| v.as_f64())
-            .map_or(
-                DEFAULT_TIMEOUT_MS,
-                |v| if v >= 1.0 { v.floor() } else { 0.0 },
-            );
-    let headers = headers_of(get(&options, "headers"))?;
-    let retry = match get(&options, "retryConfig") {
-        Some(config) => retry_policy(&config, "retryConfig")?,
-        None => request::RetryPolicy::default(),
-    };
-    let server_url = server_url.trim_end_matches('/');
-    Ok(transport::config(
-        server_url, api_key, fetch, &headers, timeout_ms, retry,
-    ))
+    let read: Array = read.unchecked_into();
+    let text = |i: u32| read.get(i).as_string();
+    let server_url = settings::server_url(
+        text(1).as_deref(),
+        text(2).as_deref(),
+        text(3).as_deref(),
+        read.get(4).is_truthy(),
+    )
+    .map_err(JsValue::from)?;
+    let retry = slots(&read.get(5)).map_or_else(request::RetryPolicy::default, |slots| {
+        request::RetryPolicy::from_slots(&slots)
+    });
+    let config = read.get(0);
+    transport::finish_config(&config, &server_url, retry);
+    Ok(config)
 }
 
-/// Whether `needle` occurs in `haystack`. A byte loop: `str::contains` brings its two-way
-/// searcher and the str slicing panic (with `Debug` and Unicode tables) into the wasm.
-fn contains(haystack: &str, needle: &str) -> bool {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=haystack.len().saturating_sub(needle.len()))
-        .any(|i| haystack.get(i..i + needle.len()) == Some(needle))
+/// The numbers of a retry configuration, as `js/transport.js` reads one (`retrySlots`).
+fn slots(value: &JsValue) -> Option<Vec<f64>> {
+    value
+        .dyn_ref::<Array>()
+        .map(|array| array.iter().map(|n| n.as_f64().unwrap_or(f64::NAN)).collect())
 }
 
 fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue> {

@@ -15,11 +15,11 @@
 //! whose closures, task queue and finalizers cost about 60 µs of CPU per call in Node — most of a
 //! call's overhead over a bare `fetch` — and 12 KB of wasm. The loop itself holds no policy.
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use super::error::to_js;
-use super::options::{get, invalid, retry_policy};
+use super::options::{get, invalid};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
 use crate::json::to_js as transcode;
@@ -50,35 +50,13 @@ extern "C" {
     ) -> js_sys::Promise;
 }
 
-/// A client's settings, as the plain object `js/transport.js` reads on every call: `serverURL`,
-/// `apiKey` (a string, a function or `undefined`), `fetch` (or `undefined`), `headers` (name and
-/// value pairs, lowercased), `timeoutMs`, and `core`, the [`Core`].
-pub fn config(
-    server_url: &str,
-    api_key: JsValue,
-    fetch: JsValue,
-    headers: &[(String, String)],
-    timeout_ms: f64,
-    retry: RetryPolicy,
-) -> JsValue {
-    let config = Object::new();
-    let set = |key: &str, value: &JsValue| {
-        let _ = Reflect::set(&config, &JsValue::from_str(key), value);
-    };
-    set("serverURL", &JsValue::from_str(server_url));
-    set("apiKey", &api_key);
-    set("fetch", &fetch);
-    let pairs = js_sys::Array::new();
-    for (name, value) in headers {
-        pairs.push(&js_sys::Array::of2(
-            &JsValue::from_str(name),
-            &JsValue::from_str(value),
-        ));
-    }
-    set("headers", &pairs);
-    set("timeoutMs", &JsValue::from_f64(timeout_ms));
-    set("core", &JsValue::from(Core { retry }));
-    config.into()
+/// Completes a client's settings, the plain object `js/transport.js` reads on every call and
+/// `readOptions` there began (`apiKey`, a string, a function or `undefined`; `fetch` or
+/// `undefined`; `headers`, lowercased name and value pairs; `timeoutMs`): adds `serverURL` and
+/// `core`, the [`Core`] with the client's retry policy.
+pub fn finish_config(config: &JsValue, server_url: &str, retry: RetryPolicy) {
+    let _ = Reflect::set(config, &"serverURL".into(), &server_url.into());
+    let _ = Reflect::set(config, &"core".into(), &Core { retry }.into());
 }
 
 /// The decisions the fetch loop asks the core for. Internal to the package.
@@ -93,23 +71,20 @@ const HEADERS_TIMEOUT: u16 = 1;
 
 #[wasm_bindgen]
 impl Core {
-    /// Checks a call's `retries` option (`undefined` for none) before anything is sent.
-    pub fn check(&self, retries: JsValue) -> Result<(), JsValue> {
-        policy(&retries, self.retry).map(drop)
-    }
-
-    /// The wait before retry number `retry`, or `undefined` to give up. `failure` is the HTTP
-    /// status, or 0 for a connection error and 1 for a timeout waiting for headers.
+    /// The wait before retry number `retry`, or `undefined` to give up. `retries` is the call's
+    /// `retries` option as `retrySlots` in `js/transport.js` reads it (`undefined`: the client's
+    /// policy). `failure` is the HTTP status, or 0 for a connection error and 1 for a timeout
+    /// waiting for headers.
     pub fn delay(
         &self,
-        retries: JsValue,
+        retries: Option<Vec<f64>>,
         failure: u16,
         retry: u32,
         elapsed_ms: f64,
         retry_after_ms: Option<f64>,
         jitter: f64,
     ) -> Option<f64> {
-        let policy = policy(&retries, self.retry).ok()?;
+        let policy = retries.map_or(self.retry, |slots| RetryPolicy::from_slots(&slots));
         let error = match failure {
             CONNECTION => Error::Connection {
                 message: String::new(),
@@ -171,14 +146,6 @@ impl Core {
             _ => Error::Aborted,
         };
         to_js(&error.with_request_id(request_id.as_deref()))
-    }
-}
-
-fn policy(retries: &JsValue, default: RetryPolicy) -> Result<RetryPolicy, JsValue> {
-    if retries.is_undefined() || retries.is_null() {
-        Ok(default)
-    } else {
-        retry_policy(retries, "retries")
     }
 }
 

@@ -14,6 +14,7 @@ pub mod ops;
 mod retry;
 mod retry_after;
 pub mod secrets;
+pub mod settings;
 pub mod surface;
 mod validate;
 

@@ -53,6 +53,32 @@ impl RetryPolicy {
         retry_connection_errors: false,
     };
 
+    /// The policy a `RetryConfig` describes, as `js/transport.js` reads one into numbers: `[0]`
+    /// for `strategy: "none"`, else `[1, initialInterval, maxInterval, exponent, maxElapsedTime,
+    /// maxRetries, retryConnectionErrors (0 or 1)]`. A slot that is missing, NaN, negative or
+    /// infinite keeps the default (the JavaScript side has already refused such values by name).
+    pub fn from_slots(slots: &[f64]) -> RetryPolicy {
+        if slots.first() == Some(&0.0) {
+            return RetryPolicy::NONE;
+        }
+        let defaults = RetryPolicy::default();
+        let slot = |i: usize| {
+            slots
+                .get(i)
+                .copied()
+                .filter(|n| n.is_finite() && *n >= 0.0)
+        };
+        RetryPolicy {
+            enabled: true,
+            initial_interval_ms: slot(1).map_or(defaults.initial_interval_ms, |n| n as u64),
+            max_interval_ms: slot(2).map_or(defaults.max_interval_ms, |n| n as u64),
+            exponent: slot(3).unwrap_or(defaults.exponent),
+            max_elapsed_ms: slot(4).map_or(defaults.max_elapsed_ms, |n| n as u64),
+            max_retries: slot(5).map_or(defaults.max_retries, |n| n as u32),
+            retry_connection_errors: slot(6).map_or(defaults.retry_connection_errors, |n| n != 0.0),
+        }
+    }
+
     /// Whether this failure may succeed if the same request is sent again.
     pub fn retries(&self, error: &Error) -> bool {
         self.enabled
@@ -131,6 +157,36 @@ mod tests {
             message: "reset".into()
         }));
         assert!(!RetryPolicy::NONE.retries(&api(503)));
+    }
+
+    #[test]
+    fn reads_a_retry_config_from_slots() {
+        assert_eq!(RetryPolicy::from_slots(&[0.0]), RetryPolicy::NONE);
+        assert_eq!(RetryPolicy::from_slots(&[]), RetryPolicy::default());
+        let nan = f64::NAN;
+        assert_eq!(
+            RetryPolicy::from_slots(&[1.0, nan, nan, nan, nan, nan, nan]),
+            RetryPolicy::default()
+        );
+        assert_eq!(
+            RetryPolicy::from_slots(&[1.0, 10.0, 50.5, 1.5, 1_000.0, 4.9, 0.0]),
+            RetryPolicy {
+                enabled: true,
+                initial_interval_ms: 10,
+                max_interval_ms: 50,
+                exponent: 1.5,
+                max_elapsed_ms: 1_000,
+                max_retries: 4,
+                retry_connection_errors: false,
+            }
+        );
+        // Values the JavaScript side refuses keep the defaults here rather than misbehave.
+        let odd = RetryPolicy::from_slots(&[1.0, -1.0, f64::INFINITY, nan, 1e300, 1e12, 1.0]);
+        assert_eq!(odd.initial_interval_ms, 500);
+        assert_eq!(odd.max_interval_ms, 8_000);
+        assert_eq!(odd.max_elapsed_ms, u64::MAX);
+        assert_eq!(odd.max_retries, u32::MAX);
+        assert!(odd.retry_connection_errors);
     }
 
     #[test]

@@ -3750,9 +3750,8 @@ export interface InitOutput {
     readonly __wbg_ssedecoder_free: (a: number, b: number) => void;
     readonly call: (a: any, b: number, c: any, d: any) => any;
     readonly configure: (a: any) => [number, number, number];
-    readonly core_check: (a: number, b: any) => [number, number];
     readonly core_decode: (a: number, b: number, c: number, d: number) => [number, number, number];
-    readonly core_delay: (a: number, b: any, c: number, d: number, e: number, f: number, g: number, h: number) => [number, number];
+    readonly core_delay: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => [number, number];
     readonly core_error: (a: number, b: number, c: number, d: any, e: number, f: number, g: number) => any;
     readonly core_fail: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number) => any;
     readonly core_stream: (a: number, b: number, c: number, d: any) => any;
