@@ -198,9 +198,54 @@ fn doc_comment(lines: &[&str], indent: &str) -> String {
     out + &format!("{indent} */\n")
 }
 
+/// The operations a generated file covers: every one, or those of the `mistral-edge/conversations`
+/// entry ([`ops::CONVERSATIONS`]).
+#[derive(Clone, Copy)]
+enum Scope {
+    All,
+    Conversations,
+}
+
+impl Scope {
+    fn has(self, op: &Operation) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Conversations => ops::CONVERSATIONS.iter().any(|o| o.name == op.name),
+        }
+    }
+
+    /// The methods of `r` in scope.
+    fn methods(self, r: &mistral_edge::request::surface::Resource) -> Vec<Method> {
+        r.methods.iter().filter(|m| self.has(m.op)).copied().collect()
+    }
+
+    /// Whether the resource at `path` has a method in scope, or a resource below it does.
+    fn reaches(self, path: &str) -> bool {
+        RESOURCES.iter().any(|r| {
+            (r.path == path || r.path.starts_with(&format!("{path}."))) && !self.methods(r).is_empty()
+        })
+    }
+
+    /// The resources reached from the resource at `path` (or from `beta`), within scope.
+    fn children(self, path: &str) -> Vec<(&'static str, &'static str, &'static str)> {
+        children(path)
+            .into_iter()
+            .filter(|(property, _, _)| self.reaches(&format!("{path}.{property}")))
+            .collect()
+    }
+
+    /// Where the generated files find the wasm-bindgen module, from where they are shipped.
+    fn glue(self) -> &'static str {
+        match self {
+            Scope::All => "./mistral_edge.js",
+            Scope::Conversations => "../mistral_edge.js",
+        }
+    }
+}
+
 /// `js/resources.js`: a class per resource, a method per operation, each a call of the wasm
 /// export with the operation's index; nested resources as properties.
-fn generate_js() -> String {
+fn generate_js(scope: Scope) -> String {
     let mut out = format!(
         "{GENERATED}// The resource classes of the client: each method runs one operation of the table in\n\
          // src/request/ops.rs through the wasm export `call`, which takes its index there.\n\n\
@@ -217,7 +262,7 @@ fn generate_js() -> String {
         } else {
             format!("\nexport class {name} {{\n  #config;\n\n  constructor(config) {{\n{guard}    this.#config = config;\n")
         };
-        for (property, class, _) in children(path) {
+        for (property, class, _) in scope.children(path) {
             out.push_str(&format!("    this.{property} = new {class}(config);\n"));
         }
         out.push_str("  }\n");
@@ -231,21 +276,21 @@ fn generate_js() -> String {
         out + "}\n"
     };
     out.push_str(&class("Beta", "beta", &[]));
-    for r in RESOURCES {
-        out.push_str(&class(r.class, r.path, r.methods));
+    for r in RESOURCES.iter().filter(|r| scope.reaches(r.path)) {
+        out.push_str(&class(r.class, r.path, &scope.methods(r)));
     }
     out
 }
 
 /// `js/resources.d.ts`: the classes' declarations, with their docs.
-fn generate_dts() -> String {
-    let mut out = format!("{GENERATED}import type * as T from \"./mistral_edge.js\";\n");
+fn generate_dts(scope: Scope) -> String {
+    let mut out = format!("{GENERATED}import type * as T from \"{}\";\n", scope.glue());
     let class = |name: &str, doc: &[&str], path: &str, methods: &[Method]| {
         let mut out = format!(
             "\n{}export declare class {name} {{\n    private constructor();\n",
             doc_comment(doc, "")
         );
-        for (property, class, doc) in children(path) {
+        for (property, class, doc) in scope.children(path) {
             out.push_str(&doc_comment(&[&format!(" {doc}")], "    "));
             out.push_str(&format!("    readonly {property}: {class};\n"));
         }
@@ -261,23 +306,28 @@ fn generate_dts() -> String {
         }
         out + "}\n"
     };
-    out.push_str(&class(
-        "Beta",
-        &[" The beta APIs: agents, conversations, connectors, libraries."],
-        "beta",
-        &[],
-    ));
-    for r in RESOURCES {
-        out.push_str(&class(r.class, r.doc, r.path, r.methods));
+    let beta = match scope {
+        Scope::All => " The beta APIs: agents, conversations, connectors, libraries.",
+        Scope::Conversations => " The beta APIs of this entry: conversations.",
+    };
+    out.push_str(&class("Beta", &[beta], "beta", &[]));
+    for r in RESOURCES.iter().filter(|r| scope.reaches(r.path)) {
+        out.push_str(&class(r.class, r.doc, r.path, &scope.methods(r)));
     }
     out
 }
 
+const CONVERSATIONS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/conversations/resources.js");
+const CONVERSATIONS_DTS: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/js/conversations/resources.d.ts");
+
 #[test]
 fn resource_classes_are_current() {
     for (file, generated) in [
-        (RESOURCES_JS, generate_js()),
-        (RESOURCES_DTS, generate_dts()),
+        (RESOURCES_JS, generate_js(Scope::All)),
+        (RESOURCES_DTS, generate_dts(Scope::All)),
+        (CONVERSATIONS_JS, generate_js(Scope::Conversations)),
+        (CONVERSATIONS_DTS, generate_dts(Scope::Conversations)),
     ] {
         if std::env::var_os("UPDATE_OPERATIONS").is_some() {
             std::fs::write(file, &generated).unwrap();
@@ -289,6 +339,17 @@ fn resource_classes_are_current() {
             "{file} is out of date: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`"
         );
     }
+}
+
+#[test]
+fn the_conversation_calls_come_first() {
+    // The `mistral-edge/conversations` wasm's table is `ops::CONVERSATIONS`: its operations must
+    // have the same indices in the whole table, which the generated classes call them by.
+    let names = |list: &[&Operation]| list.iter().map(|o| o.name).collect::<Vec<_>>();
+    assert_eq!(
+        names(&ops::ALL[..ops::CONVERSATIONS.len()]),
+        names(ops::CONVERSATIONS)
+    );
 }
 
 #[test]

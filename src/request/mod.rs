@@ -8,6 +8,7 @@
 //! JSON: the request says where it sits in the caller's arguments ([`MultipartFile`]).
 
 mod body;
+#[cfg(not(feature = "conversations-only"))]
 mod connector_rules;
 mod encode;
 pub mod ops;

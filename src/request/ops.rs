@@ -935,7 +935,25 @@ pub mod files {
     );
 }
 
-/// Every operation, for tables and tests.
+/// The conversation calls, first in [`ALL`] (so at the same indices in every build): all that
+/// the `mistral-edge/conversations` entry, built with the `conversations-only` feature, ships.
+pub const CONVERSATIONS: &[&Operation] = &[
+    &conversations::START,
+    &conversations::START_STREAM,
+    &conversations::APPEND,
+    &conversations::APPEND_STREAM,
+    &conversations::RESTART,
+    &conversations::RESTART_STREAM,
+];
+
+/// Every operation of this build, for tables and tests: the index of an operation here is the
+/// number `js/resources.js` calls it by.
+#[cfg(feature = "conversations-only")]
+pub const ALL: &[&Operation] = CONVERSATIONS;
+
+/// Every operation of this build, for tables and tests: the index of an operation here is the
+/// number `js/resources.js` calls it by.
+#[cfg(not(feature = "conversations-only"))]
 pub const ALL: &[&Operation] = &[
     &conversations::START,
     &conversations::START_STREAM,

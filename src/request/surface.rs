@@ -10,7 +10,7 @@
 use super::{ops, Operation};
 
 /// A method of a resource.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Method {
     /// The official SDK's name (`startStream`).
     pub name: &'static str,

@@ -119,3 +119,26 @@ export function onEvent(data: ConversationEvent): string | undefined {
       return undefined;
   }
 }
+
+// The conversations-only entry: the same calls and types, nothing else (a smaller download).
+import ConversationsOnly, { StreamError as EntryStreamError } from "mistral-edge/conversations";
+import type { ConversationResponse } from "mistral-edge/conversations";
+
+export async function conversationsOnly(): Promise<string> {
+  const light = new ConversationsOnly({ serverURL: "/api/mistral" });
+  const first: ConversationResponse = await light.beta.conversations.start({ model: "mistral-small-latest", inputs: "hi" });
+  let streamed = "";
+  try {
+    const stream = await light.beta.conversations.appendStream({ conversationId: first.conversationId, inputs: "more" });
+    for await (const { data } of stream) {
+      if (data.type === "message.output.delta" && typeof data.content === "string") streamed += data.content;
+    }
+  } catch (error) {
+    // Errors of either entry pass the other's `instanceof`.
+    if (error instanceof EntryStreamError || error instanceof StreamError) return error.kind;
+    throw error;
+  }
+  // @ts-expect-error: this entry has no agents.
+  light.beta.agents;
+  return streamed;
+}

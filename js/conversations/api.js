@@ -1,0 +1,22 @@
+// The surface of the `mistral-edge/conversations` entry: the client with `beta.conversations`
+// (start, append, restart and their streams) and nothing else, over a wasm built with only those
+// operations (the `conversations-only` feature). Everything it exports behaves as in the whole
+// client; its errors pass `instanceof` checks against the whole client's classes too.
+import { configure } from "./mistral_edge.js";
+import { Beta } from "./resources.js";
+
+export class Mistral {
+  constructor(options) {
+    this.beta = new Beta(configure(options));
+  }
+}
+
+export { Beta, Conversations } from "./resources.js";
+export { SseDecoder } from "./mistral_edge.js";
+export {
+  MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
+  NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,
+  TimeoutError, AbortError, StreamError,
+} from "./__SNIPPET_DIR__/errors.js";
+export { EventStream } from "./__SNIPPET_DIR__/event-stream.js";
+export default Mistral;
