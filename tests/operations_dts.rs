@@ -216,13 +216,18 @@ impl Scope {
 
     /// The methods of `r` in scope.
     fn methods(self, r: &mistral_edge::request::surface::Resource) -> Vec<Method> {
-        r.methods.iter().filter(|m| self.has(m.op)).copied().collect()
+        r.methods
+            .iter()
+            .filter(|m| self.has(m.op))
+            .copied()
+            .collect()
     }
 
     /// Whether the resource at `path` has a method in scope, or a resource below it does.
     fn reaches(self, path: &str) -> bool {
         RESOURCES.iter().any(|r| {
-            (r.path == path || r.path.starts_with(&format!("{path}."))) && !self.methods(r).is_empty()
+            (r.path == path || r.path.starts_with(&format!("{path}.")))
+                && !self.methods(r).is_empty()
         })
     }
 
@@ -317,9 +322,12 @@ fn generate_dts(scope: Scope) -> String {
     out
 }
 
-const CONVERSATIONS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/conversations/resources.js");
-const CONVERSATIONS_DTS: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/js/conversations/resources.d.ts");
+const CONVERSATIONS_JS: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/js/conversations/resources.js");
+const CONVERSATIONS_DTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/js/conversations/resources.d.ts"
+);
 
 #[test]
 fn resource_classes_are_current() {

@@ -63,9 +63,12 @@ pub fn configure(options: JsValue) -> Result<JsValue, JsValue> {
 
 /// The numbers of a retry configuration, as `js/transport.js` reads one (`retrySlots`).
 fn slots(value: &JsValue) -> Option<Vec<f64>> {
-    value
-        .dyn_ref::<Array>()
-        .map(|array| array.iter().map(|n| n.as_f64().unwrap_or(f64::NAN)).collect())
+    value.dyn_ref::<Array>().map(|array| {
+        array
+            .iter()
+            .map(|n| n.as_f64().unwrap_or(f64::NAN))
+            .collect()
+    })
 }
 
 fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue> {

@@ -19,6 +19,7 @@ pub(super) enum Built {
     /// JSON, in the wire spelling.
     Json(Vec<u8>),
     /// A file for a multipart form, which the bindings take from the caller's arguments.
+    #[cfg_attr(feature = "conversations-only", allow(dead_code))]
     Multipart(MultipartFile),
 }
 
@@ -62,11 +63,16 @@ pub(super) fn build(op: &Operation, body: &Body, args: &Args<'_>) -> Result<Buil
             validate::body(op, &wire)?;
             Ok(Built::Json(wire))
         }
+        #[cfg(not(feature = "conversations-only"))]
         BodyKind::Multipart { file } => multipart(op, body.key, file, wrapped, &flat),
+        // No conversation call uploads a file.
+        #[cfg(feature = "conversations-only")]
+        BodyKind::Multipart { .. } => Err(invalid("uploads are not part of this build".into())),
     }
 }
 
 /// Finds the file of a multipart upload: `{ requestBody: { file } }` or `{ file }`.
+#[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call uploads a file
 fn multipart(
     op: &Operation,
     key: &'static str,

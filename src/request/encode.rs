@@ -32,6 +32,7 @@ pub(super) fn path_segment(text: &str) -> String {
 /// Appends `name=value` pairs for a query parameter: arrays repeat the key, objects given to a
 /// JSON parameter (such as `metadata`) are JSON-encoded, and an exploded object parameter
 /// (`queryFilters`) adds one pair per property, its name snake_cased.
+#[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 pub(super) fn query(out: &mut String, param: &Param, value: Value<'_>) -> Result<(), &'static str> {
     match (value.kind(), param.kind) {
         (Kind::Null, _) => Ok(()),
@@ -51,6 +52,7 @@ pub(super) fn query(out: &mut String, param: &Param, value: Value<'_>) -> Result
 }
 
 /// Appends `key=value` for a scalar, or one pair per item of an array.
+#[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 fn pairs(out: &mut String, key: &str, value: Value<'_>) -> Result<(), &'static str> {
     if let Some(text) = value.as_text() {
         push(out, key, &text);
@@ -69,6 +71,7 @@ fn pairs(out: &mut String, key: &str, value: Value<'_>) -> Result<(), &'static s
     }
 }
 
+#[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 fn push(out: &mut String, key: &str, text: &str) {
     out.push(if out.is_empty() { '?' } else { '&' });
     out.push_str(&path_segment(key));
@@ -77,6 +80,7 @@ fn push(out: &mut String, key: &str, text: &str) {
 }
 
 /// `fetchUserData` → `fetch_user_data`; snake_case stays as it is.
+#[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 fn snake_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
     for c in key.chars() {
@@ -90,27 +94,43 @@ fn snake_case(key: &str) -> String {
     out
 }
 
-/// Fills `{name}` placeholders from `name=value\n` pairs and appends the query.
+/// Fills `{name}` placeholders from `name=value\n` pairs and appends the query. Byte searches:
+/// `split_once` and `lines` would bring the generic string searcher into the wasm.
 pub(super) fn fill_path(template: &str, values: &str, query: &str) -> String {
     let mut out = String::with_capacity(template.len() + values.len() + query.len());
     let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        let Some((name, after)) = after.split_once('}') else {
+    while let Some(open) = find(rest, b'{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = find(after, b'}') else {
             out.push('{');
             rest = after;
             break;
         };
-        let value = values
-            .lines()
-            .find_map(|line| line.strip_prefix(name).and_then(|v| v.strip_prefix('=')))
-            .unwrap_or_default();
-        out.push_str(value);
-        rest = after;
+        out.push_str(value_of(values, after.get(..close).unwrap_or_default()));
+        rest = after.get(close + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     out.push_str(query);
     out
+}
+
+fn find(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().position(|b| b == byte)
+}
+
+/// The value of `name` in `name=value\n` pairs, or `""`.
+fn value_of<'a>(values: &'a str, name: &str) -> &'a str {
+    let mut rest = values;
+    while !rest.is_empty() {
+        let end = find(rest, b'\n').unwrap_or(rest.len());
+        let line = rest.get(..end).unwrap_or_default();
+        if let Some(value) = line.strip_prefix(name).and_then(|v| v.strip_prefix('=')) {
+            return value;
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+    }
+    ""
 }
 
 /// Re-assembles flat arguments into one JSON object.

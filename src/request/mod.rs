@@ -114,6 +114,7 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
     };
 
     let mut path = String::with_capacity(op.path.len() + 32);
+    #[cfg_attr(feature = "conversations-only", allow(unused_mut))]
     let mut query = String::new();
     for param in op.params {
         let value = args.get(param.js).or_else(|| args.get(param.wire));
@@ -135,10 +136,18 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
                 path.push_str(&encode::path_segment(&text));
                 path.push('\n');
             }
+            #[cfg(not(feature = "conversations-only"))]
             ParamKind::Query | ParamKind::QueryJson | ParamKind::QueryObject => {
                 validate::query_param(op, param, value)?;
                 encode::query(&mut query, param, value)
                     .map_err(|expected| invalid(format!("`{}` must be {expected}", param.js)))?;
+            }
+            // No conversation call takes a query parameter.
+            #[cfg(feature = "conversations-only")]
+            ParamKind::Query | ParamKind::QueryJson | ParamKind::QueryObject => {
+                return Err(invalid(
+                    "query parameters are not part of this build".into(),
+                ));
             }
         }
     }

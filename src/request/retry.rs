@@ -62,12 +62,7 @@ impl RetryPolicy {
             return RetryPolicy::NONE;
         }
         let defaults = RetryPolicy::default();
-        let slot = |i: usize| {
-            slots
-                .get(i)
-                .copied()
-                .filter(|n| n.is_finite() && *n >= 0.0)
-        };
+        let slot = |i: usize| slots.get(i).copied().filter(|n| n.is_finite() && *n >= 0.0);
         RetryPolicy {
             enabled: true,
             initial_interval_ms: slot(1).map_or(defaults.initial_interval_ms, |n| n as u64),

@@ -2,31 +2,68 @@
 
 /// The wait a `Retry-After` value asks for, in ms, given the current time in ms since the epoch.
 /// Returns `None` for values that are neither form; a date in the past gives `Some(0)`.
+///
+/// Parsed byte by byte: `str::parse`, `trim` and `split_whitespace` would bring their generic
+/// searchers into the wasm for one header.
 pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
-    let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
+    let value = trim(value.as_bytes());
+    if let Some(seconds) = number(value) {
         return Some(seconds.saturating_mul(1000));
     }
     let at = http_date_ms(value)?;
     Some(if at > now_ms { (at - now_ms) as u64 } else { 0 })
 }
 
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+fn trim(mut bytes: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = bytes {
+        if !is_space(*first) {
+            break;
+        }
+        bytes = rest;
+    }
+    while let [rest @ .., last] = bytes {
+        if !is_space(*last) {
+            break;
+        }
+        bytes = rest;
+    }
+    bytes
+}
+
+/// ASCII digits only (one or more, at most 18, so no overflow), as a number.
+fn number(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(digits.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0')))
+}
+
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into ms since the epoch.
-fn http_date_ms(value: &str) -> Option<f64> {
-    let mut parts = value.split_whitespace();
+fn http_date_ms(value: &[u8]) -> Option<f64> {
+    let mut parts = value
+        .split(|&b| is_space(b))
+        .filter(|part| !part.is_empty());
     let _weekday = parts.next()?;
-    let day: i64 = parts.next()?.parse().ok()?;
+    let day = number(parts.next()?)? as i64;
     let month_name = parts.next()?;
     let month = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]
     .iter()
-    .position(|m| *m == month_name)? as i64
+    .position(|m| m.as_bytes() == month_name)? as i64
         + 1;
-    let year: i64 = parts.next()?.parse().ok()?;
-    let mut time = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
-    let (h, m, s) = (time.next()??, time.next()??, time.next()??);
-    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+    let year = number(parts.next()?)? as i64;
+    let mut time = parts.next()?.split(|&b| b == b':').map(number);
+    let (h, m, s) = (
+        time.next()?? as i64,
+        time.next()?? as i64,
+        time.next()?? as i64,
+    );
+    if parts.next()? != b"GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
         return None;
     }
     // Days from the civil date (Howard Hinnant's algorithm).
@@ -48,13 +85,15 @@ mod tests {
     fn seconds() {
         assert_eq!(retry_after_ms("2", 0.0), Some(2000));
         assert_eq!(retry_after_ms(" 0 ", 0.0), Some(0));
+        assert_eq!(retry_after_ms("\t120\r\n", 0.0), Some(120_000));
+        assert_eq!(retry_after_ms("007", 0.0), Some(7000));
     }
 
     #[test]
     fn http_date() {
         // 1994-11-06T08:49:37Z = 784111777 s
         assert_eq!(
-            http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"),
+            http_date_ms(b"Sun, 06 Nov 1994 08:49:37 GMT"),
             Some(784_111_777_000.0)
         );
         assert_eq!(
@@ -69,6 +108,14 @@ mod tests {
 
     #[test]
     fn garbage() {
+        assert_eq!(retry_after_ms("", 0.0), None);
+        assert_eq!(retry_after_ms("+5", 0.0), None);
+        assert_eq!(retry_after_ms("1.5", 0.0), None);
+        assert_eq!(retry_after_ms("99999999999999999999", 0.0), None);
+        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49:37 UTC", 0.0), None);
+        assert_eq!(retry_after_ms("Sun, 06 Foo 1994 08:49:37 GMT", 0.0), None);
+        assert_eq!(retry_after_ms("Sun, 32 Nov 1994 08:49:37 GMT", 0.0), None);
+        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 24:00:00 GMT", 0.0), None);
         assert_eq!(retry_after_ms("soon", 0.0), None);
         assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49 GMT", 0.0), None);
         assert_eq!(retry_after_ms("-1", 0.0), None);

@@ -65,7 +65,9 @@ pub fn server_url(
 /// Whether `needle` occurs in `haystack`. A byte loop: `str::contains` brings its two-way
 /// searcher and the str slicing panic (with `Debug` and Unicode tables) into the wasm.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 #[cfg(test)]
@@ -82,9 +84,18 @@ mod tests {
     #[test]
     fn picks_the_server() {
         assert_eq!(server_url(None, None, None, false).unwrap(), DEFAULT_SERVER);
-        assert_eq!(server_url(None, Some("global"), None, false).unwrap(), DEFAULT_SERVER);
-        assert_eq!(server_url(None, Some("eu"), None, false).unwrap(), "https://api.eu.mistral.ai");
-        assert_eq!(server_url(None, Some("us"), None, false).unwrap(), "https://api.us.mistral.ai");
+        assert_eq!(
+            server_url(None, Some("global"), None, false).unwrap(),
+            DEFAULT_SERVER
+        );
+        assert_eq!(
+            server_url(None, Some("eu"), None, false).unwrap(),
+            "https://api.eu.mistral.ai"
+        );
+        assert_eq!(
+            server_url(None, Some("us"), None, false).unwrap(),
+            "https://api.us.mistral.ai"
+        );
         // serverURL wins over server, and loses its trailing slashes.
         assert_eq!(
             server_url(Some("http://127.0.0.1:8/v//"), Some("eu"), None, false).unwrap(),

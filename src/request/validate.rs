@@ -12,6 +12,7 @@ fn invalid(message: String) -> Error {
 }
 
 /// Checks a query parameter (page sizes must be positive).
+#[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 pub(super) fn query_param(op: &Operation, param: &Param, value: Value<'_>) -> Result<(), Error> {
     if param.wire == "page_size" {
         let ok = value.as_i64().is_some_and(|n| n > 0);
@@ -62,7 +63,9 @@ pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
     }
     if let Some(inputs) = body.get("inputs") {
         let empty = match inputs.kind() {
-            Kind::String => inputs.as_str().is_some_and(|s| s.trim().is_empty()),
+            Kind::String => inputs
+                .as_str()
+                .is_some_and(|s| s.chars().all(char::is_whitespace)),
             Kind::Array => inputs.items().next().is_none(),
             _ => false,
         };
