@@ -53,13 +53,17 @@ after(async () => {
 
 // ---------------------------------------------------------------------------------------- Node
 
-test("node: the tarball streams from the emulator (node.js entry)", { timeout: 60_000 }, async (t) => {
+test("node: the tarball streams from the emulator (node.js and conversations/node.js entries)", { timeout: 60_000 }, async (t) => {
   const t0 = Date.now();
   const result = mustRun(await run(process.execPath, ["cli.mjs", emulator.url], { cwd: project.dir }), "node cli.mjs");
   const summary = parseResult(result.output);
   assertSummary(summary);
   assert.equal(summary.entry, "node.js");
-  record(t, "Node", process.version, t0, "`node` on the installed tarball");
+  const light = mustRun(await run(process.execPath, ["cli.mjs", emulator.url, "mistral-edge/conversations"], { cwd: project.dir }), "node cli.mjs (conversations)");
+  const lightSummary = parseResult(light.output);
+  assertSummary(lightSummary);
+  assert.equal(lightSummary.entry, "conversations/node.js");
+  record(t, "Node", process.version, t0, "`node` on the installed tarball (both entries)");
 });
 
 test("node: examples/node-stream.mjs", { timeout: 60_000 }, async () => {
@@ -70,7 +74,7 @@ test("node: examples/node-stream.mjs", { timeout: 60_000 }, async () => {
 
 // ---------------------------------------------------------------------------------------- Deno
 
-test("deno: the tarball streams from the emulator (deno.js entry), and examples/deno-stream.ts", { timeout: 90_000 }, async (t) => {
+test("deno: the tarball streams from the emulator (deno.js and conversations/deno.js entries), and examples/deno-stream.ts", { timeout: 90_000 }, async (t) => {
   const t0 = Date.now();
   const deno = bin("deno");
   const env = { ...quietEnv, DENO_DIR: path.join(project.dir, ".deno") };
@@ -80,6 +84,10 @@ test("deno: the tarball streams from the emulator (deno.js entry), and examples/
   const summary = parseResult(result.output);
   assertSummary(summary);
   assert.equal(summary.entry, "deno.js");
+  const light = mustRun(await run(deno, [...flags, "cli.mjs", emulator.url, "mistral-edge/conversations"], { cwd: project.dir, env }), "deno run cli.mjs (conversations)");
+  const lightSummary = parseResult(light.output);
+  assertSummary(lightSummary);
+  assert.equal(lightSummary.entry, "conversations/deno.js");
 
   cpSync(path.join(root, "examples/deno-stream.ts"), path.join(project.dir, "deno-stream.ts"));
   const exampleEnv = { ...env, MISTRAL_API_KEY: "emulator", MISTRAL_SERVER_URL: emulator.url, MISTRAL_MODEL: "mistral-small-latest" };
@@ -101,6 +109,10 @@ test("bun: the tarball streams from the emulator", { timeout: 60_000 }, async (t
   const result = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url], { cwd: project.dir }), "bun cli.mjs");
   const summary = parseResult(result.output);
   assertSummary(summary);
+  const light = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url, "mistral-edge/conversations"], { cwd: project.dir }), "bun cli.mjs (conversations)");
+  const lightSummary = parseResult(light.output);
+  assertSummary(lightSummary);
+  assert.match(lightSummary.entry, /^conversations\//);
   record(t, "Bun", await version(bun), t0, `npm \`bun\`; \`bun --no-install\` (resolves the ${summary.entry} entry)`);
 });
 
@@ -328,7 +340,7 @@ async function staticServer() {
 }
 after(async () => server?.close());
 
-test("chromium: the tarball in a page (index.js entry, import map), fetching the emulator", { timeout: 120_000 }, async (t) => {
+test("chromium: the tarball in a page (index.js and conversations/index.js entries, import map), fetching the emulator", { timeout: 120_000 }, async (t) => {
   const t0 = Date.now();
   const srv = await staticServer();
   let browserVersion;
@@ -337,6 +349,9 @@ test("chromium: the tarball in a page (index.js entry, import map), fetching the
     const page = context.pages()[0] ?? (await context.newPage());
     const summary = await viaEmulator(t, "chromium", (base) => pageResult(page, `${srv.url}/browser.html?server=${encodeURIComponent(base)}`));
     assertSummary(summary);
+    const light = await viaEmulator(t, "chromium", (base) =>
+      pageResult(page, `${srv.url}/browser.html?entry=mistral-edge/conversations&server=${encodeURIComponent(base)}`));
+    assertSummary(light);
   });
   const pw = JSON.parse(readFileSync(path.join(root, "node_modules/playwright-core/package.json"), "utf8")).version;
   record(t, "Chromium", `${browserVersion} (playwright-core ${pw})`, t0,
