@@ -124,7 +124,8 @@ function wholeMs(value) {
  * retryConnectionErrors]` with NaN for each one left to the default. `what` names the option.
  */
 function retrySlots(config, what) {
-  const strategy = typeof config?.strategy === "string" ? config.strategy : undefined;
+  const named = read(config, "strategy");
+  const strategy = typeof named === "string" ? named : undefined;
   if (strategy === "none") return [0];
   if (strategy !== undefined && strategy !== "backoff") {
     throw new OptionError(`\`${what}.strategy\` must be "backoff" or "none", got "${strategy}"`);
@@ -134,53 +135,66 @@ function retrySlots(config, what) {
     if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
     throw new OptionError(`\`${what}.${name}\` must be a non-negative number`);
   };
-  const backoff = config?.backoff;
-  const connection = config?.retryConnectionErrors;
+  const backoff = read(config, "backoff");
+  const connection = read(config, "retryConnectionErrors");
   return [
     1,
-    number(backoff?.initialInterval, "backoff.initialInterval"),
-    number(backoff?.maxInterval, "backoff.maxInterval"),
-    number(backoff?.exponent, "backoff.exponent"),
-    number(backoff?.maxElapsedTime, "backoff.maxElapsedTime"),
-    number(config?.maxRetries, "maxRetries"),
+    number(read(backoff, "initialInterval"), "backoff.initialInterval"),
+    number(read(backoff, "maxInterval"), "backoff.maxInterval"),
+    number(read(backoff, "exponent"), "backoff.exponent"),
+    number(read(backoff, "maxElapsedTime"), "backoff.maxElapsedTime"),
+    number(read(config, "maxRetries"), "maxRetries"),
     typeof connection === "boolean" ? +connection : NaN,
   ];
+}
+
+/** `object[key]`, or `undefined` when it is nullish or reading it throws (a getter, a Proxy, a
+ * runtime that guards the environment): an option that cannot be read is an option not given. */
+function read(object, key) {
+  try {
+    return object?.[key] ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The options of `new Mistral(options)`, read for `configure` (src/bindings/client.rs), which
  * applies the rules (the server's URL, keys in browsers) and adds `serverURL` and `core`. Returns
  * `[config, serverURL, server, pageOrigin, keyInBrowser, retry]`, where `config` holds `apiKey`,
- * `fetch`, `headers` and `timeoutMs`; or the message of the first bad option.
+ * `fetch`, `headers` and `timeoutMs`; or the message of the first bad option. Never throws: an
+ * exception would unwind through the wasm that called it.
  */
 export function readOptions(options) {
-  const o = options ?? undefined;
   try {
-    let apiKey = o?.apiKey ?? undefined;
+    let apiKey = read(options, "apiKey");
     if (apiKey === undefined) {
-      const key = globalThis.process?.env?.MISTRAL_API_KEY;
+      // Deno without --allow-env throws here: no key, as where there is no environment.
+      const key = read(read(globalThis.process, "env"), "MISTRAL_API_KEY");
       apiKey = typeof key === "string" && key !== "" ? key : undefined;
     } else if (typeof apiKey !== "string" && typeof apiKey !== "function") {
       throw new OptionError("`apiKey` must be a string or a function");
     }
-    const serverURL = o?.serverURL ?? undefined;
+    const serverURL = read(options, "serverURL");
     if (serverURL !== undefined && typeof serverURL !== "string") throw new OptionError("`serverURL` must be a string");
-    // Any other value (a number, ...) is refused by name in Rust, as an unknown server.
-    const server = o?.server == null ? undefined : String(o.server);
-    const fetch = o?.fetch ?? undefined;
+    // `server` counts only without `serverURL`; a value that is not a string is refused by Rust by
+    // name, as an unknown server ("").
+    const named = serverURL === undefined ? read(options, "server") : undefined;
+    const server = named === undefined || typeof named === "string" ? named : "";
+    const fetch = read(options, "fetch");
     if (fetch !== undefined && typeof fetch !== "function") throw new OptionError("`fetch` must be a function");
     const headers = [];
-    addHeaders(headers, o?.headers);
-    const origin = globalThis.location?.origin;
+    addHeaders(headers, read(options, "headers"));
+    const origin = read(globalThis.location, "origin");
     const pageOrigin = typeof origin === "string" && origin.startsWith("http") ? origin : undefined;
-    const inBrowser = globalThis.window != null && globalThis.document != null;
-    const keyInBrowser = inBrowser && apiKey !== undefined && o?.dangerouslyAllowBrowser !== true;
-    const retry = o?.retryConfig == null ? undefined : retrySlots(o.retryConfig, "retryConfig");
-    const config = { apiKey, fetch, headers, timeoutMs: wholeMs(o?.timeoutMs) ?? 300000 };
+    const inBrowser = read(globalThis, "window") !== undefined && read(globalThis, "document") !== undefined;
+    const keyInBrowser = inBrowser && apiKey !== undefined && read(options, "dangerouslyAllowBrowser") !== true;
+    const retryConfig = read(options, "retryConfig");
+    const retry = retryConfig === undefined ? undefined : retrySlots(retryConfig, "retryConfig");
+    const config = { apiKey, fetch, headers, timeoutMs: wholeMs(read(options, "timeoutMs")) ?? 300000 };
     return [config, serverURL, server, pageOrigin, keyInBrowser, retry];
   } catch (error) {
-    if (error instanceof OptionError) return error.message;
-    throw error;
+    return error instanceof OptionError ? error.message : `the options cannot be read: ${messageOf(error)}`;
   }
 }
 

@@ -30,7 +30,7 @@ build_entry() {
   # wasm-bindgen copies js/errors.js and js/event-stream.js into snippets/<crate-hash>/js/;
   # the api re-exports those very copies so instanceof sees one set of classes.
   local snippets
-  snippets=$(cd "$stage" && ls -d snippets/*/js | head -n 1)
+  snippets=$(cd "$stage" && ls -d snippets/*/js 2>/dev/null | head -n 1 || true)
   [ -n "$snippets" ] || { echo "build: wasm-bindgen emitted no snippets" >&2; exit 1; }
   sed "s|__SNIPPET_DIR__|$snippets|g" "$api" > "$stage/api.js"
   cp "$resources" "$stage/resources.js"
@@ -49,8 +49,17 @@ build_entry() {
       --banner:js="/* mistral-edge $VERSION: js/$entry.js and the modules it imports, bundled and minified; source and docs: js/, *.d.ts */"
   done
   mv "$stage/${CRATE}_bg.wasm" "$dir/"
-  # The declarations (the bundles hold the code).
-  cp "$stage/${CRATE}.d.ts" "$stage/${CRATE}_bg.wasm.d.ts" "$dir/"
+  # The declarations (the bundles hold the code), without wasm-bindgen's loader section
+  # (`initSync`, `InitOutput`, ...): the entries load the wasm themselves and export no loader, and
+  # the export names it lists were shortened above.
+  node -e '
+    const fs = require("fs");
+    const [from, to] = process.argv.slice(1);
+    const text = fs.readFileSync(from, "utf8");
+    const at = text.indexOf("export type InitInput");
+    if (at < 0) throw new Error(`build: no loader section in ${from}`);
+    fs.writeFileSync(to, text.slice(0, at).trimEnd() + "\n");
+  ' "$stage/${CRATE}.d.ts" "$dir/${CRATE}.d.ts"
   rm -rf "$stage"
 }
 
@@ -59,7 +68,7 @@ mkdir -p "$OUT/conversations"
 build_entry "$OUT" "" js/api.js js/resources.js
 build_entry "$OUT/conversations" conversations-only js/conversations/api.js js/conversations/resources.js
 # The conversations entry's types are the whole client's, narrowed (js/conversations/index.d.ts).
-rm "$OUT/conversations/${CRATE}.d.ts" "$OUT/conversations/${CRATE}_bg.wasm.d.ts"
+rm "$OUT/conversations/${CRATE}.d.ts"
 cp js/index.d.ts js/resources.d.ts js/package.json "$OUT/"
 cp js/conversations/index.d.ts js/conversations/resources.d.ts "$OUT/conversations/"
 [ -f README.md ] && cp README.md "$OUT/"

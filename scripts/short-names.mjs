@@ -71,6 +71,7 @@ const sections = [];
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a wasm module`);
 pos = 8;
 while (pos < wasm.length) {
+  const sectionStart = pos;
   const id = wasm[pos++];
   const size = u32();
   const start = pos;
@@ -96,6 +97,7 @@ while (pos < wasm.length) {
       }
       parts.push(encodeName(module), encodeName(renamed), wasm.subarray(descStart, pos));
     }
+    if (pos !== end) throw new Error(`short-names: the import section ends at ${pos}, not ${end}`);
     const body = Buffer.concat([leb(count), ...parts]);
     sections.push(Buffer.from([id]), leb(body.length), body);
   } else if (id === 7) {
@@ -112,10 +114,12 @@ while (pos < wasm.length) {
       }
       parts.push(encodeName(renamed), Buffer.from([kind]), leb(index));
     }
+    if (pos !== end) throw new Error(`short-names: the export section ends at ${pos}, not ${end}`);
     const body = Buffer.concat([leb(count), ...parts]);
     sections.push(Buffer.from([id]), leb(body.length), body);
   } else {
-    sections.push(wasm.subarray(start - 1 - leb(size).length, end));
+    // Copied as it is, size field and all (whatever its LEB128 padding).
+    sections.push(wasm.subarray(sectionStart, end));
   }
   pos = end;
 }
@@ -139,6 +143,8 @@ for (const old of [...imports.keys(), ...exports.keys()]) {
     throw new Error(`short-names: ${old} is still named in ${jsPath} after renaming`);
   }
 }
-writeFileSync(wasmPath, Buffer.concat([wasm.subarray(0, 8), ...sections]));
+const out = Buffer.concat([wasm.subarray(0, 8), ...sections]);
+if (!WebAssembly.validate(out)) throw new Error(`short-names: the rewritten ${wasmPath} does not validate`);
+writeFileSync(wasmPath, out);
 writeFileSync(jsPath, js);
 console.log(`short-names: ${imports.size} imports and ${exports.size} exports renamed`);

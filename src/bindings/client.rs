@@ -13,8 +13,10 @@ use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 extern "C" {
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
     fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
-    #[wasm_bindgen(js_name = readOptions)]
-    fn read_options(options: &JsValue) -> JsValue;
+    // `catch`, though `readOptions` never throws: an exception unwinding through the wasm would
+    // leave its shadow stack behind.
+    #[wasm_bindgen(js_name = readOptions, catch)]
+    fn read_options(options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Runs operation number `op` of the operation table (`ops::ALL`) for the resource classes of
@@ -40,7 +42,7 @@ pub fn call(config: &JsValue, op: u32, args: JsValue, options: JsValue) -> Promi
 /// [`settings::server_url`] and [`RetryPolicy::from_slots`](request::RetryPolicy::from_slots).
 #[wasm_bindgen(skip_typescript)]
 pub fn configure(options: JsValue) -> Result<JsValue, JsValue> {
-    let read = read_options(&options);
+    let read = read_options(&options).map_err(|e| invalid(transport::js_message(&e)))?;
     if let Some(message) = read.as_string() {
         return Err(invalid(message));
     }

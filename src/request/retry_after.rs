@@ -34,12 +34,15 @@ fn trim(mut bytes: &[u8]) -> &[u8] {
     bytes
 }
 
-/// ASCII digits only (one or more, at most 18, so no overflow), as a number.
+/// ASCII digits only (one or more), as a number; a number too large for `u64` is `u64::MAX`
+/// (a server asking for longer than anyone will wait still means "not now").
 fn number(digits: &[u8]) -> Option<u64> {
-    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(digits.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0')))
+    Some(digits.iter().fold(0u64, |n, d| {
+        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    }))
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into ms since the epoch.
@@ -63,7 +66,13 @@ fn http_date_ms(value: &[u8]) -> Option<f64> {
         time.next()?? as i64,
         time.next()?? as i64,
     );
-    if parts.next()? != b"GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+    if parts.next()? != b"GMT"
+        || !(1..=31).contains(&day)
+        || !(1..=9999).contains(&year)
+        || h > 23
+        || m > 59
+        || s > 60
+    {
         return None;
     }
     // Days from the civil date (Howard Hinnant's algorithm).
@@ -87,6 +96,9 @@ mod tests {
         assert_eq!(retry_after_ms(" 0 ", 0.0), Some(0));
         assert_eq!(retry_after_ms("\t120\r\n", 0.0), Some(120_000));
         assert_eq!(retry_after_ms("007", 0.0), Some(7000));
+        // Longer than anyone will wait: still a wait, which the retry policy turns down.
+        assert_eq!(retry_after_ms("9999999999999999999", 0.0), Some(u64::MAX));
+        assert_eq!(retry_after_ms("99999999999999999999999", 0.0), Some(u64::MAX));
     }
 
     #[test]
@@ -111,7 +123,7 @@ mod tests {
         assert_eq!(retry_after_ms("", 0.0), None);
         assert_eq!(retry_after_ms("+5", 0.0), None);
         assert_eq!(retry_after_ms("1.5", 0.0), None);
-        assert_eq!(retry_after_ms("99999999999999999999", 0.0), None);
+        assert_eq!(retry_after_ms("Sun, 06 Nov 999999999 08:49:37 GMT", 0.0), None);
         assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49:37 UTC", 0.0), None);
         assert_eq!(retry_after_ms("Sun, 06 Foo 1994 08:49:37 GMT", 0.0), None);
         assert_eq!(retry_after_ms("Sun, 32 Nov 1994 08:49:37 GMT", 0.0), None);

@@ -49,7 +49,7 @@ pub fn server_url(
             "`serverURL` must be an http(s) URL (or, in a page, a path such as `/api`), got `{url}`"
         )));
     }
-    if key_in_browser && contains(url.as_bytes(), b"mistral.ai") {
+    if key_in_browser && contains(url.to_ascii_lowercase().as_bytes(), b"mistral.ai") {
         return Err(invalid(
             "refusing to send an API key to Mistral from a browser, where anyone can read it: \
              point `serverURL` at your own backend, which adds the key, or pass `dangerouslyAllowBrowser: true`"
@@ -129,6 +129,7 @@ mod tests {
         assert!(refused.starts_with("refusing to send an API key to Mistral from a browser"));
         assert!(!refused.contains("sk-"));
         assert!(server_url(None, Some("eu"), None, true).is_err());
+        assert!(server_url(Some("https://API.Mistral.AI"), None, None, true).is_err());
         // A backend of one's own may get the key (it is the proxy's to add, or not).
         assert_eq!(
             server_url(Some("/api"), None, Some("https://app.example"), true).unwrap(),

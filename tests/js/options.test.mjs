@@ -134,3 +134,36 @@ test("a call's bad retries option rejects the call before anything is sent", asy
     (e) => e instanceof InvalidRequestError && e.message === 'invalid request: `retries.strategy` must be "backoff" or "none", got "sometimes"');
   assert.equal(seen.length, 0);
 });
+
+test("an option that cannot be read is an option not given; a non-string server is refused by name", async () => {
+  const { fetch, seen } = recorder();
+  const throwing = { get apiKey() { throw new Error("no"); }, serverURL: "http://127.0.0.1:9", fetch };
+  await start(new Mistral(throwing));
+  assert.equal(seen[0].url, "http://127.0.0.1:9/v1/conversations");
+  const hostile = new Proxy({}, { get() { throw new Error("hostile"); } });
+  assert.ok(new Mistral(hostile).beta.conversations);
+  refuses({ apiKey: "k", fetch, server: Symbol("eu") }, '`server` must be "global", "eu" or "us"');
+  refuses({ apiKey: "k", fetch, server: ["eu"] }, '`server` must be "global", "eu" or "us"');
+  // `server` does not count when `serverURL` is given, whatever it is.
+  assert.ok(new Mistral({ apiKey: "k", fetch, serverURL: "http://127.0.0.1:9", server: "mars" }));
+  // A runtime that guards the environment (Deno without --allow-env): no key, no error.
+  const env = Object.getOwnPropertyDescriptor(process, "env");
+  Object.defineProperty(process, "env", { configurable: true, get() { throw new Error("Requires env access"); } });
+  try {
+    await start(new Mistral({ serverURL: "http://127.0.0.1:9", fetch }));
+  } finally {
+    Object.defineProperty(process, "env", env);
+  }
+  assert.equal(seen[1].headers.authorization, undefined);
+});
+
+test("many refused clients leave the wasm as it was", () => {
+  // Each refusal returns through Rust normally; a throw unwinding through the wasm would leak its
+  // shadow stack until, some thousands of refusals later, every call failed.
+  const hostile = new Proxy({}, { get() { throw new Error("hostile"); } });
+  for (let i = 0; i < 20_000; i++) {
+    assert.throws(() => new Mistral({ apiKey: 42 }), InvalidRequestError);
+    assert.ok(new Mistral(hostile));
+  }
+  assert.ok(new Mistral({ apiKey: "k" }).beta.conversations);
+});

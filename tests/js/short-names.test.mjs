@@ -23,20 +23,26 @@ const leb = (n) => {
 };
 const str = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
 const section = (id, body) => [id, ...leb(body.length), ...body];
+/** A section whose size is written in 5 bytes, as walrus (wasm-bindgen) writes them. */
+const padded = (id, body) => {
+  const n = body.length;
+  return [id, (n & 0x7f) | 0x80, ((n >> 7) & 0x7f) | 0x80, ((n >> 14) & 0x7f) | 0x80, ((n >> 21) & 0x7f) | 0x80, (n >> 28) & 0x0f, ...body];
+};
 const vec = (items) => [...leb(items.length), ...items.flat()];
 const importName = (i) => `__wbg_value${i}_${(0x1234abcd + i).toString(16).padStart(16, "0")}`;
 
-/** A module importing IMPORTS functions () -> i32, exporting `sum_all` (their sum) and a memory. */
-function module() {
-  const types = section(1, vec([[0x60, 0, 1, 0x7f]]));
-  const imports = section(2, vec(Array.from({ length: IMPORTS }, (_, i) => [...str("./demo_bg.js"), ...str(importName(i)), 0, 0])));
-  const funcs = section(3, vec([[0]]));
-  const memory = section(5, vec([[0, 1]]));
-  const exports = section(7, vec([[...str("memory"), 2, 0], [...str("sum_all"), 0, ...leb(IMPORTS)]]));
+/** A module importing IMPORTS functions () -> i32, exporting `sum_all` (their sum) and a memory;
+ * `wrap` writes each section (minimal or padded sizes). */
+function module(wrap = section) {
+  const types = wrap(1, vec([[0x60, 0, 1, 0x7f]]));
+  const imports = wrap(2, vec(Array.from({ length: IMPORTS }, (_, i) => [...str("./demo_bg.js"), ...str(importName(i)), 0, 0])));
+  const funcs = wrap(3, vec([[0]]));
+  const memory = wrap(5, vec([[0, 1]]));
+  const exports = wrap(7, vec([[...str("memory"), 2, 0], [...str("sum_all"), 0, ...leb(IMPORTS)]]));
   const calls = [];
   for (let i = 0; i < IMPORTS; i++) calls.push(0x10, ...leb(i), ...(i ? [0x6a] : []));
   const body = [0, ...calls, 0x0b];
-  const code = section(10, vec([[...leb(body.length), ...body]]));
+  const code = wrap(10, vec([[...leb(body.length), ...body]]));
   return Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...types, ...imports, ...funcs, ...memory, ...exports, ...code]);
 }
 
@@ -51,10 +57,12 @@ export function run(bytes) {
 }
 `;
 
-test("short names: the renamed module and glue still link, every name is short, memory is kept", async () => {
+for (const [sizes, wrap] of [["minimal", section], ["padded", padded]]) test(`short names (${sizes} section sizes): the renamed module and glue still link, every name is short, memory is kept`, async () => {
   const dir = mkdtempSync(join(tmpdir(), "short-names-"));
   try {
-    writeFileSync(join(dir, "demo_bg.wasm"), module());
+    const original = module(wrap);
+    assert.ok(WebAssembly.validate(original));
+    writeFileSync(join(dir, "demo_bg.wasm"), original);
     writeFileSync(join(dir, "demo.js"), glue());
     const run = spawnSync(process.execPath, [script, dir, "demo"], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
