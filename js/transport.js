@@ -211,7 +211,8 @@ function callOptions(core, options) {
     addHeaders(headers, fetchOptions?.headers);
     addHeaders(headers, options.headers);
     const timeoutMs = wholeMs(options.timeoutMs);
-    const serverURL = typeof options.serverURL === "string" ? options.serverURL : undefined;
+    // Under the client's rules: an http(s) URL (or a path in a page), and no key to Mistral from a page.
+    const serverURL = typeof options.serverURL === "string" ? core.serverURL(options.serverURL) : undefined;
     const retries = options.retries == null ? undefined : retrySlots(options.retries, "retries");
     return { signal, headers, timeoutMs, serverURL, retries };
   } catch (error) {
@@ -295,7 +296,7 @@ async function attempt(config, core, prepared, args, options) {
   const signal = options?.signal;
   const retries = options?.retries;
   const ms = Math.min(options?.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS);
-  const base = options?.serverURL?.replace(/\/+$/, "") ?? config.serverURL;
+  const base = options?.serverURL ?? config.serverURL;
   const url = base + prepared.path;
   const method = prepared.method;
   const fetch = config.fetch ?? globalThis.fetch;

@@ -59,7 +59,12 @@ pub fn configure(options: JsValue) -> Result<JsValue, JsValue> {
         request::RetryPolicy::from_slots(&slots)
     });
     let config = read.get(0);
-    transport::finish_config(&config, &server_url, retry);
+    let core = transport::Core {
+        retry,
+        page_origin: text(3),
+        key_in_browser: read.get(4).is_truthy(),
+    };
+    transport::finish_config(&config, &server_url, core);
     Ok(config)
 }
 

@@ -53,16 +53,21 @@ extern "C" {
 /// Completes a client's settings, the plain object `js/transport.js` reads on every call and
 /// `readOptions` there began (`apiKey`, a string, a function or `undefined`; `fetch` or
 /// `undefined`; `headers`, lowercased name and value pairs; `timeoutMs`): adds `serverURL` and
-/// `core`, the [`Core`] with the client's retry policy.
-pub fn finish_config(config: &JsValue, server_url: &str, retry: RetryPolicy) {
+/// `core`, the client's [`Core`].
+pub fn finish_config(config: &JsValue, server_url: &str, core: Core) {
     let _ = Reflect::set(config, &"serverURL".into(), &server_url.into());
-    let _ = Reflect::set(config, &"core".into(), &Core { retry }.into());
+    let _ = Reflect::set(config, &"core".into(), &core.into());
 }
 
 /// The decisions the fetch loop asks the core for. Internal to the package.
 #[wasm_bindgen(skip_typescript)]
 pub struct Core {
-    retry: RetryPolicy,
+    /// The client's retry policy.
+    pub(super) retry: RetryPolicy,
+    /// The page's origin, where the client runs in a page.
+    pub(super) page_origin: Option<String>,
+    /// Whether the client runs in a page with a key and without `dangerouslyAllowBrowser`.
+    pub(super) key_in_browser: bool,
 }
 
 /// What failed, as `js/transport.js` reports it to [`Core::delay`].
@@ -71,6 +76,20 @@ const HEADERS_TIMEOUT: u16 = 1;
 
 #[wasm_bindgen]
 impl Core {
+    /// A call's `serverURL` option, under the client's rules (an http(s) URL, or a path in a page;
+    /// the client's key is not sent to Mistral from a page): the base URL, or an
+    /// `InvalidRequestError`.
+    #[wasm_bindgen(js_name = serverURL)]
+    pub fn server_url(&self, url: &str) -> Result<String, JsValue> {
+        crate::request::settings::server_url(
+            Some(url),
+            None,
+            self.page_origin.as_deref(),
+            self.key_in_browser,
+        )
+        .map_err(JsValue::from)
+    }
+
     /// The wait before retry number `retry`, or `undefined` to give up. `retries` is the call's
     /// `retries` option as `retrySlots` in `js/transport.js` reads it (`undefined`: the client's
     /// policy). `failure` is the HTTP status, or 0 for a connection error and 1 for a timeout

@@ -98,7 +98,10 @@ mod tests {
         assert_eq!(retry_after_ms("007", 0.0), Some(7000));
         // Longer than anyone will wait: still a wait, which the retry policy turns down.
         assert_eq!(retry_after_ms("9999999999999999999", 0.0), Some(u64::MAX));
-        assert_eq!(retry_after_ms("99999999999999999999999", 0.0), Some(u64::MAX));
+        assert_eq!(
+            retry_after_ms("99999999999999999999999", 0.0),
+            Some(u64::MAX)
+        );
     }
 
     #[test]
@@ -123,7 +126,10 @@ mod tests {
         assert_eq!(retry_after_ms("", 0.0), None);
         assert_eq!(retry_after_ms("+5", 0.0), None);
         assert_eq!(retry_after_ms("1.5", 0.0), None);
-        assert_eq!(retry_after_ms("Sun, 06 Nov 999999999 08:49:37 GMT", 0.0), None);
+        assert_eq!(
+            retry_after_ms("Sun, 06 Nov 999999999 08:49:37 GMT", 0.0),
+            None
+        );
         assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49:37 UTC", 0.0), None);
         assert_eq!(retry_after_ms("Sun, 06 Foo 1994 08:49:37 GMT", 0.0), None);
         assert_eq!(retry_after_ms("Sun, 32 Nov 1994 08:49:37 GMT", 0.0), None);

@@ -167,3 +167,30 @@ test("many refused clients leave the wasm as it was", () => {
   }
   assert.ok(new Mistral({ apiKey: "k" }).beta.conversations);
 });
+
+test("a call's serverURL follows the client's rules", async () => {
+  const { fetch, seen } = recorder();
+  const client = new Mistral({ apiKey: "k", fetch, serverURL: "http://127.0.0.1:9" });
+  await start(client, { serverURL: "http://127.0.0.1:10/other//" });
+  assert.equal(seen[0].url, "http://127.0.0.1:10/other/v1/conversations");
+  await assert.rejects(start(client, { serverURL: "ftp://x" }),
+    (e) => e instanceof InvalidRequestError && e.message === "invalid request: `serverURL` must be an http(s) URL (or, in a page, a path such as `/api`), got `ftp://x`");
+  globalThis.window = {};
+  globalThis.document = {};
+  globalThis.location = { origin: "https://app.example" };
+  try {
+    const page = new Mistral({ apiKey: "k", fetch, serverURL: "/api" });
+    await start(page, { serverURL: "/other" });
+    assert.equal(seen[1].url, "https://app.example/other/v1/conversations");
+    // The client's key never goes to Mistral from a page, whichever option points there.
+    await assert.rejects(start(page, { serverURL: "https://api.mistral.ai" }), /dangerouslyAllowBrowser/);
+    const allowed = new Mistral({ apiKey: "k", fetch, serverURL: "/api", dangerouslyAllowBrowser: true });
+    await start(allowed, { serverURL: "https://api.mistral.ai" });
+    assert.equal(seen[2].url, "https://api.mistral.ai/v1/conversations");
+  } finally {
+    delete globalThis.window;
+    delete globalThis.document;
+    delete globalThis.location;
+  }
+  assert.equal(seen.length, 3);
+});
