@@ -5,7 +5,7 @@
 // MISTRAL_SERVER_URL points it elsewhere, e.g. the local emulator (`make emulator`):
 //   MISTRAL_API_KEY=any MISTRAL_SERVER_URL=http://127.0.0.1:8788 deno run --allow-net=127.0.0.1 --allow-env --allow-read examples/deno-stream.ts
 // (--allow-read: the package's Deno entry loads its .wasm from the file next to it.)
-import Mistral, { MistralError, StreamError } from "npm:mistral-edge";
+import Mistral, { MistralError, StreamError } from "npm:mistral-edge-client";
 
 const serverURL = Deno.env.get("MISTRAL_SERVER_URL");
 const client = new Mistral({ apiKey: Deno.env.get("MISTRAL_API_KEY"), ...(serverURL ? { serverURL } : {}) });

@@ -8,7 +8,7 @@ import type { Beta, Files } from "./resources.js";
  * The Mistral API client.
  *
  * ```js
- * import Mistral from "mistral-edge";
+ * import Mistral from "mistral-edge-client";
  * const client = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });
  * ```
  */

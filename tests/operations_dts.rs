@@ -198,7 +198,7 @@ fn doc_comment(lines: &[&str], indent: &str) -> String {
     out + &format!("{indent} */\n")
 }
 
-/// The operations a generated file covers: every one, or those of the `mistral-edge/conversations`
+/// The operations a generated file covers: every one, or those of the `mistral-edge-client/conversations`
 /// entry ([`ops::CONVERSATIONS`]).
 #[derive(Clone, Copy)]
 enum Scope {
@@ -351,7 +351,7 @@ fn resource_classes_are_current() {
 
 #[test]
 fn the_conversation_calls_come_first() {
-    // The `mistral-edge/conversations` wasm's table is `ops::CONVERSATIONS`: its operations must
+    // The `mistral-edge-client/conversations` wasm's table is `ops::CONVERSATIONS`: its operations must
     // have the same indices in the whole table, which the generated classes call them by.
     let names = |list: &[&Operation]| list.iter().map(|o| o.name).collect::<Vec<_>>();
     assert_eq!(

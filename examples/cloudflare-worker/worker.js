@@ -7,7 +7,7 @@
 //
 // `wrangler dev` / `wrangler deploy` pick the package's "workerd" entry, which imports the wasm as
 // a precompiled module (Workers forbid compiling wasm from bytes at run time).
-import Mistral, { InvalidRequestError, MistralError } from "mistral-edge";
+import Mistral, { InvalidRequestError, MistralError } from "mistral-edge-client";
 
 export default {
   async fetch(request, env) {

@@ -1,7 +1,7 @@
 // A page that streams a conversation into the DOM. Never put an API key in a page: point
 // `serverURL` at your backend, which adds the key (or at the local mistral-emulator while developing,
 // e.g. http://localhost:5173/?server=http://127.0.0.1:8788).
-import Mistral, { AbortError, MistralError, StreamError } from "mistral-edge";
+import Mistral, { AbortError, MistralError, StreamError } from "mistral-edge-client";
 
 const server = new URLSearchParams(location.search).get("server");
 const client = server

@@ -1,4 +1,4 @@
-// The surface of the `mistral-edge/conversations` entry: the client with `beta.conversations`
+// The surface of the `mistral-edge-client/conversations` entry: the client with `beta.conversations`
 // (start, append, restart and their streams) and nothing else, over a wasm built with only those
 // operations (the `conversations-only` feature). Everything it exports behaves as in the whole
 // client; its errors pass `instanceof` checks against the whole client's classes too.

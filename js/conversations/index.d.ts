@@ -1,4 +1,4 @@
-// Types of the `mistral-edge/conversations` entry: the conversation calls only (start, append,
+// Types of the `mistral-edge-client/conversations` entry: the conversation calls only (start, append,
 // restart and their streams), with the same types as the whole client.
 export * from "../mistral_edge.js";
 export { Beta, Conversations } from "./resources.js";
@@ -12,10 +12,10 @@ import type { Beta } from "./resources.js";
 
 /**
  * The Mistral API client, conversations only: a smaller download for apps that only converse.
- * For agents, connectors, libraries and files, import `mistral-edge`.
+ * For agents, connectors, libraries and files, import `mistral-edge-client`.
  *
  * ```js
- * import Mistral from "mistral-edge/conversations";
+ * import Mistral from "mistral-edge-client/conversations";
  * const client = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });
  * ```
  */

@@ -936,7 +936,7 @@ pub mod files {
 }
 
 /// The conversation calls, first in [`ALL`] (so at the same indices in every build): all that
-/// the `mistral-edge/conversations` entry, built with the `conversations-only` feature, ships.
+/// the `mistral-edge-client/conversations` entry, built with the `conversations-only` feature, ships.
 pub const CONVERSATIONS: &[&Operation] = &[
     &conversations::START,
     &conversations::START_STREAM,

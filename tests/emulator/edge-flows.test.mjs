@@ -6,4 +6,4 @@ const { Mistral, HTTPValidationError, MistralError, InvalidRequestError } = awai
 );
 
 // mistral-edge checks include + exclude before sending: InvalidRequestError, not the API's 422.
-cookbookFlows({ label: "mistral-edge", Mistral, HTTPValidationError, MistralError, InvalidRequestError, datesAreObjects: false });
+cookbookFlows({ label: "mistral-edge-client", Mistral, HTTPValidationError, MistralError, InvalidRequestError, datesAreObjects: false });

@@ -1,4 +1,4 @@
-// node --test against the built package's `mistral-edge/conversations` entry (pkg/conversations/:
+// node --test against the built package's `mistral-edge-client/conversations` entry (pkg/conversations/:
 // its own wasm, built with only the conversation calls), with mistral-emulator on 127.0.0.1. The
 // entry must do everything a conversation needs exactly as the whole client does, and stay
 // within its size budget.

@@ -1,5 +1,5 @@
 // The runtime-neutral check, run unchanged in Node, Deno, Bun, workerd, edge-runtime, Chromium
-// and Firefox. The caller imports "mistral-edge" the way that runtime resolves it and passes the
+// and Firefox. The caller imports "mistral-edge-client" the way that runtime resolves it and passes the
 // module namespace; `serverURL` is the emulator (or a same-origin proxy to it).
 //
 // It streams a conversation and checks the events (started, N `message.output.delta` with

@@ -12,8 +12,8 @@ import Mistral, {
   RateLimitError,
   StreamError,
   TimeoutError,
-} from "mistral-edge";
-import type { ConversationEvent } from "mistral-edge";
+} from "mistral-edge-client";
+import type { ConversationEvent } from "mistral-edge-client";
 
 const client = new Mistral({ apiKey: "key", serverURL: "http://127.0.0.1:8788", timeoutMs: 30_000 });
 const same: NamedMistral = client;
@@ -121,8 +121,8 @@ export function onEvent(data: ConversationEvent): string | undefined {
 }
 
 // The conversations-only entry: the same calls and types, nothing else (a smaller download).
-import ConversationsOnly, { StreamError as EntryStreamError } from "mistral-edge/conversations";
-import type { ConversationResponse } from "mistral-edge/conversations";
+import ConversationsOnly, { StreamError as EntryStreamError } from "mistral-edge-client/conversations";
+import type { ConversationResponse } from "mistral-edge-client/conversations";
 
 export async function conversationsOnly(): Promise<string> {
   const light = new ConversationsOnly({ serverURL: "/api/mistral" });

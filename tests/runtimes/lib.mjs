@@ -112,7 +112,7 @@ export async function makeConsumerProject() {
     "npm install of the tarball",
   );
   for (const f of ["check.mjs", "cli.mjs", "consumer.ts"]) cpSync(path.join(here, f), path.join(dir, f));
-  return { dir, tarball, packageDir: path.join(dir, "node_modules/mistral-edge") };
+  return { dir, tarball, packageDir: path.join(dir, "node_modules/mistral-edge-client") };
 }
 
 export function removeDir(dir) {

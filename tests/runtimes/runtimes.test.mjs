@@ -59,7 +59,7 @@ test("node: the tarball streams from the emulator (node.js and conversations/nod
   const summary = parseResult(result.output);
   assertSummary(summary);
   assert.equal(summary.entry, "node.js");
-  const light = mustRun(await run(process.execPath, ["cli.mjs", emulator.url, "mistral-edge/conversations"], { cwd: project.dir }), "node cli.mjs (conversations)");
+  const light = mustRun(await run(process.execPath, ["cli.mjs", emulator.url, "mistral-edge-client/conversations"], { cwd: project.dir }), "node cli.mjs (conversations)");
   const lightSummary = parseResult(light.output);
   assertSummary(lightSummary);
   assert.equal(lightSummary.entry, "conversations/node.js");
@@ -84,7 +84,7 @@ test("deno: the tarball streams from the emulator (deno.js and conversations/den
   const summary = parseResult(result.output);
   assertSummary(summary);
   assert.equal(summary.entry, "deno.js");
-  const light = mustRun(await run(deno, [...flags, "cli.mjs", emulator.url, "mistral-edge/conversations"], { cwd: project.dir, env }), "deno run cli.mjs (conversations)");
+  const light = mustRun(await run(deno, [...flags, "cli.mjs", emulator.url, "mistral-edge-client/conversations"], { cwd: project.dir, env }), "deno run cli.mjs (conversations)");
   const lightSummary = parseResult(light.output);
   assertSummary(lightSummary);
   assert.equal(lightSummary.entry, "conversations/deno.js");
@@ -109,7 +109,7 @@ test("bun: the tarball streams from the emulator", { timeout: 60_000 }, async (t
   const result = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url], { cwd: project.dir }), "bun cli.mjs");
   const summary = parseResult(result.output);
   assertSummary(summary);
-  const light = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url, "mistral-edge/conversations"], { cwd: project.dir }), "bun cli.mjs (conversations)");
+  const light = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url, "mistral-edge-client/conversations"], { cwd: project.dir }), "bun cli.mjs (conversations)");
   const lightSummary = parseResult(light.output);
   assertSummary(lightSummary);
   assert.match(lightSummary.entry, /^conversations\//);
@@ -350,7 +350,7 @@ test("chromium: the tarball in a page (index.js and conversations/index.js entri
     const summary = await viaEmulator(t, "chromium", (base) => pageResult(page, `${srv.url}/browser.html?server=${encodeURIComponent(base)}`));
     assertSummary(summary);
     const light = await viaEmulator(t, "chromium", (base) =>
-      pageResult(page, `${srv.url}/browser.html?entry=mistral-edge/conversations&server=${encodeURIComponent(base)}`));
+      pageResult(page, `${srv.url}/browser.html?entry=mistral-edge-client/conversations&server=${encodeURIComponent(base)}`));
     assertSummary(light);
   });
   const pw = JSON.parse(readFileSync(path.join(root, "node_modules/playwright-core/package.json"), "utf8")).version;

@@ -1,6 +1,6 @@
 // workerd: the checks behind a fetch handler (bundled like wrangler does: "workerd" condition,
 // the .wasm kept as a module import that workerd hands over as a WebAssembly.Module).
-import * as mod from "mistral-edge";
+import * as mod from "mistral-edge-client";
 import { runChecks } from "./check.mjs";
 
 export default {
