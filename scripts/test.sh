@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: native cargo tests, the package build, the wasm-bindgen tests in Node and headless
+# Every test: the lints (scripts/lint.sh: rustfmt, clippy -D warnings on the host and wasm32,
+# rustdoc), native cargo tests, the package build, the wasm-bindgen tests in Node and headless
 # Chromium against mistral-emulator (scripts/wasm-test.sh), the .d.ts checks, node --test against
 # the built package with the emulator on 127.0.0.1, the benchmark's mock server's self-check and
 # the demo page in Chromium (tests/e2e), then the runtime matrix (the packed tarball in Node, Deno,
@@ -17,6 +18,7 @@ step() {
   if ! "$@" 2>&1 | tee "$LOG/$name.log"; then status=1; echo "== $name FAILED"; fi
 }
 
+step lint bash scripts/lint.sh
 step native cargo test --workspace --no-fail-fast
 step build bash scripts/build.sh
 step wasm bash scripts/wasm-test.sh

@@ -1,6 +1,6 @@
 //! The client's shape, as the official SDK has it: its resources (`beta.conversations`,
 //! `beta.libraries.documents`, ...), their method names and docs, each method naming an
-//! operation of [`ops`](super::ops).
+//! operation of [`ops`].
 //!
 //! The package's JavaScript classes (`js/resources.js`) and their declarations
 //! (`js/resources.d.ts`) are generated from this table by `tests/operations_dts.rs`, which also
