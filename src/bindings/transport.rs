@@ -12,8 +12,9 @@
 //! `FinalizationRegistry` entry, a `free()` and a boundary crossing per getter on every call.
 //!
 //! Why the loop is JavaScript: awaiting promises from Rust goes through wasm-bindgen-futures,
-//! whose closures, task queue and finalizers cost about 60 µs of CPU per call in Node — most of a
-//! call's overhead over a bare `fetch` — and 12 KB of wasm. The loop itself holds no policy.
+//! whose closures, task queue and finalizers cost more CPU per call in Node than everything else
+//! the client does, and kilobytes of wasm (measured: bench/HISTORY.md and the README). The loop
+//! itself holds no policy.
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
