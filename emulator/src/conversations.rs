@@ -122,9 +122,11 @@ fn respond(
 
 fn store_files(store: &mut Store, reply: &Reply) {
     for f in &reply.files {
+        let seq = store.next_seq();
         store.files.insert(
             f.id.clone(),
             FileRecord {
+                seq,
                 meta: wire::GetFileResponse {
                     id: f.id.clone(),
                     object: Some("file".into()),

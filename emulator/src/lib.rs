@@ -25,6 +25,7 @@ pub mod fill;
 pub mod hooks;
 pub mod ids;
 pub mod libraries;
+pub mod limits;
 pub mod mcp;
 pub mod model;
 pub mod observe;
@@ -33,6 +34,7 @@ pub mod png;
 pub mod sse;
 pub mod state;
 pub mod tokens;
+pub mod uploads;
 pub mod validate;
 
 use std::future::Future;

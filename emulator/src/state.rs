@@ -60,6 +60,8 @@ pub struct AgentRecord {
 /// A stored file.
 #[derive(Debug, Clone)]
 pub struct FileRecord {
+    /// Creation order, for listing newest first.
+    pub seq: u64,
     /// What `GET /v1/files/{id}` returns.
     pub meta: wire::GetFileResponse,
     /// The content.
