@@ -4,9 +4,8 @@
 //! the other files.
 
 use axum::body::Bytes;
-use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
+use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use mistral_edge::model::wire;
 use serde_json::{json, Value};
@@ -15,7 +14,7 @@ use crate::app::ok;
 use crate::error::{ApiError, Violation};
 use crate::libraries::mime_for;
 use crate::state::{AppState, FileRecord};
-use crate::{clock, files, limits, loc};
+use crate::{body, clock, files, loc};
 
 /// The purposes a file may be uploaded for (`fine-tune` when the part is absent).
 pub const PURPOSES: &[&str] = &["fine-tune", "batch", "ocr"];
@@ -190,28 +189,20 @@ fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn part_error(e: MultipartError) -> ApiError {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        limits::too_large()
-    } else {
-        ApiError::bad_request(format!("bad multipart body: {}", e.body_text()))
-    }
-}
-
 /// Reads the parts of a multipart body (an empty value counts as absent, as FastAPI has it).
 pub async fn read_form(mut multipart: Multipart) -> Result<Form, ApiError> {
     let mut form = Form::default();
-    while let Some(field) = multipart.next_field().await.map_err(part_error)? {
+    while let Some(field) = multipart.next_field().await.map_err(body::part_error)? {
         let key = field.name().unwrap_or_default().to_owned();
         if key == "file" {
             if let Some(name) = field.file_name().map(str::to_owned) {
                 let mime = field.content_type().map(str::to_owned);
-                let bytes = field.bytes().await.map_err(part_error)?;
+                let bytes = field.bytes().await.map_err(body::part_error)?;
                 form.file = Some(FilePart::File { name, mime, bytes });
                 continue;
             }
         }
-        let text = field.text().await.map_err(part_error)?;
+        let text = field.text().await.map_err(body::part_error)?;
         let slot = match key.as_str() {
             "file" => {
                 form.file = Some(FilePart::Text(text));
@@ -273,6 +264,7 @@ pub async fn upload(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
 
     fn file(name: &str, mime: Option<&str>) -> Option<FilePart> {
         Some(FilePart::File {
