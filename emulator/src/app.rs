@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{agents, auth, connectors, conversations, faults, files, libraries, observe};
+use crate::{agents, auth, connectors, conversations, faults, files, libraries, limits, observe};
 
 /// The whole API over `state`.
 pub fn router(state: AppState) -> Router {
@@ -63,11 +63,12 @@ pub fn no_content() -> Response {
 /// requests and in older browsers).
 const EXPOSED: &str = "x-request-id, retry-after, x-emulator-cut, *";
 
-/// Middleware: gives each request its id, records it (`/__emulator/requests`), answers CORS
+/// Middleware: gives each request its id and its body a deadline, records it (`/__emulator/requests`), answers CORS
 /// preflights, counts how event streams end (`/__emulator/stats`), and stamps `x-request-id`
 /// and CORS headers on every response, so browsers can call the emulator and read its errors.
 async fn common_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let id = state.ids.next("req");
+    let (request, deadline) = limits::give_deadline(request, state.limits.body);
     let request = if observe::is_own(request.uri().path()) {
         request
     } else {
@@ -91,7 +92,7 @@ async fn common_headers(State(state): State<AppState>, request: Request, next: N
         h.insert("access-control-max-age", HeaderValue::from_static("600"));
         r
     } else {
-        next.run(request).await
+        deadline.verdict(next.run(request).await)
     };
     let is_stream = response
         .headers()

@@ -1,0 +1,180 @@
+//! The emulator under abuse: slow heads and bodies are cut off, bodies over the limit and
+//! bodies that are not JSON get the API's error JSON.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use mistral_emulator::limits::Limits;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// Sends `sent` and no more, then reads until the server closes the connection; returns
+/// what came back and how long the server took to close.
+async fn send_part(s: &Server, sent: &[u8]) -> (Vec<u8>, Duration) {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(s.addr).await.expect("connect");
+    stream.write_all(sent).await.expect("write");
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        // Only a guard against a hang: the test fails if the server never closes.
+        match tokio::time::timeout(Duration::from_secs(60), stream.read(&mut buf)).await {
+            Err(_) => panic!("the server kept the connection open"),
+            Ok(Ok(0)) | Ok(Err(_)) => break,
+            Ok(Ok(n)) => got.extend_from_slice(&buf[..n]),
+        }
+    }
+    (got, started.elapsed())
+}
+
+fn status_and_json(raw: &[u8]) -> (u16, Value) {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n").expect("a response");
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(
+        head.to_ascii_lowercase().contains("content-length"),
+        "a whole body: {head}"
+    );
+    (status, serde_json::from_str(body).expect("JSON"))
+}
+
+const HEAD_LIMIT: Duration = Duration::from_millis(300);
+const BODY_LIMIT: Duration = Duration::from_millis(300);
+
+#[tokio::test]
+async fn a_client_that_stops_in_the_middle_of_its_head_is_disconnected() {
+    let s = start_limited(Limits {
+        head: HEAD_LIMIT,
+        body: Duration::from_secs(60),
+    })
+    .await;
+    let (got, waited) = send_part(
+        &s,
+        b"POST /v1/conversations HTTP/1.1\r\nhost: x\r\nauthorization: Bearer k\r\n",
+    )
+    .await;
+    assert!(
+        got.is_empty(),
+        "closed without an answer: {:?}",
+        String::from_utf8_lossy(&got)
+    );
+    assert!(
+        waited >= HEAD_LIMIT,
+        "after the limit, not before: {waited:?}"
+    );
+    // The server itself is fine.
+    assert_eq!(get(&s, "/v1/conversations").await.status, 200);
+}
+
+#[tokio::test]
+async fn a_client_that_stops_in_the_middle_of_its_body_gets_408_and_is_disconnected() {
+    let s = start_limited(Limits {
+        head: Duration::from_secs(60),
+        body: BODY_LIMIT,
+    })
+    .await;
+    for (path, content_type) in [
+        ("/v1/conversations", "application/json"),
+        ("/v1/files", "multipart/form-data; boundary=b"),
+        ("/v1/agents", "text/plain"),
+    ] {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer k\r\ncontent-type: {content_type}\r\ncontent-length: 1000\r\n\r\n"
+        );
+        let mut sent = head.into_bytes();
+        sent.extend_from_slice(b"--b\r\ncontent-disposition: form-data; name=\"purpose\"\r\n");
+        let (got, waited) = send_part(&s, &sent).await;
+        let (status, body) = status_and_json(&got);
+        assert_eq!(status, 408, "{path}");
+        assert_eq!(body["object"], "error");
+        assert_eq!(body["type"], "invalid_request_error");
+        assert_eq!(body["message"], "Request body not received within 300 ms");
+        assert!(waited >= BODY_LIMIT, "{waited:?}");
+    }
+    // Recorded like any request, and the server goes on.
+    let seen = get(&s, "/__emulator/requests").await.json();
+    assert!(seen.to_string().contains("/v1/agents"), "{seen}");
+    assert_eq!(get(&s, "/v1/agents").await.status, 200);
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_the_apis_413() {
+    let s = start().await;
+    let big = format!(
+        "{{\"model\":\"m\",\"inputs\":\"{}\"}}",
+        "x".repeat(2 * 1024 * 1024)
+    );
+    for path in ["/v1/conversations", "/v1/agents", "/v1/libraries"] {
+        let r = request(s.addr, "POST", path, &[KEY], Some(&big)).await;
+        assert_eq!(r.status, 413, "{path}");
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        let body = r.json();
+        assert_eq!(body["object"], "error", "{body}");
+        assert_eq!(body["message"], "Request body too large");
+        assert_eq!(body["type"], "invalid_request_error");
+        assert!(body.get("code").is_some());
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_declared_json_is_not_read_as_json() {
+    let s = start().await;
+    let body = json!({"model": "m", "inputs": "hello"}).to_string();
+    for content_type in [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "text/json",
+    ] {
+        let r = request_raw(
+            s.addr,
+            "POST",
+            "/v1/conversations",
+            &[KEY],
+            Some((content_type, body.as_bytes())),
+        )
+        .await;
+        assert_eq!(r.status, 422, "{content_type}: {}", r.text());
+        let d = &r.json()["detail"][0];
+        assert_eq!(d["type"], "model_attributes_type");
+        assert_eq!(d["loc"], json!(["body"]));
+        assert_eq!(
+            d["msg"],
+            "Input should be a valid dictionary or object to extract fields from"
+        );
+        assert_eq!(d["input"], body);
+    }
+    // JSON, JSON with parameters, and (as FastAPI reads it) no content type at all.
+    for content_type in ["application/json; charset=utf-8", "application/vnd.x+json"] {
+        let r = request_raw(
+            s.addr,
+            "POST",
+            "/v1/conversations",
+            &[KEY],
+            Some((content_type, body.as_bytes())),
+        )
+        .await;
+        assert_eq!(r.status, 200, "{content_type}: {}", r.text());
+    }
+    let untyped = format!(
+        "POST /v1/conversations HTTP/1.1\r\nhost: x\r\nconnection: close\r\nauthorization: Bearer k\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let (got, _) = send_part(&s, untyped.as_bytes()).await;
+    let (status, answer) = status_and_json(&got);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["object"], "conversation.response");
+    // Other JSON endpoints too.
+    let r = request_raw(
+        s.addr,
+        "POST",
+        "/v1/libraries",
+        &[KEY],
+        Some(("text/plain", b"{\"name\":\"l\"}")),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["detail"][0]["type"], "model_attributes_type");
+}
