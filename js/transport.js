@@ -288,7 +288,7 @@ async function attempt(config, core, prepared, args, options) {
     const wrapper = prepared.uploadWrapper;
     const holder = wrapper === undefined ? args : args?.[wrapper];
     try {
-      body = await toFormData(field, holder?.[field]);
+      body = await toFormData(field, holder?.[field], body);
     } catch (error) {
       throw invalid(core, `cannot upload \`${field}\`: ${messageOf(error)}`);
     }
@@ -467,8 +467,9 @@ export function stringifyArgs(args) {
   return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
 }
 
-/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`. */
-export async function toFormData(field, file) {
+/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`,
+ * then the text parts Rust made of the other arguments (`parts`: JSON `[[name, value], ...]`). */
+export async function toFormData(field, file, parts) {
   let name;
   let content = file;
   if (!isBinary(file) && file && typeof file === "object" && "content" in file) {
@@ -487,5 +488,6 @@ export async function toFormData(field, file) {
   name ??= typeof content.name === "string" && content.name ? content.name : "upload";
   const form = new FormData();
   form.append(field, content, name);
+  if (parts !== undefined) for (const [part, value] of JSON.parse(parts)) form.append(part, value);
   return form;
 }

@@ -4,7 +4,7 @@
 //! operations_dts` rewrites it.
 
 use mistral_edge::model::shape::Shape;
-use mistral_edge::request::surface::{Method, RESOURCES};
+use mistral_edge::request::surface::{Method, Pages, RESOURCES};
 use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations.d.ts");
@@ -39,7 +39,7 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
         (ParamKind::QueryJson, _) | (ParamKind::QueryObject, _) => "Record<string, unknown>",
         (_, "agent_version") => "number | string",
         (_, "page" | "page_size" | "version" | "expiry" | "page_start" | "page_end") => "number",
-        (_, "sources") => "string[]",
+        (_, "sources" | "sample_type" | "source" | "mimetypes") => "string[]",
         (
             _,
             "deployment_chat"
@@ -49,7 +49,8 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
             | "refresh"
             | "pretty"
             | "fetch_default"
-            | "github_installation_link",
+            | "github_installation_link"
+            | "include_total",
         ) => "boolean",
         _ => "string",
     }
@@ -104,11 +105,22 @@ fn declaration(op: &Operation) -> String {
     };
     let (flat, wrapped) = match &body.kind {
         BodyKind::Json(shape) => (ts(shape), ts(shape)),
-        BodyKind::Multipart { file } => (
-            format!("{{ {file}: FileInput }}"),
-            format!("{{ {file}: FileInput }}"),
-        ),
+        BodyKind::Multipart { file, fields } => {
+            let mut members = format!("{file}: FileInput");
+            for (js, _, shape) in *fields {
+                members.push_str(&format!("; {js}?: {} | null", ts(shape)));
+            }
+            (format!("{{ {members} }}"), format!("{{ {members} }}"))
+        }
     };
+    if body.key.is_empty() {
+        // Flat only: the official SDK has no wrapped form for this body.
+        return if params.is_empty() {
+            format!("{doc}export type {name} = {flat};\n")
+        } else {
+            format!("{doc}export type {name} = {{ {params} }} & {flat};\n")
+        };
+    }
     if params.is_empty() {
         format!(
             "{doc}export type {name} =\n    | {flat}\n    | {{ {key}: {wrapped} }};\n",
@@ -287,6 +299,11 @@ fn generate_js(scope: Scope) -> String {
     out
 }
 
+/// Whether `op` can be called without arguments: no body and no required parameter.
+fn takes_nothing_required(op: &Operation) -> bool {
+    op.body.is_none() && op.params.iter().all(|p| !p.required)
+}
+
 /// `js/resources.d.ts`: the classes' declarations, with their docs.
 fn generate_dts(scope: Scope) -> String {
     let mut out = format!("{GENERATED}import type * as T from \"{}\";\n", scope.glue());
@@ -300,13 +317,19 @@ fn generate_dts(scope: Scope) -> String {
             out.push_str(&format!("    readonly {property}: {class};\n"));
         }
         for m in methods {
-            let promise = if m.pages { "T.PagePromise" } else { "Promise" };
+            let response = type_name(m.op, "Response");
+            let returns = match m.pages {
+                Pages::No => format!("Promise<T.{response}>"),
+                Pages::Promise => format!("T.PagePromise<T.{response}>"),
+                Pages::Iterator => format!("Promise<T.PageIterator<{{ result: T.{response} }}>>"),
+            };
+            // Arguments may be left out when none is required, as in the official SDK.
+            let optional = if takes_nothing_required(m.op) { "?" } else { "" };
             out.push_str(&doc_comment(m.doc, "    "));
             out.push_str(&format!(
-                "    {}(request: T.{}, options?: T.RequestOptions): {promise}<T.{}>;\n",
+                "    {}(request{optional}: T.{}, options?: T.RequestOptions): {returns};\n",
                 m.name,
                 type_name(m.op, "Request"),
-                type_name(m.op, "Response")
             ));
         }
         out + "}\n"
