@@ -359,6 +359,7 @@ test("chromium: the tarball in a page (index.js and conversations/index.js entri
     const page = context.pages()[0] ?? (await context.newPage());
     const summary = await viaEmulator(t, "chromium", (base) => pageResult(page, `${srv.url}/browser.html?server=${encodeURIComponent(base)}`));
     assertSummary(summary);
+    assertStandalone(summary);
     const light = await viaEmulator(t, "chromium", (base) =>
       pageResult(page, `${srv.url}/browser.html?entry=mistral-edge-client/conversations&server=${encodeURIComponent(base)}`));
     assertSummary(light);
@@ -446,6 +447,7 @@ test("firefox-esr: the tarball in a page (index.js entry, import map), fetching 
       return summary;
     });
     assertSummary(result);
+    assertStandalone(result);
   } finally {
     await browser.close().catch(() => {});
   }
