@@ -71,6 +71,11 @@ build_entry "$OUT/conversations" conversations-only js/conversations/api.js js/c
 rm "$OUT/conversations/${CRATE}.d.ts"
 cp js/index.d.ts js/resources.d.ts js/package.json "$OUT/"
 cp js/conversations/index.d.ts js/conversations/resources.d.ts "$OUT/conversations/"
+# The standalone functions (`core.js`, `funcs/*.js`, generated from src/request/surface.rs) and
+# `models/errors` / `models/components`: small modules as written, importing the entry through
+# package.json `imports` ("#entry"), so they share its wasm and classes and add nothing to it.
+cp js/core.js js/core.d.ts js/result.js "$OUT/"
+cp -R js/funcs js/models "$OUT/"
 [ -f README.md ] && cp README.md "$OUT/"
 
 rm -rf "$FINAL.old"

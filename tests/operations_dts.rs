@@ -407,3 +407,250 @@ fn every_resource_is_reached_from_the_client() {
         );
     }
 }
+
+// ------------------------------------------------------------ the standalone functions
+
+const FUNCS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/funcs");
+const API_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/api.js");
+const ERRORS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/errors/index.js");
+const ERRORS_DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/errors/index.d.ts");
+const COMPONENTS_JS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/js/models/components/index.js"
+);
+const COMPONENTS_DTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/js/models/components/index.d.ts"
+);
+
+/// The official SDK's name of a method's standalone function: its path and name in camelCase
+/// (`beta.libraries.documents` + `upload` → `betaLibrariesDocumentsUpload`).
+fn func_name(path: &str, method: &str) -> String {
+    let mut name = String::new();
+    for (i, part) in path.split('.').chain([method]).enumerate() {
+        let mut chars = part.chars();
+        match chars.next() {
+            Some(first) if i > 0 => {
+                name.extend(first.to_uppercase());
+                name.push_str(chars.as_str());
+            }
+            _ => name.push_str(part),
+        }
+    }
+    name
+}
+
+/// Every standalone function: (name, resource path, method).
+fn funcs() -> Vec<(String, &'static str, Method)> {
+    RESOURCES
+        .iter()
+        .filter(|r| r.path.starts_with("beta.") || r.path == "files" || r.path.starts_with("files."))
+        .flat_map(|r| {
+            r.methods
+                .iter()
+                .map(|m| (func_name(r.path, m.name), r.path, *m))
+        })
+        .collect()
+}
+
+/// `js/funcs/<name>.js`: the method, called on the client it is given, its outcome as a Result.
+fn func_js(name: &str, path: &str, m: &Method) -> String {
+    let settle = if m.pages { "settlePages" } else { "settle" };
+    format!(
+        "{GENERATED}// The standalone form of `client.{path}.{method}`, as the official SDK's `{name}`.\n\n\
+         import {{ {settle} }} from \"../result.js\";\n\n\
+         export function {name}(client, request, options) {{\n  \
+         return {settle}(client.{path}.{method}(request, options));\n}}\n",
+        method = m.name
+    )
+}
+
+/// `js/funcs/<name>.d.ts`: its declaration, with the method's docs.
+fn func_dts(name: &str, path: &str, m: &Method) -> String {
+    let result = format!(
+        "Result<T.{}, MistralError>",
+        type_name(m.op, "Response")
+    );
+    let (returns, pages_import, what) = if m.pages {
+        (
+            format!("PageResults<{result}>"),
+            ", PageResults",
+            " Await it for the first page's Result, or `for await` over it for every page's.",
+        )
+    } else {
+        (format!("Promise<{result}>"), "", "")
+    };
+    let mut doc: Vec<String> = m.doc.iter().map(|l| l.to_string()).collect();
+    doc.push(String::new());
+    doc.push(format!(
+        " The standalone form of `client.{path}.{}`: resolves to `{{ ok: true, value }}` or",
+        m.name
+    ));
+    doc.push(" `{ ok: false, error }` and never rejects.".into());
+    if !what.is_empty() {
+        doc.push(what.into());
+    }
+    let doc: Vec<&str> = doc.iter().map(String::as_str).collect();
+    format!(
+        "{GENERATED}import type {{ MistralCore, Result{pages_import} }} from \"../core.js\";\n\
+         import type {{ MistralError }} from \"../index.js\";\n\
+         import type * as T from \"../mistral_edge.js\";\n\n\
+         {}export declare function {name}(client: MistralCore, request: T.{}, options?: T.RequestOptions): {returns};\n",
+        doc_comment(&doc, ""),
+        type_name(m.op, "Request"),
+    )
+}
+
+/// The error classes the package's entries export: the names `js/api.js` re-exports from the
+/// wasm-bindgen copy of `js/errors.js`.
+fn error_classes() -> Vec<String> {
+    let api = std::fs::read_to_string(API_JS).unwrap();
+    let end = api
+        .find("} from \"./__SNIPPET_DIR__/errors.js\"")
+        .expect("js/api.js re-exports the error classes");
+    let start = api[..end].rfind("export {").expect("an export list") + "export {".len();
+    api[start..end]
+        .split(',')
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// `models/errors`: the entry's error classes, as the official SDK's `models/errors` module.
+fn errors_js() -> String {
+    let names = error_classes().join(", ");
+    format!(
+        "// Generated from js/api.js by tests/operations_dts.rs.\n\
+         // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
+         // `mistral-edge-client/models/errors`: the error classes, as the official SDK's `models/errors`;\n\
+         // the very classes of the package's entry (\"#entry\": the same conditions as \"mistral-edge-client\").\n\n\
+         export {{ {names} }} from \"#entry\";\n"
+    )
+}
+
+fn errors_dts() -> String {
+    let names = error_classes().join(", ");
+    format!(
+        "// Generated from js/api.js by tests/operations_dts.rs.\n\
+         // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
+         export {{ {names} }} from \"../../index.js\";\n"
+    )
+}
+
+/// The official SDK's names (in `models/components`) of types this package names otherwise:
+/// (SDK name, this package's type).
+const COMPONENT_ALIASES: &[(&str, &str)] = &[
+    ("AgentConversation", "Conversation"),
+    ("ModelConversation", "Conversation"),
+    ("ConversationAppendRequest", "AppendConversationRequest"),
+    ("ConversationAppendStreamRequest", "AppendConversationRequest"),
+    ("ConversationRestartRequest", "RestartConversationRequest"),
+    ("ConversationRestartStreamRequest", "RestartConversationRequest"),
+    ("ConversationStreamRequest", "ConversationRequest"),
+    ("ConversationInputs", "Inputs"),
+    ("ConversationEvents", "ConversationStreamItem"),
+    ("ConversationEventsData", "ConversationEvent"),
+    ("FunctionT", "FunctionSpec"),
+    ("ImageURL", "ImageUrl"),
+    ("ImageURLChunk", "ImageUrlChunk"),
+    ("DocumentURLChunk", "DocumentUrlChunk"),
+    ("MCPTool", "McpTool"),
+    ("ProcessingStatus", "DocumentStatus"),
+    ("GetSignedUrlResponse", "FileSignedUrl"),
+    ("ResponseFormats", "ResponseFormatType"),
+    ("CompletionArgsStop", "Stop"),
+];
+
+/// `models/components`: every type of the package, plus the official SDK's names for those it
+/// names otherwise. Types only: the SDK's runtime exports there are zod schemas and JSON helpers.
+fn components_dts() -> String {
+    let mut out = format!(
+        "// Generated by tests/operations_dts.rs (its COMPONENT_ALIASES).\n\
+         // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
+         // `mistral-edge-client/models/components`: the request and response types, as the official\n\
+         // SDK's `models/components`, with its names where this package names a type otherwise.\n\
+         export type * from \"../../mistral_edge.js\";\n\
+         import type * as T from \"../../mistral_edge.js\";\n"
+    );
+    for (sdk, ours) in COMPONENT_ALIASES {
+        out.push_str(&format!(
+            "\n/** The official SDK's name for `{ours}`. */\nexport type {sdk} = T.{ours};\n"
+        ));
+    }
+    out
+}
+
+fn components_js() -> String {
+    format!(
+        "// Generated by tests/operations_dts.rs.\n\
+         // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
+         // `mistral-edge-client/models/components` holds types only (see index.d.ts). The official SDK's\n\
+         // module also exports, at run time, its zod schemas, `...FromJSON` helpers and enum objects,\n\
+         // which this package does not have: it checks requests in Rust and types are camelCase as sent.\n\
+         export {{}};\n"
+    )
+}
+
+#[test]
+fn standalone_functions_are_current() {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (name, path, m) in funcs() {
+        files.push((format!("{FUNCS_DIR}/{name}.js"), func_js(&name, path, &m)));
+        files.push((format!("{FUNCS_DIR}/{name}.d.ts"), func_dts(&name, path, &m)));
+    }
+    files.push((ERRORS_JS.into(), errors_js()));
+    files.push((ERRORS_DTS.into(), errors_dts()));
+    files.push((COMPONENTS_JS.into(), components_js()));
+    files.push((COMPONENTS_DTS.into(), components_dts()));
+    let update = std::env::var_os("UPDATE_OPERATIONS").is_some();
+    if update {
+        // Functions of methods that are gone go too.
+        let _ = std::fs::remove_dir_all(FUNCS_DIR);
+    }
+    for (file, generated) in &files {
+        if update {
+            let dir = std::path::Path::new(file).parent().unwrap();
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(file, generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(file).unwrap_or_default();
+        assert!(
+            &committed == generated,
+            "{file} is out of date: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`"
+        );
+    }
+    // No function left over from a method that is gone.
+    let expected: Vec<&String> = files.iter().map(|(file, _)| file).collect();
+    for entry in std::fs::read_dir(FUNCS_DIR).unwrap() {
+        let file = entry.unwrap().path().to_string_lossy().into_owned();
+        assert!(
+            expected.contains(&&file),
+            "{file} is no method's function: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`"
+        );
+    }
+}
+
+#[test]
+fn standalone_function_names() {
+    assert_eq!(
+        func_name("beta.libraries.documents", "librariesDocumentsUpdateV1"),
+        "betaLibrariesDocumentsLibrariesDocumentsUpdateV1"
+    );
+    assert_eq!(func_name("files", "getSignedUrl"), "filesGetSignedUrl");
+    let mut names: Vec<String> = funcs().into_iter().map(|(name, _, _)| name).collect();
+    let count = names.len();
+    assert_eq!(count, RESOURCES.iter().map(|r| r.methods.len()).sum::<usize>());
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), count, "two methods have the same function name");
+}
+
+#[test]
+fn the_error_list_is_read_from_api_js() {
+    let names = error_classes();
+    for name in ["MistralError", "NotFoundError", "StreamError"] {
+        assert!(names.iter().any(|n| n == name), "{name} is not in {names:?}");
+    }
+    assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_alphanumeric())));
+}

@@ -5,6 +5,9 @@
 // It streams a conversation and checks the events (started, N `message.output.delta` with
 // camelCase fields, done with usage), then two failures: a 404 (NotFoundError) and a stream the
 // emulator cuts after two events (StreamError, kind "dropped", after both events arrived).
+// With `standalone` (the namespaces of "mistral-edge-client/core.js", two "funcs/*.js" and
+// "models/errors", as that runtime resolves them), the function form too: a Result with the value,
+// a Result with the entry's own NotFoundError, and the same classes under models/errors.
 // Resolves to a summary object; rejects with an Error naming the first broken expectation.
 
 const N = 20;
@@ -14,7 +17,7 @@ function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-export async function runChecks(mod, serverURL, { apiKey = "runtime-test" } = {}) {
+export async function runChecks(mod, serverURL, { apiKey = "runtime-test", standalone } = {}) {
   const summary = { deltas: 0, events: [], text: "", usage: null, notFound: null, dropped: null };
   const Mistral = mod.default;
   expect(typeof Mistral === "function", "the default export is not the Mistral class");
@@ -80,6 +83,23 @@ export async function runChecks(mod, serverURL, { apiKey = "runtime-test" } = {}
     expect(error.kind === "dropped", `StreamError.kind is ${error.kind} (${error.message})`);
     expect(before.length === 2, `${before.length} events arrived before the drop (expected 2)`);
     summary.dropped = { name: error.name, kind: error.kind, eventsBefore: before.length };
+  }
+
+  // 4. The standalone functions: the entry's wasm and classes, reached through the package's "#entry".
+  if (standalone) {
+    const { MistralCore, betaConversationsStart, betaConversationsAppend, errors } = standalone;
+    const core = new MistralCore({ apiKey, serverURL });
+    expect(core instanceof Mistral, "MistralCore is not the entry's Mistral");
+    const started = await betaConversationsStart(core, { model: "mistral-small-latest", inputs: "count to 3" });
+    expect(started.ok === true && started.value.outputs[0].content === "1 2 3",
+      `betaConversationsStart gave ${JSON.stringify(started)}`);
+    const missing = await betaConversationsAppend(core, { conversationId: MISSING, inputs: "hello?" });
+    expect(missing.ok === false && missing.error instanceof mod.NotFoundError && missing.error.status === 404,
+      `betaConversationsAppend on a missing conversation gave ${missing.ok} ${missing.error && missing.error.name}`);
+    expect(Object.keys(missing).join() === "ok,error", `an error Result has the keys ${Object.keys(missing)}`);
+    expect(errors.NotFoundError === mod.NotFoundError && errors.MistralError === mod.MistralError,
+      "models/errors holds other classes than the entry's");
+    summary.standalone = { value: started.value.outputs[0].content, error: missing.error.name };
   }
 
   summary.events = summary.events.length;

@@ -7,7 +7,14 @@ const args = globalThis.Deno ? globalThis.Deno.args : process.argv.slice(2);
 const specifier = args[1] ?? "mistral-edge-client";
 try {
   const mod = await import(specifier);
-  const summary = await runChecks(mod, args[0]);
+  // The whole client's entry also has the standalone functions (one specifier with `.js`, one without).
+  const standalone = specifier === "mistral-edge-client" ? {
+    ...(await import("mistral-edge-client/core.js")),
+    ...(await import("mistral-edge-client/funcs/betaConversationsStart.js")),
+    ...(await import("mistral-edge-client/funcs/betaConversationsAppend")),
+    errors: await import("mistral-edge-client/models/errors"),
+  } : undefined;
+  const summary = await runChecks(mod, args[0], { standalone });
   // Which `exports` condition won: `node.js`, or `conversations/node.js`, ...
   summary.entry = import.meta.resolve(specifier).split("/mistral-edge-client/").pop();
   console.log("RESULT " + JSON.stringify(summary));

@@ -142,3 +142,58 @@ export async function conversationsOnly(): Promise<string> {
   light.beta.agents;
   return streamed;
 }
+
+// The standalone functions, written as the official SDK's docs write them ("Standalone function").
+import { MistralCore } from "mistral-edge-client/core.js";
+import type { Result } from "mistral-edge-client/core.js";
+import { betaConversationsStart } from "mistral-edge-client/funcs/betaConversationsStart.js";
+import { betaConversationsStartStream } from "mistral-edge-client/funcs/betaConversationsStartStream.js";
+import { betaAgentsListPages } from "mistral-edge-client/funcs/betaAgentsListPages.js";
+import { betaConnectorsCreate } from "mistral-edge-client/funcs/betaConnectorsCreate";
+import { filesDownload } from "mistral-edge-client/funcs/filesDownload.js";
+import { NotFoundError as ModelsNotFoundError, MistralError as ModelsMistralError } from "mistral-edge-client/models/errors";
+import type { ConversationAppendRequest, ConversationResponse as ComponentsResponse, MessageOutputEntry, CreateAgentRequest } from "mistral-edge-client/models/components";
+
+const mistral = new MistralCore({ apiKey: "key" });
+
+export async function standalone(): Promise<string> {
+  const res = await betaConversationsStart(mistral, { model: "mistral-medium-latest", inputs: "Hello" });
+  let out = "";
+  if (res.ok) {
+    const { value: result } = res;
+    const response: ComponentsResponse = result;
+    const first = response.outputs[0];
+    if (first?.type === "message.output") {
+      const entry: MessageOutputEntry = first;
+      out += typeof entry.content === "string" ? entry.content : "";
+    }
+  } else {
+    const error: ModelsMistralError = res.error;
+    if (res.error instanceof ModelsNotFoundError) out += `missing ${res.error.status}`;
+    out += error.message;
+  }
+  // A Mistral is accepted where a MistralCore is.
+  const streamed = await betaConversationsStartStream(client, { model: "m", inputs: "Hi" });
+  if (streamed.ok) {
+    for await (const { data } of streamed.value) if (data.type === "message.output.delta" && typeof data.content === "string") out += data.content;
+  }
+  // Pages: the first page's Result, then every page's.
+  const pages = await betaAgentsListPages(mistral, { pageSize: 20 });
+  if (pages.ok) out += pages.value.data.length;
+  for await (const page of betaAgentsListPages(mistral, {})) {
+    if (!page.ok) break;
+    out += page.value.data.map((a) => a.name).join();
+  }
+  const next = await pages.next();
+  if (next?.ok) out += next.value.data.length;
+  const created: Result<{ id: string }, MistralError> = await betaConnectorsCreate(mistral, {
+    name: "deepwiki", description: "DeepWiki", server: "https://mcp.deepwiki.com/mcp",
+  });
+  const bytes = await filesDownload(mistral, { fileId: "00000000-0000-0000-0000-000000000000" });
+  const length: number = bytes.ok ? bytes.value.byteLength : 0;
+  const append: ConversationAppendRequest = { inputs: "more" };
+  const agent: CreateAgentRequest = { model: "m", name: "n" };
+  // @ts-expect-error: a Result is not the value; check `ok` first.
+  res.value.outputs;
+  return `${out} ${created.ok} ${length} ${append.inputs} ${agent.name}`;
+}

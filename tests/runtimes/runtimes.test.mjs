@@ -35,6 +35,11 @@ function assertSummary(summary) {
   assert.equal(summary.notFound?.status, 404);
 }
 
+/** The standalone functions (core.js, funcs/*.js, models/errors) ran on the entry's wasm and classes. */
+function assertStandalone(summary) {
+  assert.deepEqual(summary.standalone, { value: "1 2 3", error: "NotFoundError" });
+}
+
 const version = async (cmd, args = ["--version"]) => (await run(cmd, args, { timeoutMs: 20_000 })).output.trim().split("\n")[0];
 
 before(async () => {
@@ -58,6 +63,7 @@ test("node: the tarball streams from the emulator (node.js and conversations/nod
   const result = mustRun(await run(process.execPath, ["cli.mjs", emulator.url], { cwd: project.dir }), "node cli.mjs");
   const summary = parseResult(result.output);
   assertSummary(summary);
+  assertStandalone(summary);
   assert.equal(summary.entry, "node.js");
   const light = mustRun(await run(process.execPath, ["cli.mjs", emulator.url, "mistral-edge-client/conversations"], { cwd: project.dir }), "node cli.mjs (conversations)");
   const lightSummary = parseResult(light.output);
@@ -83,6 +89,7 @@ test("deno: the tarball streams from the emulator (deno.js and conversations/den
   const result = mustRun(await run(deno, [...flags, "cli.mjs", emulator.url], { cwd: project.dir, env }), "deno run cli.mjs");
   const summary = parseResult(result.output);
   assertSummary(summary);
+  assertStandalone(summary);
   assert.equal(summary.entry, "deno.js");
   const light = mustRun(await run(deno, [...flags, "cli.mjs", emulator.url, "mistral-edge-client/conversations"], { cwd: project.dir, env }), "deno run cli.mjs (conversations)");
   const lightSummary = parseResult(light.output);
@@ -109,6 +116,7 @@ test("bun: the tarball streams from the emulator", { timeout: 60_000 }, async (t
   const result = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url], { cwd: project.dir }), "bun cli.mjs");
   const summary = parseResult(result.output);
   assertSummary(summary);
+  assertStandalone(summary);
   const light = mustRun(await run(bun, ["--no-install", "cli.mjs", emulator.url, "mistral-edge-client/conversations"], { cwd: project.dir }), "bun cli.mjs (conversations)");
   const lightSummary = parseResult(light.output);
   assertSummary(lightSummary);
@@ -162,6 +170,7 @@ test("workerd: the tarball's workerd entry (wasm module import + initSync), and 
     const checks = await (await fetch(workers.checksURL, { signal: AbortSignal.timeout(30_000) })).json();
     assert.ok(checks.ok, checks.error);
     assertSummary(checks.summary);
+    assertStandalone(checks.summary);
 
     // The example Worker: a streaming conversation proxied with toReadableStream().
     const page = await fetch(workers.exampleURL + "/");
@@ -229,6 +238,7 @@ test("edge-runtime: the tarball's edge-light entry in Vercel's EdgeRuntime", { t
   assert.equal(runtime.evaluate("typeof EdgeRuntime"), "string");
   const summary = JSON.parse(await runtime.evaluate(`__runChecks(${JSON.stringify(emulator.url)}).then(JSON.stringify)`));
   assertSummary(summary);
+  assertStandalone(summary);
   const pkgVersion = JSON.parse(readFileSync(path.join(root, "node_modules/edge-runtime/package.json"), "utf8")).version;
   record(t, "Vercel edge-runtime", pkgVersion, t0, "npm `edge-runtime` (EdgeRuntime VM), esbuild bundle with the `edge-light` condition");
 });
@@ -349,6 +359,7 @@ test("chromium: the tarball in a page (index.js and conversations/index.js entri
     const page = context.pages()[0] ?? (await context.newPage());
     const summary = await viaEmulator(t, "chromium", (base) => pageResult(page, `${srv.url}/browser.html?server=${encodeURIComponent(base)}`));
     assertSummary(summary);
+    assertStandalone(summary);
     const light = await viaEmulator(t, "chromium", (base) =>
       pageResult(page, `${srv.url}/browser.html?entry=mistral-edge-client/conversations&server=${encodeURIComponent(base)}`));
     assertSummary(light);
@@ -436,6 +447,7 @@ test("firefox-esr: the tarball in a page (index.js entry, import map), fetching 
       return summary;
     });
     assertSummary(result);
+    assertStandalone(result);
   } finally {
     await browser.close().catch(() => {});
   }

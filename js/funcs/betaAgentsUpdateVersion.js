@@ -1,0 +1,9 @@
+// Generated from src/request/surface.rs by tests/operations_dts.rs.
+// Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.
+// The standalone form of `client.beta.agents.updateVersion`, as the official SDK's `betaAgentsUpdateVersion`.
+
+import { settle } from "../result.js";
+
+export function betaAgentsUpdateVersion(client, request, options) {
+  return settle(client.beta.agents.updateVersion(request, options));
+}
