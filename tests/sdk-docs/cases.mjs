@@ -47,7 +47,8 @@ const DEFAULTS = {
 // the docs' random UUIDs in place so that the 404 path runs too.
 const OVERRIDES = {
   "betaagents/getVersion": { version: () => "1" },
-  "betaagents/createVersionAlias": { alias: () => "staging" }, // documented version 595141: a 404
+  "betaagents/updateVersion": { version: () => 0 }, // the documented 157995 does not exist
+  "betaagents/createVersionAlias": { alias: () => "staging", version: () => 1 }, // nor does 595141
   "betaagents/deleteVersionAlias": { alias: () => "production" },
   "connectors/create": { name: () => "docs_connector" }, // "<value>" is not a valid connector name
   "connectors/createOrUpdateOrganizationCredentials": { name: () => "docs_credentials" },
@@ -64,10 +65,14 @@ export function substitute(example, seeded) {
   const key = `${example.resource}/${example.operation}`;
   const { keep = [], ...extra } = OVERRIDES[key] ?? {};
   const values = { ...DEFAULTS, ...extra };
-  return example.code.replace(/(\b\w+): "([^"\n]*)"/g, (whole, prop) => {
+  const replace = (whole, prop) => {
     if (!(prop in values) || keep.includes(prop)) return whole;
     return `${prop}: ${JSON.stringify(values[prop](seeded))}`;
-  });
+  };
+  // Strings by any key above; numbers (the docs' made-up versions) only by this example's keys.
+  return example.code
+    .replace(/(\b\w+): "([^"\n]*)"/g, replace)
+    .replace(/(\b\w+): (\d+),/g, (whole, prop) => (prop in extra ? `${replace(whole, prop)},` : whole));
 }
 
 /** Runs the example against `specifier` instead of "@mistralai/mistralai" (sub-paths kept). */
