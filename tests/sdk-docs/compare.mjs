@@ -110,6 +110,7 @@ export function differences(a, b, allowed = [], path = "", out = []) {
 export function compareRuns(sdk, ours, allowed = []) {
   if (!sdk || sdk.harnessError) return [`the official SDK's run did not complete: ${sdk?.harnessError ?? "missing"}`];
   if (!ours || ours.harnessError) return [`our run did not complete: ${ours?.harnessError ?? "missing"}`];
+  if (sdk.refused.length) return [`the official SDK's run asked for another host than api.mistral.ai: ${sdk.refused}`];
   return differences(normalise(sdk), normalise(ours), allowed);
 }
 

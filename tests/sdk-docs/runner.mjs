@@ -8,7 +8,7 @@
 // to that emulator (any other host is refused and recorded), capture what it prints and whether
 // `run()` threw, and stop the emulator. One process runs every example, as an application would.
 
-import { mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -118,20 +118,22 @@ async function runOne(example, dir, errorClasses) {
   }
 }
 
+// One JSON line per example, written as it completes: a crash loses only what had not run.
 const dir = makeProject();
 const cwd = process.cwd();
 process.chdir(dir); // the docs' uploads read `openAsBlob("example.file")`
 try {
   const errorClasses = await loadErrorClasses(dir);
-  const results = [];
+  writeFileSync(outFile, `${JSON.stringify({ specifier, errorsModule: errorClasses.__missing ?? "ok" })}\n`);
   for (const example of listExamples()) {
+    let result;
     try {
-      results.push(await runOne(example, dir, errorClasses));
+      result = await runOne(example, dir, errorClasses);
     } catch (error) {
-      results.push({ name: example.name, harnessError: String(error?.stack ?? error) });
+      result = { name: example.name, harnessError: String(error?.stack ?? error) };
     }
+    appendFileSync(outFile, `${JSON.stringify(result)}\n`);
   }
-  writeFileSync(outFile, JSON.stringify({ specifier, errorsModule: errorClasses.__missing ?? "ok", results }, null, 1));
 } finally {
   process.chdir(cwd);
   rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,7 @@ const SDK = "@mistralai/mistralai";
 const OURS = process.env.SDK_DOCS_SELF === "1" ? SDK : "mistral-edge-client";
 const examples = listExamples();
 
+/** Runs ./runner.mjs for one client; its results, however far it got (a crash is reported). */
 function runClient(specifier, outFile, mcpUrl) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(new URL("./runner.mjs", import.meta.url)), specifier, outFile], {
@@ -33,9 +34,14 @@ function runClient(specifier, outFile, mcpUrl) {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0) return reject(new Error(`runner for ${specifier} exited with ${code}`));
-      resolve(JSON.parse(readFileSync(outFile, "utf8")));
+    child.once("exit", (code, signal) => {
+      let lines = [];
+      try {
+        lines = readFileSync(outFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+      } catch {}
+      const [header = {}, ...results] = lines;
+      const exit = code === 0 ? undefined : `the runner for ${specifier} ended with ${signal ?? code}`;
+      resolve({ ...header, results, exit });
     });
   });
 }
@@ -53,14 +59,15 @@ try {
   if (!process.env.SDK_DOCS_RESULTS) rmSync(work, { recursive: true, force: true });
 }
 const byName = (run) => new Map(run.results.map((r) => [r.name, r]));
+const crashed = (run) => run.exit ?? "no result";
 const sdkResults = byName(sdkRun);
 const oursResults = byName(oursRun);
 const failing = [];
 
 for (const example of examples) {
   test(`${example.name}`, () => {
-    const sdk = sdkResults.get(example.name);
-    const ours = oursResults.get(example.name);
+    const sdk = sdkResults.get(example.name) ?? { harnessError: crashed(sdkRun) };
+    const ours = oursResults.get(example.name) ?? { harnessError: crashed(oursRun) };
     const diffs = compareRuns(sdk, ours, allowedFor(example.name));
     if (diffs.length) failing.push(`- ${example.name}: ${headline(sdk, ours, diffs)}`);
     assert.deepEqual(diffs, [], `${example.name} differs from the official SDK:\n  ${diffs.join("\n  ")}`);
@@ -165,5 +172,6 @@ test("tsc --strict: every example the SDK's types accept, mistral-edge-client's 
 
 after(() => {
   if (!process.env.SDK_DOCS_REPORT) return;
-  writeFileSync(process.env.SDK_DOCS_REPORT, `# Failing examples (${failing.length})\n\n${failing.join("\n")}\n`);
+  const header = `# Failing examples (${failing.length})\n\n${OURS}/models/errors: ${oursRun.errorsModule ?? "?"}\n`;
+  writeFileSync(process.env.SDK_DOCS_REPORT, `${header}\n${failing.join("\n")}\n`);
 });
