@@ -10,14 +10,15 @@
 
 import { appendFileSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator/harness.mjs";
 import { exportRun, listExamples, rewriteImports, substitute } from "./cases.mjs";
 import { EXAMPLE_FILE, seed } from "./seed.mjs";
 import { snapshot } from "./snapshot.mjs";
 
-const [specifier, outFile] = process.argv.slice(2);
+const [specifier, out] = process.argv.slice(2);
+const outFile = out && resolve(out);
 const mcpUrl = process.env.MCP_URL;
 if (!specifier || !outFile || !mcpUrl) throw new Error("usage: MCP_URL=… node runner.mjs <specifier> <out.json>");
 

@@ -56,7 +56,11 @@ async function snapshotObject(value, errorClasses, seen) {
 async function snapshotError(error, errorClasses, seen) {
   const instanceOf = [];
   for (const [name, cls] of Object.entries(errorClasses ?? {})) {
-    if (typeof cls === "function" && error instanceof cls) instanceOf.push(name);
+    try {
+      if (typeof cls === "function" && error instanceof cls) instanceOf.push(name);
+    } catch {
+      // an exported helper function that is not a class
+    }
   }
   for (const cls of [TypeError, RangeError, SyntaxError, ReferenceError, Error]) {
     if (error instanceof cls && !instanceOf.includes(cls.name)) instanceOf.push(cls.name);
