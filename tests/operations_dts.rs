@@ -455,7 +455,11 @@ fn funcs() -> Vec<(String, &'static str, Method)> {
 
 /// `js/funcs/<name>.js`: the method, called on the client it is given, its outcome as a Result.
 fn func_js(name: &str, path: &str, m: &Method) -> String {
-    let settle = if m.pages { "settlePages" } else { "settle" };
+    let settle = match m.pages {
+        Pages::No => "settle",
+        Pages::Promise => "settlePages",
+        Pages::Iterator => "settleIterator",
+    };
     format!(
         "{GENERATED}// The standalone form of `client.{path}.{method}`, as the official SDK's `{name}`.\n\n\
          import {{ {settle} }} from \"../result.js\";\n\n\
@@ -471,14 +475,21 @@ fn func_dts(name: &str, path: &str, m: &Method) -> String {
         "Result<T.{}, MistralError>",
         type_name(m.op, "Response")
     );
-    let (returns, pages_import, what) = if m.pages {
-        (
+    let (returns, pages_import, what) = match m.pages {
+        Pages::Promise => (
             format!("PageResults<{result}>"),
             ", PageResults",
             " Await it for the first page's Result, or `for await` over it for every page's.",
-        )
-    } else {
-        (format!("Promise<{result}>"), "", "")
+        ),
+        Pages::Iterator => (
+            format!(
+                "Promise<PageIterator<Result<{{ result: T.{} }}, MistralError>>>",
+                type_name(m.op, "Response")
+            ),
+            ", PageIterator",
+            " The first page's Result has `next()` and is async-iterable over every page's.",
+        ),
+        Pages::No => (format!("Promise<{result}>"), "", ""),
     };
     let mut doc: Vec<String> = m.doc.iter().map(|l| l.to_string()).collect();
     doc.push(String::new());
