@@ -75,7 +75,7 @@ pub fn result_ts(op: &Operation) -> String {
         ResponseKind::Json(shape) => ts(shape),
         ResponseKind::Empty => "void".into(),
         ResponseKind::Events => "EventStream".into(),
-        ResponseKind::Bytes => "Uint8Array".into(),
+        ResponseKind::Bytes => "ReadableStream<Uint8Array>".into(),
     }
 }
 

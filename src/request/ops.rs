@@ -89,7 +89,8 @@ pub enum ResponseKind {
     /// A conversation event stream.
     Events,
     /// Raw bytes (file download), sent with `Accept: application/octet-stream`; the response must
-    /// have that content type.
+    /// have that content type. JavaScript receives them as a `ReadableStream<Uint8Array>`, as from
+    /// the official SDK.
     Bytes,
 }
 

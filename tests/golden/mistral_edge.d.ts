@@ -3765,7 +3765,7 @@ export type FilesRetrieveResponse = GetFileResponse;
 /** Arguments of `files.download` (GET `/v1/files/{file_id}/content`). */
 export interface FilesDownloadRequest { fileId: string }
 /** What `files.download` resolves to. */
-export type FilesDownloadResponse = Uint8Array;
+export type FilesDownloadResponse = ReadableStream<Uint8Array>;
 
 /** Arguments of `files.getSignedUrl` (GET `/v1/files/{file_id}/url`). */
 export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number }

@@ -284,8 +284,9 @@ describe("files", () => {
     const chunk = response.outputs.flatMap((o) => (Array.isArray(o.content) ? o.content : [])).find((c) => c.type === "tool_file");
     assert.ok(chunk, JSON.stringify(response.outputs));
     assert.equal(value(await fn.filesRetrieve(core, { fileId: chunk.fileId })).id, chunk.fileId);
-    const bytes = value(await fn.filesDownload(core, { fileId: chunk.fileId }));
-    assert.ok(bytes instanceof Uint8Array);
+    const body = value(await fn.filesDownload(core, { fileId: chunk.fileId }));
+    assert.ok(body instanceof ReadableStream);
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     const signed = value(await fn.filesGetSignedUrl(core, { fileId: chunk.fileId }));
     assert.deepEqual(new Uint8Array(await (await fetch(signed.url)).arrayBuffer()), bytes);

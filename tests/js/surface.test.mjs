@@ -197,8 +197,9 @@ describe("files", () => {
     assert.ok(chunk, JSON.stringify(response.outputs));
     const meta = await client.files.retrieve({ fileId: chunk.fileId });
     assert.equal(meta.id, chunk.fileId);
-    const bytes = await client.files.download({ fileId: chunk.fileId });
-    assert.ok(bytes instanceof Uint8Array);
+    const body = await client.files.download({ fileId: chunk.fileId });
+    assert.ok(body instanceof ReadableStream, "a ReadableStream, as the official SDK's");
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const signed = await client.files.getSignedUrl({ fileId: chunk.fileId });
     const viaUrl = new Uint8Array(await (await fetch(signed.url)).arrayBuffer());
