@@ -22,7 +22,9 @@ use crate::error::ApiError;
 /// How long a client may take to send things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// From the first byte of a request to the end of its head (then the connection is closed).
+    /// For a request head, from the end of the previous exchange (or the connection's start)
+    /// to the end of the head: then the connection is closed. So an idle keep-alive
+    /// connection is also closed after this long, as most servers do.
     pub head: Duration,
     /// From the end of a request's head to the end of its body (then 408, and the connection
     /// is closed).
@@ -30,11 +32,13 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// 10 s for a head, 60 s for a body (a 64 MiB upload over loopback takes well under a
-    /// second).
+    /// 30 s for a head (hyper's own default once it has a timer; Node's pool drops idle
+    /// connections after 4 s, and browsers retry on a connection the server closed), 60 s for
+    /// a body (a 64 MiB upload over loopback takes
+    /// well under a second).
     fn default() -> Self {
         Self {
-            head: Duration::from_secs(10),
+            head: Duration::from_secs(30),
             body: Duration::from_secs(60),
         }
     }

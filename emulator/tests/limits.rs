@@ -67,6 +67,17 @@ async fn a_client_that_stops_in_the_middle_of_its_head_is_disconnected() {
     );
     // The server itself is fine.
     assert_eq!(get(&s, "/v1/conversations").await.status, 200);
+
+    // A kept-alive connection that sends nothing more is closed too, after its answer.
+    let (got, waited) = send_part(
+        &s,
+        b"GET /v1/agents HTTP/1.1\r\nhost: x\r\nauthorization: Bearer k\r\n\r\n",
+    )
+    .await;
+    let text = String::from_utf8_lossy(&got);
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(text.ends_with("[]"), "nothing after the answer: {text}");
+    assert!(waited >= HEAD_LIMIT, "{waited:?}");
 }
 
 #[tokio::test]
