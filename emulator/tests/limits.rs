@@ -189,3 +189,35 @@ async fn a_body_that_is_not_declared_json_is_not_read_as_json() {
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["detail"][0]["type"], "model_attributes_type");
 }
+
+#[tokio::test]
+async fn an_answer_that_takes_longer_than_the_limits_is_not_cut() {
+    let s = start_limited(Limits {
+        head: HEAD_LIMIT,
+        body: BODY_LIMIT,
+    })
+    .await;
+    // Seven events 100 ms apart: the exchange outlasts both limits, which only bound what the
+    // client sends.
+    let body = json!({"model": "m", "inputs": "one two three four", "stream": true});
+    let r = post_with(
+        &s,
+        "/v1/conversations",
+        &body,
+        &[("x-emulator-fault", "delay-ms=100")],
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert!(r.complete, "{}", r.text());
+    assert_eq!(r.events().len(), 7);
+    assert!(r.elapsed >= Duration::from_millis(600), "{:?}", r.elapsed);
+    let r = post_with(
+        &s,
+        "/v1/conversations",
+        &json!({"model": "m", "inputs": "hi"}),
+        &[("x-emulator-fault", "delay-ms=400")],
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["object"], "conversation.response");
+}
