@@ -48,7 +48,7 @@ const BODY_LIMIT: Duration = Duration::from_millis(300);
 async fn a_client_that_stops_in_the_middle_of_its_head_is_disconnected() {
     let s = start_limited(Limits {
         head: HEAD_LIMIT,
-        body: Duration::from_secs(60),
+        ..Limits::default()
     })
     .await;
     let (got, waited) = send_part(
@@ -83,8 +83,8 @@ async fn a_client_that_stops_in_the_middle_of_its_head_is_disconnected() {
 #[tokio::test]
 async fn a_client_that_stops_in_the_middle_of_its_body_gets_408_and_is_disconnected() {
     let s = start_limited(Limits {
-        head: Duration::from_secs(60),
         body: BODY_LIMIT,
+        ..Limits::default()
     })
     .await;
     for (path, content_type) in [
@@ -128,6 +128,67 @@ async fn a_body_over_the_limit_is_the_apis_413() {
         assert_eq!(body["type"], "invalid_request_error");
         assert!(body.get("code").is_some());
     }
+}
+
+#[tokio::test]
+async fn uploads_and_json_bodies_over_configured_limits_are_413() {
+    let s = start_limited(Limits {
+        json_bytes: 1000,
+        upload_bytes: 2000,
+        ..Limits::default()
+    })
+    .await;
+    let boundary = "b0undary";
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let form = |size: usize| -> Vec<u8> {
+        let mut body = format!(
+            "--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\ncontent-type: text/plain\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend(std::iter::repeat_n(b'a', size));
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        body
+    };
+    let lib = post(&s, "/v1/libraries", &json!({"name": "l"}))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let documents = format!("/v1/libraries/{lib}/documents");
+    for path in ["/v1/files", documents.as_str()] {
+        // Over the JSON limit, under the upload limit: fine.
+        let r = request_raw(
+            s.addr,
+            "POST",
+            path,
+            &[KEY],
+            Some((&content_type, &form(1500))),
+        )
+        .await;
+        assert!(r.status == 200 || r.status == 201, "{path}: {}", r.text());
+        let r = request_raw(
+            s.addr,
+            "POST",
+            path,
+            &[KEY],
+            Some((&content_type, &form(2500))),
+        )
+        .await;
+        assert_eq!(r.status, 413, "{path}: {}", r.text());
+        assert_eq!(r.json()["message"], "Request body too large");
+        assert_eq!(r.json()["object"], "error");
+    }
+    let r = post(
+        &s,
+        "/v1/agents",
+        &json!({"model": "m", "name": "a", "instructions": "x".repeat(1000)}),
+    )
+    .await;
+    assert_eq!(r.status, 413, "{}", r.text());
+    assert_eq!(r.json()["message"], "Request body too large");
+    let r = post(&s, "/v1/agents", &json!({"model": "m", "name": "a"})).await;
+    assert_eq!(r.status, 200, "{}", r.text());
 }
 
 #[tokio::test]
@@ -195,6 +256,7 @@ async fn an_answer_that_takes_longer_than_the_limits_is_not_cut() {
     let s = start_limited(Limits {
         head: HEAD_LIMIT,
         body: BODY_LIMIT,
+        ..Limits::default()
     })
     .await;
     // Seven events 100 ms apart: the exchange outlasts both limits, which only bound what the
