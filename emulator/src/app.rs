@@ -1,7 +1,7 @@
 //! The router: every route, the shared headers (`x-request-id`, CORS), authentication and
 //! fault injection, and the JSON 404 for unknown paths.
 
-use axum::extract::{Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -17,12 +17,13 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(conversations::routes())
         .merge(agents::routes())
-        .merge(files::routes())
+        .merge(files::routes(state.limits.upload_bytes))
         .merge(connectors::routes())
-        .merge(libraries::routes())
+        .merge(libraries::routes(state.limits.upload_bytes))
         .merge(observe::routes())
         .fallback(|| async { ApiError::no_route() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .layer(DefaultBodyLimit::max(state.limits.json_bytes))
         .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
         .layer(middleware::from_fn(auth::layer))
         .layer(middleware::from_fn_with_state(

@@ -14,16 +14,16 @@ use crate::app::ok;
 use crate::error::ApiError;
 use crate::params;
 use crate::state::{AppState, FileRecord, Store};
-use crate::{clock, ids, libraries, uploads};
+use crate::{clock, ids, uploads};
 
-/// The files routes.
-pub fn routes() -> Router<AppState> {
+/// The files routes; an upload may have `max_upload` bytes.
+pub fn routes(max_upload: usize) -> Router<AppState> {
     Router::new()
         .route(
             "/v1/files",
             get(list)
                 .post(uploads::upload)
-                .layer(DefaultBodyLimit::max(libraries::MAX_UPLOAD)),
+                .layer(DefaultBodyLimit::max(max_upload)),
         )
         .route("/v1/files/{file_id}", get(get_one).delete(delete))
         .route("/v1/files/{file_id}/content", get(content))

@@ -34,7 +34,7 @@ use crate::state::AppState;
 use crate::validate::check_shape;
 use crate::{body, clock, files, ids, loc, tokens};
 
-/// The largest document upload.
+/// The largest upload (documents, files) unless [`crate::limits::Limits`] says otherwise.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
 /// How long a processing step takes when nobody reads the document.
 pub const STEP: Duration = Duration::from_millis(500);
@@ -43,8 +43,8 @@ pub const SIGNED_URL_HOURS: i64 = 24;
 /// The longest passage a search returns.
 pub const MAX_SNIPPET: usize = 400;
 
-/// The libraries routes.
-pub fn routes() -> Router<AppState> {
+/// The libraries routes; a document upload may have `max_upload` bytes.
+pub fn routes(max_upload: usize) -> Router<AppState> {
     Router::new()
         .route("/v1/libraries", get(list).post(create))
         .route(
@@ -55,7 +55,7 @@ pub fn routes() -> Router<AppState> {
             "/v1/libraries/{library_id}/documents",
             get(list_documents)
                 .post(upload)
-                .layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+                .layer(DefaultBodyLimit::max(max_upload)),
         )
         .route(
             "/v1/libraries/{library_id}/documents/{document_id}",

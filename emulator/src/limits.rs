@@ -19,29 +19,38 @@ use tokio::time::Sleep;
 
 use crate::error::ApiError;
 
-/// How long a client may take to send things.
+/// How long a client may take to send a request, and how big its body may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// From the first byte of a request to the end of its head (then the connection is closed).
+    /// For a request head, from the end of the previous exchange (or the connection's start)
+    /// to the end of the head: then the connection is closed. So an idle keep-alive
+    /// connection is also closed after this long, as most servers do.
     pub head: Duration,
     /// From the end of a request's head to the end of its body (then 408, and the connection
     /// is closed).
     pub body: Duration,
+    /// The largest body of a JSON endpoint (then 413).
+    pub json_bytes: usize,
+    /// The largest upload, `POST /v1/files` and documents (then 413).
+    pub upload_bytes: usize,
 }
 
 impl Default for Limits {
-    /// 10 s for a head, 60 s for a body (a 64 MiB upload over loopback takes well under a
-    /// second).
+    /// 30 s for a head (hyper's own default once it has a timer; Node's pool drops idle
+    /// connections after 4 s, and browsers retry on a connection the server closed), 60 s for
+    /// a body (a 64 MiB upload over loopback takes
+    /// well under a second); 2 MiB for JSON bodies, 64 MiB for uploads.
     fn default() -> Self {
         Self {
-            head: Duration::from_secs(10),
+            head: Duration::from_secs(30),
             body: Duration::from_secs(60),
+            json_bytes: 2 * 1024 * 1024,
+            upload_bytes: crate::libraries::MAX_UPLOAD,
         }
     }
 }
 
-/// 413 for a body over the route's limit (2 MiB for JSON, [`crate::libraries::MAX_UPLOAD`]
-/// for uploads).
+/// 413 for a body over the route's limit ([`Limits::json_bytes`], [`Limits::upload_bytes`]).
 pub fn too_large() -> ApiError {
     ApiError::envelope(
         StatusCode::PAYLOAD_TOO_LARGE,

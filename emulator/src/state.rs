@@ -111,7 +111,7 @@ pub struct Inner {
     pub libraries: Arc<Libraries>,
     /// Counters and recent requests (`/__emulator/stats`, `/__emulator/requests`).
     pub observer: Arc<Observer>,
-    /// How long clients may take to send requests.
+    /// How long clients may take to send requests, and how big their bodies may be.
     pub limits: Limits,
 }
 
@@ -179,7 +179,7 @@ impl AppState {
         }))
     }
 
-    /// Fresh state (as [`AppState::default`]) whose clients have these time limits.
+    /// Fresh state (as [`AppState::default`]) whose clients have these limits.
     pub fn with_limits(limits: Limits) -> Self {
         Self::build(Self::own_hooks, limits)
     }

@@ -48,7 +48,7 @@ const BODY_LIMIT: Duration = Duration::from_millis(300);
 async fn a_client_that_stops_in_the_middle_of_its_head_is_disconnected() {
     let s = start_limited(Limits {
         head: HEAD_LIMIT,
-        body: Duration::from_secs(60),
+        ..Limits::default()
     })
     .await;
     let (got, waited) = send_part(
@@ -67,13 +67,24 @@ async fn a_client_that_stops_in_the_middle_of_its_head_is_disconnected() {
     );
     // The server itself is fine.
     assert_eq!(get(&s, "/v1/conversations").await.status, 200);
+
+    // A kept-alive connection that sends nothing more is closed too, after its answer.
+    let (got, waited) = send_part(
+        &s,
+        b"GET /v1/agents HTTP/1.1\r\nhost: x\r\nauthorization: Bearer k\r\n\r\n",
+    )
+    .await;
+    let text = String::from_utf8_lossy(&got);
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(text.ends_with("[]"), "nothing after the answer: {text}");
+    assert!(waited >= HEAD_LIMIT, "{waited:?}");
 }
 
 #[tokio::test]
 async fn a_client_that_stops_in_the_middle_of_its_body_gets_408_and_is_disconnected() {
     let s = start_limited(Limits {
-        head: Duration::from_secs(60),
         body: BODY_LIMIT,
+        ..Limits::default()
     })
     .await;
     for (path, content_type) in [
@@ -117,6 +128,67 @@ async fn a_body_over_the_limit_is_the_apis_413() {
         assert_eq!(body["type"], "invalid_request_error");
         assert!(body.get("code").is_some());
     }
+}
+
+#[tokio::test]
+async fn uploads_and_json_bodies_over_configured_limits_are_413() {
+    let s = start_limited(Limits {
+        json_bytes: 1000,
+        upload_bytes: 2000,
+        ..Limits::default()
+    })
+    .await;
+    let boundary = "b0undary";
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let form = |size: usize| -> Vec<u8> {
+        let mut body = format!(
+            "--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\ncontent-type: text/plain\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend(std::iter::repeat_n(b'a', size));
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        body
+    };
+    let lib = post(&s, "/v1/libraries", &json!({"name": "l"}))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let documents = format!("/v1/libraries/{lib}/documents");
+    for path in ["/v1/files", documents.as_str()] {
+        // Over the JSON limit, under the upload limit: fine.
+        let r = request_raw(
+            s.addr,
+            "POST",
+            path,
+            &[KEY],
+            Some((&content_type, &form(1500))),
+        )
+        .await;
+        assert!(r.status == 200 || r.status == 201, "{path}: {}", r.text());
+        let r = request_raw(
+            s.addr,
+            "POST",
+            path,
+            &[KEY],
+            Some((&content_type, &form(2500))),
+        )
+        .await;
+        assert_eq!(r.status, 413, "{path}: {}", r.text());
+        assert_eq!(r.json()["message"], "Request body too large");
+        assert_eq!(r.json()["object"], "error");
+    }
+    let r = post(
+        &s,
+        "/v1/agents",
+        &json!({"model": "m", "name": "a", "instructions": "x".repeat(1000)}),
+    )
+    .await;
+    assert_eq!(r.status, 413, "{}", r.text());
+    assert_eq!(r.json()["message"], "Request body too large");
+    let r = post(&s, "/v1/agents", &json!({"model": "m", "name": "a"})).await;
+    assert_eq!(r.status, 200, "{}", r.text());
 }
 
 #[tokio::test]
@@ -177,4 +249,37 @@ async fn a_body_that_is_not_declared_json_is_not_read_as_json() {
     .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["detail"][0]["type"], "model_attributes_type");
+}
+
+#[tokio::test]
+async fn an_answer_that_takes_longer_than_the_limits_is_not_cut() {
+    let s = start_limited(Limits {
+        head: HEAD_LIMIT,
+        body: BODY_LIMIT,
+        ..Limits::default()
+    })
+    .await;
+    // Seven events 100 ms apart: the exchange outlasts both limits, which only bound what the
+    // client sends.
+    let body = json!({"model": "m", "inputs": "one two three four", "stream": true});
+    let r = post_with(
+        &s,
+        "/v1/conversations",
+        &body,
+        &[("x-emulator-fault", "delay-ms=100")],
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert!(r.complete, "{}", r.text());
+    assert_eq!(r.events().len(), 7);
+    assert!(r.elapsed >= Duration::from_millis(600), "{:?}", r.elapsed);
+    let r = post_with(
+        &s,
+        "/v1/conversations",
+        &json!({"model": "m", "inputs": "hi"}),
+        &[("x-emulator-fault", "delay-ms=400")],
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["object"], "conversation.response");
 }
