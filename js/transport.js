@@ -516,7 +516,8 @@ export async function toFormData(field, file, parts) {
     }
     content = new Blob([content]);
   }
-  name ??= typeof content.name === "string" && content.name ? content.name : "upload";
+  // A Blob without a name is "blob", as FormData (and so the official SDK) names it.
+  name ??= typeof content.name === "string" && content.name ? content.name : "blob";
   const form = new FormData();
   form.append(field, content, name);
   if (parts !== undefined) for (const [part, value] of JSON.parse(parts)) form.append(part, value);

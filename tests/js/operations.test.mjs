@@ -92,10 +92,12 @@ async function check(c, args, label) {
     case "empty":
       assert.equal(result, undefined);
       break;
-    case "bytes":
-      assert.ok(result instanceof Uint8Array);
-      assert.deepEqual([...result], [137, 80, 78, 71]);
+    case "bytes": {
+      assert.ok(result instanceof ReadableStream, `${label}: a ReadableStream, as the official SDK's`);
+      const bytes = new Uint8Array(await new Response(result).arrayBuffer());
+      assert.deepEqual([...bytes], [137, 80, 78, 71]);
       break;
+    }
     case "events": {
       const items = [];
       for await (const item of result) items.push(item);
