@@ -4,6 +4,11 @@
 import { Mistral } from "./client.js";
 import { Agents, Connectors } from "./resources.js";
 import { paginate, pageIterator } from "./pages.js";
+import { useLogging } from "./__SNIPPET_DIR__/transport.js";
+import * as logging from "./log.js";
+
+// The `debugLogger` option's code (the conversations entry leaves it out).
+useLogging(logging);
 
 // Every page of a paginated list, following the API's own cursor. `listPages` stops as the
 // official SDK's does: at a missing or blank token, or a page shorter than `pageSize` (20).
@@ -25,7 +30,9 @@ export { PagePromise } from "./pages.js";
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,
-  TimeoutError, AbortError, StreamError,
+  TimeoutError, AbortError, StreamError, SDKError, HTTPClientError, SDKValidationError, ResponseValidationError,
+  RequestTimeoutError, RequestAbortedError, UnexpectedClientError,
 } from "./__SNIPPET_DIR__/errors.js";
+export { HTTPClient } from "./http.js";
 export { EventStream } from "./__SNIPPET_DIR__/event-stream.js";
 export default Mistral;

@@ -27,6 +27,13 @@ const anySignal = typeof AbortSignal === "function" && typeof AbortSignal.any ==
   ? (signals) => AbortSignal.any(signals)
   : undefined;
 
+/** The `debugLogger`'s code ({ request, response }, js/log.js): registered by the whole client's
+ * entries only, so that the conversations entry stays small. */
+let logging;
+export function useLogging(code) {
+  logging = code;
+}
+
 /** One attempt's controller and per-phase timer. */
 class Guard {
   constructor(ms, theirs) {
@@ -162,7 +169,7 @@ function read(object, key) {
  * The options of `new Mistral(options)`, read for `configure` (src/bindings/client.rs), which
  * applies the rules (the server's URL, keys in browsers) and adds `serverURL` and `core`. Returns
  * `[config, serverURL, server, pageOrigin, keyInBrowser, retry]`, where `config` holds `apiKey`,
- * `fetch`, `headers` and `timeoutMs`; or the message of the first bad option. Never throws: an
+ * `fetch`, `http` (an `httpClient`), `log` (a `debugLogger`), `headers` and `timeoutMs`; or the message of the first bad option. Never throws: an
  * exception would unwind through the wasm that called it.
  */
 export function readOptions(options) {
@@ -183,20 +190,49 @@ export function readOptions(options) {
     const server = named === undefined || typeof named === "string" ? named : "";
     const fetch = read(options, "fetch");
     if (fetch !== undefined && typeof fetch !== "function") throw new OptionError("`fetch` must be a function");
+    // The official SDK's HTTPClient, or anything with its `request(Request)`.
+    const http = read(options, "httpClient");
+    if (http !== undefined && (fetch !== undefined || typeof read(http, "request") !== "function")) {
+      throw new OptionError("`httpClient` must be an HTTPClient (with `request(request)`), and comes without `fetch`");
+    }
+    const inBrowser = read(globalThis, "window") !== undefined && read(globalThis, "document") !== undefined;
     const headers = [];
+    // As the official SDK: not from pages and web workers, where fetch may refuse to set it.
+    const userAgent = read(options, "userAgent");
+    if (userAgent !== undefined && typeof userAgent !== "string") throw new OptionError("`userAgent` must be a string");
+    if (userAgent && !inBrowser && !globalThis.importScripts) headers.push(["user-agent", userAgent]);
     addHeaders(headers, read(options, "headers"));
+    let log = read(options, "debugLogger");
+    if (log === undefined && logging && read(read(globalThis.process, "env"), "MISTRAL_DEBUG")) log = console;
+    if (log !== undefined && !logging) throw new OptionError("`debugLogger` is not in this entry: import `mistral-edge-client`");
+    if (log !== undefined && typeof read(log, "groupEnd") !== "function") {
+      throw new OptionError("`debugLogger` must be like `console` (`log`, `group`, `groupEnd`)");
+    }
     const origin = read(globalThis.location, "origin");
     const pageOrigin = typeof origin === "string" && origin.startsWith("http") ? origin : undefined;
-    const inBrowser = read(globalThis, "window") !== undefined && read(globalThis, "document") !== undefined;
     const keyInBrowser = inBrowser && apiKey !== undefined && read(options, "dangerouslyAllowBrowser") !== true;
     const retryConfig = read(options, "retryConfig");
     const retry = retryConfig === undefined ? undefined : retrySlots(retryConfig, "retryConfig");
-    const config = { apiKey, fetch, headers, timeoutMs: wholeMs(read(options, "timeoutMs")) ?? 300000 };
+    const config = { apiKey, fetch, http, log, headers, timeoutMs: wholeMs(read(options, "timeoutMs")) ?? 300000 };
     return [config, serverURL, server, pageOrigin, keyInBrowser, retry];
   } catch (error) {
     return error instanceof OptionError ? error.message : `the options cannot be read: ${messageOf(error)}`;
   }
 }
+
+// Call options read here; the rest are `RequestInit` members, passed to fetch as the SDK does.
+const READ = new Set(["signal", "headers", "timeoutMs", "serverURL", "retries", "retryCodes", "fetchOptions", "method", "body"]);
+
+/** A call's `retryCodes` (`["429", "5XX"]`) as `Core.delay` takes them: a status, or the first
+ * digit of a family. */
+const retryCodes = (codes) =>
+  (Array.isArray(codes) ? codes : [codes]).map((code) => {
+    const text = `${code}`;
+    if (!Array.isArray(codes) || !/^[1-5](\d\d|xx)$/i.test(text)) {
+      throw new OptionError(`\`retryCodes\` must be an array of statuses ("429") and families ("5XX"), got \`${text}\``);
+    }
+    return +text || +text[0];
+  });
 
 /** The call's options, in the official SDK's shape (`fetchOptions` included). */
 function callOptions(core, options) {
@@ -212,9 +248,19 @@ function callOptions(core, options) {
     addHeaders(headers, options.headers);
     const timeoutMs = wholeMs(options.timeoutMs);
     // Under the client's rules: an http(s) URL (or a path in a page), and no key to Mistral from a page.
-    const serverURL = typeof options.serverURL === "string" ? core.serverURL(options.serverURL) : undefined;
+    let serverURL = options.serverURL ?? undefined;
+    if (serverURL instanceof URL) serverURL = serverURL.href;
+    if (serverURL !== undefined) {
+      if (typeof serverURL !== "string") throw new OptionError("`serverURL` must be a string or a URL");
+      serverURL = core.serverURL(serverURL);
+    }
     const retries = options.retries == null ? undefined : retrySlots(options.retries, "retries");
-    return { signal, headers, timeoutMs, serverURL, retries };
+    const codes = options.retryCodes == null ? undefined : retryCodes(options.retryCodes);
+    let init;
+    for (const source of [fetchOptions, options]) {
+      for (const key in source) if (!READ.has(key)) (init ??= {})[key] = source[key];
+    }
+    return { signal, headers, timeoutMs, serverURL, retries, codes, init };
   } catch (error) {
     if (error instanceof OptionError) throw invalid(core, error.message);
     throw error;
@@ -300,6 +346,7 @@ async function attempt(config, core, prepared, args, options) {
   const url = base + prepared.path;
   const method = prepared.method;
   const fetch = config.fetch ?? globalThis.fetch;
+  const { http, log } = config;
   const started = Date.now();
   for (let retry = 1; ; retry++) {
     if (signal?.aborted) throw core.error("aborted", undefined, 0, undefined);
@@ -316,15 +363,17 @@ async function attempt(config, core, prepared, args, options) {
     if (options) for (const [name, value] of options.headers) headers[name] = value;
     // Nothing to time out and nothing to stop early: no controller at all.
     const guard = ms === 0 && kind !== EVENTS ? new NoGuard(signal) : new Guard(ms, signal);
-    const init = { method, headers };
+    // The call's other `RequestInit` members (`credentials`, `cache`, ...) as the SDK passes them.
+    const init = options?.init ? { ...options.init, method, headers } : { method, headers };
     if (guard.signal !== undefined) init.signal = guard.signal;
     if (body !== undefined) init.body = body;
+    if (log) await logging.request(log, url, init);
 
     let failure;
     let error;
     let response;
     try {
-      response = await guard.within(fetch(url, init));
+      response = await guard.within(http ? http.request(new Request(url, init)) : fetch(url, init));
     } catch (cause) {
       if (guard.fired) {
         error = core.error("timeout", "response headers", guard.ms, undefined);
@@ -332,7 +381,12 @@ async function attempt(config, core, prepared, args, options) {
       } else if (signal?.aborted) {
         throw core.error("aborted", undefined, 0, undefined);
       } else {
-        error = core.error("connection", cause, 0, undefined);
+        // Through an httpClient, what is not a network failure (fetch's TypeError, a system error
+        // code, Bun's ConnectionError) is the caller's hook or fetcher throwing: not retried.
+        const network = !http || cause instanceof TypeError || typeof cause?.code === "string" || cause?.name === "ConnectionError";
+        error = core.error(network ? "connection" : "unexpected", cause, 0, undefined);
+        error.cause = cause;
+        if (!network) throw error;
         failure = CONNECTION;
       }
     }
@@ -342,6 +396,7 @@ async function attempt(config, core, prepared, args, options) {
       failure = CONNECTION;
       response = undefined;
     }
+    if (log && response) await logging.response(log, url, method, response);
     if (response?.ok) return receive(core, prepared, kind, response, guard, signal);
     if (response !== undefined) {
       const requestId = requestIdOf(response);
@@ -354,37 +409,43 @@ async function attempt(config, core, prepared, args, options) {
       // The credential as sent (a client or call `headers` entry may have replaced ours) is
       // redacted, with any token of the body, even if the server echoes them.
       error = core.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, headers.authorization ?? key, sent);
+      error.rawResponse = response;
       failure = response.status;
     }
-    const wait = core.delay(retries, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());
+    const wait = core.delay(retries, options?.codes, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());
     if (wait === undefined) throw error;
     await sleep(core, wait, signal);
   }
 }
 
-/** A success: the body as the operation's response. */
+/** A success: the body as the operation's response. Its errors carry the response. */
 async function receive(core, prepared, kind, response, guard, signal) {
   const requestId = requestIdOf(response);
-  if (kind === EVENTS) {
-    const type = response.headers.get("content-type") ?? "";
-    if (!type.includes("text/event-stream")) {
-      guard.abort();
-      throw core.error("decode", `expected an event stream, got \`${type}\``, 0, requestId);
-    }
-    if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
-    return core.stream(requestId, new Body(core, response.body.getReader(), guard, signal, requestId));
-  }
-  if (kind === BYTES) return bytesStream(core, response.body, guard, signal, requestId);
-  if (kind !== JSON_BODY) return undefined;
-  let buffer;
   try {
-    buffer = await guard.within(response.arrayBuffer());
-  } catch (cause) {
-    if (guard.fired) throw core.error("timeout", "the response body", guard.ms, requestId);
-    if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
-    throw core.error("connection", cause, 0, requestId);
+    if (kind === EVENTS) {
+      const type = response.headers.get("content-type") ?? "";
+      if (!type.includes("text/event-stream")) {
+        guard.abort();
+        throw core.error("decode", `expected an event stream, got \`${type}\``, 0, requestId);
+      }
+      if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
+      return core.stream(requestId, new Body(core, response, guard, signal, requestId));
+    }
+    if (kind === BYTES) return bytesStream(core, response.body, guard, signal, requestId);
+    if (kind !== JSON_BODY) return undefined;
+    let buffer;
+    try {
+      buffer = await guard.within(response.arrayBuffer());
+    } catch (cause) {
+      if (guard.fired) throw core.error("timeout", "the response body", guard.ms, requestId);
+      if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
+      throw core.error("connection", cause, 0, requestId);
+    }
+    return core.decode(prepared.op, new Uint8Array(buffer));
+  } catch (error) {
+    error.rawResponse = response;
+    throw error;
   }
-  return core.decode(prepared.op, new Uint8Array(buffer));
 }
 
 /**
@@ -425,51 +486,58 @@ class Body {
   #guard;
   #signal;
   #requestId;
+  #response;
   #pending;
   #done = false;
   #aborted = false;
 
-  constructor(core, reader, guard, signal, requestId) {
+  constructor(core, response, guard, signal, requestId) {
     this.#core = core;
-    this.#reader = reader;
+    this.#response = response;
+    this.#reader = response.body.getReader();
     this.#guard = guard;
     this.#signal = signal;
     this.#requestId = requestId;
   }
 
   /** Feeds chunks to `raw` until some events are complete: resolves to their count, or
-   * `undefined` at the end. */
+   * `undefined` at the end. Its errors carry the response as `rawResponse`. */
   async next(raw) {
-    for (;;) {
-      if (this.#pending !== undefined) {
-        const error = this.#pending;
-        this.#pending = undefined;
-        this.#done = true;
-        throw error;
+    try {
+      for (;;) {
+        if (this.#pending !== undefined) {
+          const error = this.#pending;
+          this.#pending = undefined;
+          this.#done = true;
+          throw error;
+        }
+        if (this.#aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
+        if (this.#done) return undefined;
+        let read;
+        try {
+          read = await this.#guard.within(this.#reader.read());
+        } catch (cause) {
+          this.#done = true;
+          if (this.#guard.fired) throw this.#core.error("timeout", "the next chunk", this.#guard.ms, this.#requestId);
+          if (this.#aborted || this.#signal?.aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
+          throw this.#core.error("dropped", cause, 0, this.#requestId);
+        }
+        if (read.done) {
+          this.#done = true;
+          raw.finish(); // throws a StreamError if the stream ended early
+          return undefined;
+        }
+        const count = raw.feed(read.value);
+        const error = raw.takeError();
+        if (error !== undefined) {
+          this.#guard.abort();
+          this.#pending = error;
+        }
+        if (count > 0) return count;
       }
-      if (this.#aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
-      if (this.#done) return undefined;
-      let read;
-      try {
-        read = await this.#guard.within(this.#reader.read());
-      } catch (cause) {
-        this.#done = true;
-        if (this.#guard.fired) throw this.#core.error("timeout", "the next chunk", this.#guard.ms, this.#requestId);
-        if (this.#aborted || this.#signal?.aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
-        throw this.#core.error("dropped", cause, 0, this.#requestId);
-      }
-      if (read.done) {
-        this.#done = true;
-        raw.finish(); // throws a StreamError if the stream ended early
-        return undefined;
-      }
-      const count = raw.feed(read.value);
-      const error = raw.takeError();
-      if (error !== undefined) {
-        this.#guard.abort();
-        this.#pending = error;
-      }
-      if (count > 0) return count;
+    } catch (error) {
+      if (error !== null && typeof error === "object") error.rawResponse ??= this.#response;
+      throw error;
     }
   }
 

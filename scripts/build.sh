@@ -34,7 +34,7 @@ build_entry() {
   [ -n "$snippets" ] || { echo "build: wasm-bindgen emitted no snippets" >&2; exit 1; }
   sed "s|__SNIPPET_DIR__|$snippets|g" "$api" > "$stage/api.js"
   cp "$resources" "$stage/resources.js"
-  cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js "$stage/"
+  cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/http.js js/log.js "$stage/"
 
   # Each entry (index.js for browsers and bundlers, node.js, deno.js, workerd.js) becomes one
   # self-contained ES module: a page that imports the package makes one request for the JS, not
@@ -76,6 +76,11 @@ cp js/conversations/index.d.ts js/conversations/resources.d.ts "$OUT/conversatio
 # package.json `imports` ("#entry"), so they share its wasm and classes and add nothing to it.
 cp js/core.js js/core.d.ts js/result.js "$OUT/"
 cp -R js/funcs js/models "$OUT/"
+# `mistral-edge-client/lib/http.js`, where the official SDK has its HTTPClient (the entries bundle
+# their own copy; the client takes any object with its `request` method).
+mkdir -p "$OUT/lib"
+cp js/http.js "$OUT/lib/http.js"
+cp js/http.d.ts "$OUT/lib/http.d.ts"
 [ -f README.md ] && cp README.md "$OUT/"
 
 rm -rf "$FINAL.old"

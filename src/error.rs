@@ -34,6 +34,12 @@ pub enum Error {
     },
     /// The caller aborted the request or left the stream early.
     Aborted,
+    /// The caller's own code around the request failed: an `httpClient` hook or fetcher threw
+    /// something that is not a network error.
+    Unexpected {
+        /// The thrown error's description.
+        message: String,
+    },
     /// A stream broke after it started.
     Stream(Box<StreamError>),
     /// A success response whose body was not what the API documents.
@@ -209,6 +215,7 @@ impl fmt::Display for Error {
                 write!(f, "timed out after {ms} ms waiting for {waiting_for}")
             }
             Error::Aborted => f.write_str("request aborted"),
+            Error::Unexpected { message } => write!(f, "unexpected client error: {message}"),
             Error::Stream(stream) => f.write_str(&stream.message),
             Error::Decode { message, .. } => write!(f, "unexpected response: {message}"),
         }

@@ -35,6 +35,11 @@ export function explain(error) {
       waitSeconds,
     };
   }
+  // Before HTTPValidationError: a request refused before sending is one too (where SDK code catches the API's 422).
+  if (error instanceof InvalidRequestError) {
+    const field = error.message.match(/`([^`]+)`/)?.[1];
+    return { tone: "error", title: field ? `Not sent: check “${field}”` : "Not sent: the request is invalid", body: clean(error.message) };
+  }
   if (error instanceof HTTPValidationError) {
     const issues = Array.isArray(error.detail) ? error.detail : [];
     const fields = issues.map((issue) => ({ field: fieldPath(issue.loc) || "the request", msg: issue.msg }));
@@ -44,10 +49,6 @@ export function explain(error) {
       body: fields.length ? fields.slice(0, 4).map((f) => `${f.field}: ${f.msg}`).join("\n") : clean(error.message),
       fields,
     };
-  }
-  if (error instanceof InvalidRequestError) {
-    const field = error.message.match(/`([^`]+)`/)?.[1];
-    return { tone: "error", title: field ? `Not sent: check “${field}”` : "Not sent: the request is invalid", body: clean(error.message) };
   }
   if (error instanceof AuthenticationError) {
     return { tone: "error", title: "The API key was refused", body: "Set a valid MISTRAL_API_KEY in the shell that runs `make demo`, then restart it." };

@@ -5,8 +5,10 @@ export { Beta, Conversations } from "./resources.js";
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,
-  TimeoutError, AbortError, StreamError,
+  TimeoutError, AbortError, StreamError, SDKError, HTTPClientError, SDKValidationError, ResponseValidationError,
+  RequestTimeoutError, RequestAbortedError, UnexpectedClientError,
 } from "../index.js";
+export type { ValidationIssue } from "../index.js";
 import type { MistralOptions } from "../mistral_edge.js";
 import type { Beta } from "./resources.js";
 

@@ -30,13 +30,6 @@ pub fn to_js(error: &Error) -> JsValue {
             if let Some(ms) = api.retry_after_ms {
                 set(&fields, "retryAfterMs", ms as f64);
             }
-            if api.status == 422 {
-                if let Ok(body) = js_sys::JSON::parse(&api.body) {
-                    if let Ok(detail) = Reflect::get(&body, &JsValue::from_str("detail")) {
-                        set(&fields, "detail", detail);
-                    }
-                }
-            }
             set(&fields, "isRetryable", api.is_retryable());
             api.class()
         }
@@ -51,6 +44,7 @@ pub fn to_js(error: &Error) -> JsValue {
             "TimeoutError"
         }
         Error::Aborted => "AbortError",
+        Error::Unexpected { .. } => "UnexpectedClientError",
         Error::Stream(stream) => {
             set(&fields, "kind", stream.kind.as_str());
             if let StreamErrorKind::ErrorEvent { code } = stream.kind {
@@ -63,7 +57,7 @@ pub fn to_js(error: &Error) -> JsValue {
         }
         Error::Decode { body, .. } => {
             set(&fields, "body", body.as_str());
-            "MistralError"
+            "ResponseValidationError"
         }
     };
     create_error(class, &error.to_string(), &fields)

@@ -974,7 +974,13 @@ fn every_error_maps_to_its_class() {
                 message: "m".into(),
                 body: "b".into(),
             },
-            "MistralError",
+            "ResponseValidationError",
+        ),
+        (
+            Error::Unexpected {
+                message: "hook failed".into(),
+            },
+            "UnexpectedClientError",
         ),
     ];
     for (error, class) in cases {

@@ -93,11 +93,14 @@ impl Core {
 
     /// The wait before retry number `retry`, or `undefined` to give up. `retries` is the call's
     /// `retries` option as `retrySlots` in `js/transport.js` reads it (`undefined`: the client's
-    /// policy). `failure` is the HTTP status, or 0 for a connection error and 1 for a timeout
-    /// waiting for headers.
+    /// policy), `codes` its `retryCodes` as `retryCodes` there reads them (`undefined`: the
+    /// policy's statuses). `failure` is the HTTP status, or 0 for a connection error and 1 for a
+    /// timeout waiting for headers.
+    #[allow(clippy::too_many_arguments)]
     pub fn delay(
         &self,
         retries: Option<Vec<f64>>,
+        codes: Option<Vec<u16>>,
         failure: u16,
         retry: u32,
         elapsed_ms: f64,
@@ -115,7 +118,7 @@ impl Core {
             },
             status => Error::Api(Box::new(ApiError::new(status, None, b"", None))),
         };
-        if !policy.retries(&error) {
+        if !policy.retries_with(&error, codes.as_deref()) {
             return None;
         }
         let elapsed = elapsed_ms.max(0.0) as u64;
@@ -128,7 +131,8 @@ impl Core {
     /// The typed error for a failure seen by the fetch loop: `kind` is `"connection"` (with the
     /// JavaScript error as `detail`), `"timeout"` (with what was awaited), `"aborted"`,
     /// `"dropped"` (a stream's connection, with the JavaScript error), `"truncated"`, `"decode"` or
-    /// `"invalid"` (with the message).
+    /// `"invalid"` (with the message), or `"unexpected"` (what an `httpClient` threw, not a network
+    /// error).
     pub fn error(
         &self,
         kind: &str,
@@ -162,6 +166,9 @@ impl Core {
             },
             "invalid" => Error::InvalidRequest {
                 message: detail.as_string().unwrap_or_default(),
+            },
+            "unexpected" => Error::Unexpected {
+                message: js_message(&detail),
             },
             _ => Error::Aborted,
         };

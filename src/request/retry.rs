@@ -76,9 +76,19 @@ impl RetryPolicy {
 
     /// Whether this failure may succeed if the same request is sent again.
     pub fn retries(&self, error: &Error) -> bool {
+        self.retries_with(error, None)
+    }
+
+    /// [`retries`](Self::retries), with a call's `retryCodes` deciding which statuses are retried
+    /// when given: each is a status (`429`) or a status family's first digit (`5` for `"5XX"`),
+    /// as the official SDK matches its `retryCodes` patterns.
+    pub fn retries_with(&self, error: &Error, codes: Option<&[u16]>) -> bool {
         self.enabled
             && match error {
-                Error::Api(api) => api.is_retryable(),
+                Error::Api(api) => match codes {
+                    Some(codes) => codes.iter().any(|&c| c == api.status || c == api.status / 100),
+                    None => api.is_retryable(),
+                },
                 Error::Connection { .. } => self.retry_connection_errors,
                 Error::Timeout { waiting_for, .. } => {
                     self.retry_connection_errors && *waiting_for == "response headers"
@@ -152,6 +162,28 @@ mod tests {
             message: "reset".into()
         }));
         assert!(!RetryPolicy::NONE.retries(&api(503)));
+    }
+
+    #[test]
+    fn retry_codes_replace_the_retried_statuses() {
+        let policy = RetryPolicy::default();
+        // ["429", "5XX"]
+        let codes: &[u16] = &[429, 5];
+        for status in [429, 500, 502, 599] {
+            assert!(policy.retries_with(&api(status), Some(codes)), "{status}");
+        }
+        for status in [408, 409, 404, 430, 600] {
+            assert!(!policy.retries_with(&api(status), Some(codes)), "{status}");
+        }
+        // Only what is listed: a 4XX family takes 404 and 422 too; none means no status.
+        assert!(policy.retries_with(&api(422), Some(&[4])));
+        assert!(!policy.retries_with(&api(503), Some(&[])));
+        // Connection errors follow retryConnectionErrors whatever the codes, and none retries nothing.
+        let reset = Error::Connection {
+            message: "reset".into(),
+        };
+        assert!(policy.retries_with(&reset, Some(&[])));
+        assert!(!RetryPolicy::NONE.retries_with(&api(429), Some(codes)));
     }
 
     #[test]

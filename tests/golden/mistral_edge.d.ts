@@ -14,27 +14,50 @@ export interface MistralOptions {
     /** The `fetch` to use (default: the global one); called as `fetch(url, init)`. */
     fetch?: (input: string, init: RequestInit) => Promise<Response>;
     /** Headers sent with every request. */
-    headers?: Record<string, string>;
+    headers?: HeadersInit;
     /** Allow an API key aimed at Mistral's servers in a browser, where anyone can read it. */
     dangerouslyAllowBrowser?: boolean;
     /** How failed requests are retried (default: up to 2 retries with backoff). */
     retryConfig?: RetryConfig;
+    /**
+     * Sends every request through `httpClient.request(request)` (once per attempt): the official
+     * SDK's `HTTPClient` with its hooks and fetcher, or this package's (`mistral-edge-client/lib/http.js`).
+     * Not with `fetch`. A network failure its fetcher passes on (fetch's `TypeError`) is a
+     * `ConnectionError`; anything else its hooks or fetcher throw, an `UnexpectedClientError`.
+     */
+    httpClient?: { request(request: Request): Promise<Response> };
+    /** The `user-agent` header of every request (not sent from pages and web workers, as the official SDK). */
+    userAgent?: string;
+    /**
+     * Logs each request and response as the official SDK does (`console` fits), with the
+     * Authorization header and per-request tokens redacted. `MISTRAL_DEBUG` set in the
+     * environment logs to `console`. Not in `mistral-edge-client/conversations`, which refuses it.
+     */
+    debugLogger?: { group(label?: string): void; groupEnd(): void; log(message: any, ...args: any[]): void };
 }
 
-/** Per-call options, as in the official SDK. */
-export interface RequestOptions {
+/**
+ * Per-call options, as in the official SDK: these, and the other `RequestInit` members
+ * (`credentials`, `cache`, `keepalive`, ...), which are passed to fetch.
+ */
+export interface RequestOptions extends Omit<RequestInit, "method" | "body" | "headers" | "signal"> {
     /** Aborts the request, and the stream if it has started; combines with the timeouts. */
-    signal?: AbortSignal;
+    signal?: AbortSignal | null;
     /** Extra headers, applied last. */
-    headers?: Record<string, string>;
+    headers?: HeadersInit;
     /** Overrides the client's `timeoutMs` for this call. */
     timeoutMs?: number;
     /** Overrides the client's `serverURL` for this call. */
-    serverURL?: string;
-    /** The official SDK's fetch options: `headers` and `signal` are honoured. */
-    fetchOptions?: { headers?: Record<string, string>; signal?: AbortSignal };
+    serverURL?: string | URL;
+    /** The official SDK's older spelling of these options (`headers`, `signal`, and `RequestInit` members). */
+    fetchOptions?: Omit<RequestInit, "method" | "body">;
     /** Overrides the client's `retryConfig` for this call (`{ strategy: "none" }` turns retries off). */
     retries?: RetryConfig;
+    /**
+     * The statuses this call retries, replacing the default 408, 409, 429 and 5xx: each a status
+     * (`"429"`) or a family (`"5XX"`), as in the official SDK. Connection errors follow `retryConnectionErrors`.
+     */
+    retryCodes?: string[];
 }
 
 /**

@@ -179,21 +179,80 @@ export async function standalone(): Promise<string> {
   }
   // Pages: the first page's Result, then every page's.
   const pages = await betaAgentsListPages(mistral, { pageSize: 20 });
-  if (pages.ok) out += pages.value.data.length;
-  for await (const page of betaAgentsListPages(mistral, {})) {
+  if (pages.ok) out += pages.value.result.data.length;
+  for await (const page of await betaAgentsListPages(mistral, {})) {
     if (!page.ok) break;
-    out += page.value.data.map((a) => a.name).join();
+    out += page.value.result.data.map((a) => a.name).join();
   }
   const next = await pages.next();
-  if (next?.ok) out += next.value.data.length;
+  if (next?.ok) out += next.value.result.data.length;
   const created: Result<{ id: string }, MistralError> = await betaConnectorsCreate(mistral, {
     name: "deepwiki", description: "DeepWiki", server: "https://mcp.deepwiki.com/mcp",
   });
   const bytes = await filesDownload(mistral, { fileId: "00000000-0000-0000-0000-000000000000" });
-  const length: number = bytes.ok ? bytes.value.byteLength : 0;
+  const length: number = bytes.ok ? (await new Response(bytes.value).arrayBuffer()).byteLength : 0;
   const append: ConversationAppendRequest = { inputs: "more" };
   const agent: CreateAgentRequest = { model: "m", name: "n" };
   // @ts-expect-error: a Result is not the value; check `ok` first.
   res.value.outputs;
   return `${out} ${created.ok} ${length} ${append.inputs} ${agent.name}`;
+// Code written for the official SDK's errors and options (only the import changed).
+import {
+  ConnectionError as SdkConnectionError,
+  HTTPClient,
+  HTTPClientError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ResponseValidationError,
+  SDKError,
+  SDKValidationError,
+  UnexpectedClientError,
+} from "mistral-edge-client";
+import { HTTPClient as LibHTTPClient } from "mistral-edge-client/lib/http.js";
+
+export function sdkStyle(error: unknown): string {
+  if (error instanceof HTTPValidationError) {
+    const issues = (error.data$.detail ?? []).map((d) => `${d.loc.join(".")}: ${d.msg}`);
+    return `${error.statusCode} ${issues.join("; ")} ${error.body} ${error.headers.get("x-request-id")} ${error.contentType}`;
+  }
+  if (error instanceof ResponseValidationError) return `${error.rawResponse.status} ${error.pretty()} ${String(error.rawValue)}`;
+  if (error instanceof SDKError) {
+    const code: number = error.statusCode;
+    const headers: Headers = error.headers;
+    const response: Response = error.rawResponse;
+    return `${code} ${error.body} ${error.contentType} ${headers.get("x-request-id")} ${response.ok}`;
+  }
+  if (error instanceof SDKValidationError) return `${error.pretty()} ${String(error.rawMessage)}`;
+  if (error instanceof RequestTimeoutError || error instanceof RequestAbortedError) return error.message;
+  if (error instanceof SdkConnectionError || error instanceof UnexpectedClientError) return String(error.cause);
+  if (error instanceof HTTPClientError) return error.name;
+  if (error instanceof MistralError) return `${error.statusCode ?? ""}`;
+  return String(error);
+}
+
+export function sdkOptions(): Mistral {
+  const httpClient = new LibHTTPClient({ fetcher: (request) => fetch(request) });
+  httpClient.addHook("beforeRequest", (request) => {
+    request.headers.set("x-trace", "1");
+  });
+  httpClient.addHook("requestError", (err, request) => console.error(err, request.url));
+  httpClient.addHook("response", (response) => void response.status);
+  const copy: HTTPClient = httpClient.clone();
+  const client = new Mistral({
+    apiKey: "key",
+    httpClient,
+    userAgent: "my-app/1.0",
+    debugLogger: console,
+    retryConfig: {
+      strategy: "backoff",
+      backoff: { initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000 },
+      retryConnectionErrors: true,
+    },
+  });
+  void client.beta.conversations.start(
+    { model: "mistral-small-latest", inputs: "hi" },
+    { retryCodes: ["429", "5XX"], serverURL: new URL("http://127.0.0.1:8788"), timeoutMs: 1000, headers: new Headers(), credentials: "include", fetchOptions: { cache: "no-store" } },
+  );
+  void copy;
+  return client;
 }
