@@ -56,8 +56,109 @@ export type ProcessingStatus = T.DocumentStatus;
 /** The official SDK's name for `FileSignedUrl`. */
 export type GetSignedUrlResponse = T.FileSignedUrl;
 
-/** The official SDK's name for `ResponseFormatType`. */
-export type ResponseFormats = T.ResponseFormatType;
-
 /** The official SDK's name for `Stop`. */
 export type CompletionArgsStop = T.Stop;
+
+/** The values of `AuthDirection` by name, as the official SDK's enum object. */
+export declare const AuthDirection: { readonly Inbound: "inbound"; readonly Outbound: "outbound" };
+export type AuthDirection = T.AuthDirection;
+
+/** The values of `Confirmation` by name, as the official SDK's enum object. */
+export declare const Confirmation: { readonly Allow: "allow"; readonly Deny: "deny" };
+export type Confirmation = T.Confirmation;
+
+/** The values of `ConnectionConfigType` by name, as the official SDK's enum object. */
+export declare const ConnectionConfigType: { readonly Mcp: "mcp"; readonly Turbine: "turbine"; readonly Eolienne: "eolienne" };
+export type ConnectionConfigType = T.ConnectionConfigType;
+
+/** The values of `ConsumerType` by name, as the official SDK's enum object. */
+export declare const ConsumerType: { readonly User: "user"; readonly Org: "org"; readonly Workspace: "workspace"; readonly System: "system" };
+export type ConsumerType = T.ConsumerType;
+
+/** The values of `FilePurpose` by name, as the official SDK's enum object. */
+export declare const FilePurpose: { readonly FineTune: "fine-tune"; readonly Batch: "batch"; readonly Ocr: "ocr" };
+export type FilePurpose = T.FilePurpose;
+
+/** The values of `FileVisibility` by name, as the official SDK's enum object. */
+export declare const FileVisibility: { readonly Workspace: "workspace"; readonly User: "user" };
+export type FileVisibility = T.FileVisibility;
+
+/** The values of `ImageDetail` by name, as the official SDK's enum object. */
+export declare const ImageDetail: { readonly Low: "low"; readonly Auto: "auto"; readonly High: "high" };
+export type ImageDetail = T.ImageDetail;
+
+/** The values of `OAuth2GrantType` by name, as the official SDK's enum object. */
+export declare const OAuth2GrantType: { readonly AuthorizationCode: "authorization_code"; readonly ClientCredentials: "client_credentials" };
+export type OAuth2GrantType = T.OAuth2GrantType;
+
+/** The values of `OutboundAuthenticationType` by name, as the official SDK's enum object. */
+export declare const OutboundAuthenticationType: { readonly Oauth2: "oauth2"; readonly Bearer: "bearer"; readonly None: "none"; readonly GithubApp: "github_app"; readonly SlackApp: "slack_app" };
+export type OutboundAuthenticationType = T.OutboundAuthenticationType;
+
+/** The values of `ProcessStatus` by name, as the official SDK's enum object. */
+export declare const ProcessStatus: { readonly SelfManaged: "self_managed"; readonly MissingContent: "missing_content"; readonly Noop: "noop"; readonly Done: "done"; readonly Todo: "todo"; readonly InProgress: "in_progress"; readonly Error: "error"; readonly WaitingForCapacity: "waiting_for_capacity" };
+export type ProcessStatus = T.ProcessStatus;
+
+/** The values of `ReasoningEffort` by name, as the official SDK's enum object. */
+export declare const ReasoningEffort: { readonly None: "none"; readonly Minimal: "minimal"; readonly Low: "low"; readonly Medium: "medium"; readonly High: "high"; readonly Xhigh: "xhigh" };
+export type ReasoningEffort = T.ReasoningEffort;
+
+/** The values of `ResourceVisibility` by name, as the official SDK's enum object. */
+export declare const ResourceVisibility: { readonly SharedGlobal: "shared_global"; readonly SharedOrg: "shared_org"; readonly SharedWorkspace: "shared_workspace"; readonly Private: "private" };
+export type ResourceVisibility = T.ResourceVisibility;
+
+/** The values of `Role` by name, as the official SDK's enum object. */
+export declare const Role: { readonly User: "user"; readonly Assistant: "assistant" };
+export type Role = T.Role;
+
+/** The values of `ResponseFormatType` by name, as the official SDK's enum object of this name. */
+export declare const ResponseFormats: { readonly Text: "text"; readonly JsonObject: "json_object"; readonly JsonSchema: "json_schema" };
+export type ResponseFormats = T.ResponseFormatType;
+
+/** The values of `ToolChoice` by name, as the official SDK's enum object of this name. */
+export declare const ToolChoiceEnum: { readonly Auto: "auto"; readonly None: "none"; readonly Any: "any"; readonly Required: "required" };
+export type ToolChoiceEnum = T.ToolChoice;
+
+/** The values of `SharingLevel` by name, as the official SDK's enum object of this name. */
+export declare const ShareEnum: { readonly Viewer: "Viewer"; readonly Editor: "Editor" };
+export type ShareEnum = T.SharingLevel;
+
+/** The values of `ShareWithType` by name, as the official SDK's enum object of this name. */
+export declare const EntityType: { readonly User: "User"; readonly Workspace: "Workspace"; readonly Org: "Org" };
+export type EntityType = T.ShareWithType;
+
+/** The values of `FileSource` by name, as the official SDK's enum object of this name. */
+export declare const Source: { readonly Upload: "upload"; readonly Repository: "repository"; readonly Mistral: "mistral" };
+export type Source = T.FileSource;
+
+/** The values of `HandoffExecution` by name, as the official SDK's enum object of this name. */
+export declare const ConversationRequestHandoffExecution: { readonly Client: "client"; readonly Server: "server" };
+export type ConversationRequestHandoffExecution = T.HandoffExecution;
+
+/** The values of `HandoffExecution` by name, as the official SDK's enum object of this name. */
+export declare const ConversationStreamRequestHandoffExecution: { readonly Client: "client"; readonly Server: "server" };
+export type ConversationStreamRequestHandoffExecution = T.HandoffExecution;
+
+/** The values of `HandoffExecution` by name, as the official SDK's enum object of this name. */
+export declare const ConversationAppendRequestHandoffExecution: { readonly Client: "client"; readonly Server: "server" };
+export type ConversationAppendRequestHandoffExecution = T.HandoffExecution;
+
+/** The values of `HandoffExecution` by name, as the official SDK's enum object of this name. */
+export declare const ConversationAppendStreamRequestHandoffExecution: { readonly Client: "client"; readonly Server: "server" };
+export type ConversationAppendStreamRequestHandoffExecution = T.HandoffExecution;
+
+/** The values of `HandoffExecution` by name, as the official SDK's enum object of this name. */
+export declare const ConversationRestartRequestHandoffExecution: { readonly Client: "client"; readonly Server: "server" };
+export type ConversationRestartRequestHandoffExecution = T.HandoffExecution;
+
+/** The values of `HandoffExecution` by name, as the official SDK's enum object of this name. */
+export declare const ConversationRestartStreamRequestHandoffExecution: { readonly Client: "client"; readonly Server: "server" };
+export type ConversationRestartStreamRequestHandoffExecution = T.HandoffExecution;
+
+/** The values of `ConfirmationStatus` by name, as the official SDK's enum object of this name. */
+export declare const FunctionCallEntryConfirmationStatus: { readonly Pending: "pending"; readonly Allowed: "allowed"; readonly Denied: "denied" };
+export type FunctionCallEntryConfirmationStatus = T.ConfirmationStatus;
+
+/** The values of `ConfirmationStatus` by name, as the official SDK's enum object of this name. */
+export declare const FunctionCallEventConfirmationStatus: { readonly Pending: "pending"; readonly Allowed: "allowed"; readonly Denied: "denied" };
+export type FunctionCallEventConfirmationStatus = T.ConfirmationStatus;
