@@ -391,10 +391,7 @@ const FUNCS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/funcs");
 const API_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/api.js");
 const ERRORS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/errors/index.js");
 const ERRORS_DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/errors/index.d.ts");
-const COMPONENTS_JS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/js/models/components/index.js"
-);
+const COMPONENTS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/components/index.js");
 const COMPONENTS_DTS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/js/models/components/index.d.ts"
@@ -421,7 +418,9 @@ fn func_name(path: &str, method: &str) -> String {
 fn funcs() -> Vec<(String, &'static str, Method)> {
     RESOURCES
         .iter()
-        .filter(|r| r.path.starts_with("beta.") || r.path == "files" || r.path.starts_with("files."))
+        .filter(|r| {
+            r.path.starts_with("beta.") || r.path == "files" || r.path.starts_with("files.")
+        })
         .flat_map(|r| {
             r.methods
                 .iter()
@@ -444,10 +443,7 @@ fn func_js(name: &str, path: &str, m: &Method) -> String {
 
 /// `js/funcs/<name>.d.ts`: its declaration, with the method's docs.
 fn func_dts(name: &str, path: &str, m: &Method) -> String {
-    let result = format!(
-        "Result<T.{}, MistralError>",
-        type_name(m.op, "Response")
-    );
+    let result = format!("Result<T.{}, MistralError>", type_name(m.op, "Response"));
     let (returns, pages_import, what) = if m.pages {
         (
             format!("PageResults<{result}>"),
@@ -478,19 +474,36 @@ fn func_dts(name: &str, path: &str, m: &Method) -> String {
     )
 }
 
-/// The error classes the package's entries export: the names `js/api.js` re-exports from the
-/// wasm-bindgen copy of `js/errors.js`.
+/// The error classes the package's entries export: the names ending in `Error` that `js/api.js`
+/// re-exports from wasm-bindgen's copies of `js/*.js` (`export { A, B as C } from
+/// "./__SNIPPET_DIR__/errors.js"`), as exported (`C`).
 fn error_classes() -> Vec<String> {
-    let api = std::fs::read_to_string(API_JS).unwrap();
-    let end = api
-        .find("} from \"./__SNIPPET_DIR__/errors.js\"")
-        .expect("js/api.js re-exports the error classes");
-    let start = api[..end].rfind("export {").expect("an export list") + "export {".len();
-    api[start..end]
-        .split(',')
-        .map(|name| name.trim().to_string())
-        .filter(|name| !name.is_empty())
-        .collect()
+    error_classes_in(&std::fs::read_to_string(API_JS).unwrap())
+}
+
+fn error_classes_in(api: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = api;
+    while let Some(at) = rest.find("export {") {
+        rest = &rest[at + "export {".len()..];
+        let Some(close) = rest.find('}') else { break };
+        let list = &rest[..close];
+        rest = &rest[close..];
+        if !rest[1..]
+            .trim_start()
+            .starts_with("from \"./__SNIPPET_DIR__/")
+        {
+            continue;
+        }
+        for item in list.split(',') {
+            let name = item.split_whitespace().last().unwrap_or_default();
+            if name.ends_with("Error") && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    assert!(!names.is_empty(), "js/api.js re-exports no error class");
+    names
 }
 
 /// `models/errors`: the entry's error classes, as the official SDK's `models/errors` module.
@@ -520,9 +533,15 @@ const COMPONENT_ALIASES: &[(&str, &str)] = &[
     ("AgentConversation", "Conversation"),
     ("ModelConversation", "Conversation"),
     ("ConversationAppendRequest", "AppendConversationRequest"),
-    ("ConversationAppendStreamRequest", "AppendConversationRequest"),
+    (
+        "ConversationAppendStreamRequest",
+        "AppendConversationRequest",
+    ),
     ("ConversationRestartRequest", "RestartConversationRequest"),
-    ("ConversationRestartStreamRequest", "RestartConversationRequest"),
+    (
+        "ConversationRestartStreamRequest",
+        "RestartConversationRequest",
+    ),
     ("ConversationStreamRequest", "ConversationRequest"),
     ("ConversationInputs", "Inputs"),
     ("ConversationEvents", "ConversationStreamItem"),
@@ -560,11 +579,26 @@ const COMPONENT_ENUMS: &[(&str, &str)] = &[
     ("EntityType", "ShareWithType"),
     ("Source", "FileSource"),
     ("ConversationRequestHandoffExecution", "HandoffExecution"),
-    ("ConversationStreamRequestHandoffExecution", "HandoffExecution"),
-    ("ConversationAppendRequestHandoffExecution", "HandoffExecution"),
-    ("ConversationAppendStreamRequestHandoffExecution", "HandoffExecution"),
-    ("ConversationRestartRequestHandoffExecution", "HandoffExecution"),
-    ("ConversationRestartStreamRequestHandoffExecution", "HandoffExecution"),
+    (
+        "ConversationStreamRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationAppendRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationAppendStreamRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationRestartRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationRestartStreamRequestHandoffExecution",
+        "HandoffExecution",
+    ),
     ("FunctionCallEntryConfirmationStatus", "ConfirmationStatus"),
     ("FunctionCallEventConfirmationStatus", "ConfirmationStatus"),
 ];
@@ -613,8 +647,8 @@ fn enum_key(value: &str) -> String {
 /// `models/components`: every type of the package, plus the official SDK's names for those it
 /// names otherwise, and its enum objects.
 fn components_dts() -> String {
-    let mut out = format!(
-        "// Generated by tests/operations_dts.rs (its COMPONENT_ALIASES).\n\
+    let mut out = String::from(
+        "// Generated by tests/operations_dts.rs (its COMPONENT_ALIASES and COMPONENT_ENUMS).\n\
          // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
          // `mistral-edge-client/models/components`: the request and response types, as the official\n\
          // SDK's `models/components`, with its names where this package names a type otherwise.\n\
@@ -667,7 +701,10 @@ fn standalone_functions_are_current() {
     let mut files: Vec<(String, String)> = Vec::new();
     for (name, path, m) in funcs() {
         files.push((format!("{FUNCS_DIR}/{name}.js"), func_js(&name, path, &m)));
-        files.push((format!("{FUNCS_DIR}/{name}.d.ts"), func_dts(&name, path, &m)));
+        files.push((
+            format!("{FUNCS_DIR}/{name}.d.ts"),
+            func_dts(&name, path, &m),
+        ));
     }
     files.push((ERRORS_JS.into(), errors_js()));
     files.push((ERRORS_DTS.into(), errors_dts()));
@@ -711,10 +748,17 @@ fn standalone_function_names() {
     assert_eq!(func_name("files", "getSignedUrl"), "filesGetSignedUrl");
     let mut names: Vec<String> = funcs().into_iter().map(|(name, _, _)| name).collect();
     let count = names.len();
-    assert_eq!(count, RESOURCES.iter().map(|r| r.methods.len()).sum::<usize>());
+    assert_eq!(
+        count,
+        RESOURCES.iter().map(|r| r.methods.len()).sum::<usize>()
+    );
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), count, "two methods have the same function name");
+    assert_eq!(
+        names.len(),
+        count,
+        "two methods have the same function name"
+    );
 }
 
 #[test]
@@ -730,7 +774,17 @@ fn enum_keys_are_the_sdks() {
 fn the_error_list_is_read_from_api_js() {
     let names = error_classes();
     for name in ["MistralError", "NotFoundError", "StreamError"] {
-        assert!(names.iter().any(|n| n == name), "{name} is not in {names:?}");
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name} is not in {names:?}"
+        );
     }
-    assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_alphanumeric())));
+    assert!(names
+        .iter()
+        .all(|n| n.chars().all(|c| c.is_ascii_alphanumeric())));
+    let sample = "export { Mistral };\nexport { PagePromise } from \"./pages.js\";\n\
+                  export {\n  MistralError, APIError as SDKError,\n} from \"./__SNIPPET_DIR__/errors.js\";\n\
+                  export { EventStream } from \"./__SNIPPET_DIR__/event-stream.js\";\n\
+                  export { OtherError } from \"./elsewhere.js\";\n";
+    assert_eq!(error_classes_in(sample), ["MistralError", "SDKError"]);
 }
