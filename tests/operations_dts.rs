@@ -453,6 +453,12 @@ fn func_dts(name: &str, path: &str, m: &Method) -> String {
     } else {
         (format!("Promise<{result}>"), "", "")
     };
+    // As in the official SDK, a call whose arguments are all optional may leave them out.
+    let optional = if m.op.body.is_none() && m.op.params.iter().all(|p| !p.required) {
+        "?"
+    } else {
+        ""
+    };
     let mut doc: Vec<String> = m.doc.iter().map(|l| l.to_string()).collect();
     doc.push(String::new());
     doc.push(format!(
@@ -468,7 +474,7 @@ fn func_dts(name: &str, path: &str, m: &Method) -> String {
         "{GENERATED}import type {{ MistralCore, Result{pages_import} }} from \"../core.js\";\n\
          import type {{ MistralError }} from \"../index.js\";\n\
          import type * as T from \"../mistral_edge.js\";\n\n\
-         {}export declare function {name}(client: MistralCore, request: T.{}, options?: T.RequestOptions): {returns};\n",
+         {}export declare function {name}(client: MistralCore, request{optional}: T.{}, options?: T.RequestOptions): {returns};\n",
         doc_comment(&doc, ""),
         type_name(m.op, "Request"),
     )

@@ -276,7 +276,7 @@ describe("libraries, documents, accesses", () => {
     assert.equal(status.processStatus, "done");
     assert.equal(value(await fn.betaLibrariesDocumentsTextContent(core, { libraryId: lib.id, documentId: doc.id })).text, text);
     assert.equal(value(await fn.betaLibrariesDocumentsList(core, { libraryId: lib.id })).data.length, 1);
-    assert.ok(value(await fn.betaLibrariesList(core, {})).data.some((l) => l.id === lib.id));
+    assert.ok(value(await fn.betaLibrariesList(core)).data.some((l) => l.id === lib.id), "a list without arguments");
     assert.equal(value(await fn.betaLibrariesGet(core, { libraryId: lib.id })).name, "Standalone");
     const share = { shareWithUuid: "5b4c2a0e-0000-4000-8000-000000000001", shareWithType: "User" };
     value(await fn.betaLibrariesAccessesUpdateOrCreate(core, { libraryId: lib.id, sharingRequest: { level: "Viewer", ...share } }));

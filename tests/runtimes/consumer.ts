@@ -181,7 +181,7 @@ export async function standalone(): Promise<string> {
   // Pages: the first page's Result, then every page's.
   const pages = await betaAgentsListPages(mistral, { pageSize: 20 });
   if (pages.ok) out += pages.value.data.length;
-  for await (const page of betaAgentsListPages(mistral, {})) {
+  for await (const page of betaAgentsListPages(mistral)) {
     if (!page.ok) break;
     out += page.value.data.map((a) => a.name).join();
   }
