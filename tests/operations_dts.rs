@@ -414,10 +414,7 @@ const FUNCS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/funcs");
 const API_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/api.js");
 const ERRORS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/errors/index.js");
 const ERRORS_DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/errors/index.d.ts");
-const COMPONENTS_JS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/js/models/components/index.js"
-);
+const COMPONENTS_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/models/components/index.js");
 const COMPONENTS_DTS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/js/models/components/index.d.ts"
@@ -444,7 +441,9 @@ fn func_name(path: &str, method: &str) -> String {
 fn funcs() -> Vec<(String, &'static str, Method)> {
     RESOURCES
         .iter()
-        .filter(|r| r.path.starts_with("beta.") || r.path == "files" || r.path.starts_with("files."))
+        .filter(|r| {
+            r.path.starts_with("beta.") || r.path == "files" || r.path.starts_with("files.")
+        })
         .flat_map(|r| {
             r.methods
                 .iter()
@@ -471,10 +470,7 @@ fn func_js(name: &str, path: &str, m: &Method) -> String {
 
 /// `js/funcs/<name>.d.ts`: its declaration, with the method's docs.
 fn func_dts(name: &str, path: &str, m: &Method) -> String {
-    let result = format!(
-        "Result<T.{}, MistralError>",
-        type_name(m.op, "Response")
-    );
+    let result = format!("Result<T.{}, MistralError>", type_name(m.op, "Response"));
     let (returns, pages_import, what) = match m.pages {
         Pages::Promise => (
             format!("PageResults<{result}>"),
@@ -491,6 +487,12 @@ fn func_dts(name: &str, path: &str, m: &Method) -> String {
         ),
         Pages::No => (format!("Promise<{result}>"), "", ""),
     };
+    // As in the official SDK, a call whose arguments are all optional may leave them out.
+    let optional = if m.op.body.is_none() && m.op.params.iter().all(|p| !p.required) {
+        "?"
+    } else {
+        ""
+    };
     let mut doc: Vec<String> = m.doc.iter().map(|l| l.to_string()).collect();
     doc.push(String::new());
     doc.push(format!(
@@ -506,25 +508,42 @@ fn func_dts(name: &str, path: &str, m: &Method) -> String {
         "{GENERATED}import type {{ MistralCore, Result{pages_import} }} from \"../core.js\";\n\
          import type {{ MistralError }} from \"../index.js\";\n\
          import type * as T from \"../mistral_edge.js\";\n\n\
-         {}export declare function {name}(client: MistralCore, request: T.{}, options?: T.RequestOptions): {returns};\n",
+         {}export declare function {name}(client: MistralCore, request{optional}: T.{}, options?: T.RequestOptions): {returns};\n",
         doc_comment(&doc, ""),
         type_name(m.op, "Request"),
     )
 }
 
-/// The error classes the package's entries export: the names `js/api.js` re-exports from the
-/// wasm-bindgen copy of `js/errors.js`.
+/// The error classes the package's entries export: the names ending in `Error` that `js/api.js`
+/// re-exports from wasm-bindgen's copies of `js/*.js` (`export { A, B as C } from
+/// "./__SNIPPET_DIR__/errors.js"`), as exported (`C`).
 fn error_classes() -> Vec<String> {
-    let api = std::fs::read_to_string(API_JS).unwrap();
-    let end = api
-        .find("} from \"./__SNIPPET_DIR__/errors.js\"")
-        .expect("js/api.js re-exports the error classes");
-    let start = api[..end].rfind("export {").expect("an export list") + "export {".len();
-    api[start..end]
-        .split(',')
-        .map(|name| name.trim().to_string())
-        .filter(|name| !name.is_empty())
-        .collect()
+    error_classes_in(&std::fs::read_to_string(API_JS).unwrap())
+}
+
+fn error_classes_in(api: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = api;
+    while let Some(at) = rest.find("export {") {
+        rest = &rest[at + "export {".len()..];
+        let Some(close) = rest.find('}') else { break };
+        let list = &rest[..close];
+        rest = &rest[close..];
+        if !rest[1..]
+            .trim_start()
+            .starts_with("from \"./__SNIPPET_DIR__/")
+        {
+            continue;
+        }
+        for item in list.split(',') {
+            let name = item.split_whitespace().last().unwrap_or_default();
+            if name.ends_with("Error") && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    assert!(!names.is_empty(), "js/api.js re-exports no error class");
+    names
 }
 
 /// `models/errors`: the entry's error classes, as the official SDK's `models/errors` module.
@@ -554,9 +573,15 @@ const COMPONENT_ALIASES: &[(&str, &str)] = &[
     ("AgentConversation", "Conversation"),
     ("ModelConversation", "Conversation"),
     ("ConversationAppendRequest", "AppendConversationRequest"),
-    ("ConversationAppendStreamRequest", "AppendConversationRequest"),
+    (
+        "ConversationAppendStreamRequest",
+        "AppendConversationRequest",
+    ),
     ("ConversationRestartRequest", "RestartConversationRequest"),
-    ("ConversationRestartStreamRequest", "RestartConversationRequest"),
+    (
+        "ConversationRestartStreamRequest",
+        "RestartConversationRequest",
+    ),
     ("ConversationStreamRequest", "ConversationRequest"),
     ("ConversationInputs", "Inputs"),
     ("ConversationEvents", "ConversationStreamItem"),
@@ -568,15 +593,102 @@ const COMPONENT_ALIASES: &[(&str, &str)] = &[
     ("MCPTool", "McpTool"),
     ("ProcessingStatus", "DocumentStatus"),
     ("GetSignedUrlResponse", "FileSignedUrl"),
-    ("ResponseFormats", "ResponseFormatType"),
     ("CompletionArgsStop", "Stop"),
 ];
 
+/// The official SDK's enum objects (`ProcessStatus.Done` is `"done"`) over this package's string
+/// unions: (SDK name, this package's type). `models/components` exports them, with the values of
+/// the union each names (read from the committed `.d.ts`, tests/golden/mistral_edge.d.ts).
+const COMPONENT_ENUMS: &[(&str, &str)] = &[
+    ("AuthDirection", "AuthDirection"),
+    ("Confirmation", "Confirmation"),
+    ("ConnectionConfigType", "ConnectionConfigType"),
+    ("ConsumerType", "ConsumerType"),
+    ("FilePurpose", "FilePurpose"),
+    ("FileVisibility", "FileVisibility"),
+    ("ImageDetail", "ImageDetail"),
+    ("OAuth2GrantType", "OAuth2GrantType"),
+    ("OutboundAuthenticationType", "OutboundAuthenticationType"),
+    ("ProcessStatus", "ProcessStatus"),
+    ("ReasoningEffort", "ReasoningEffort"),
+    ("ResourceVisibility", "ResourceVisibility"),
+    ("Role", "Role"),
+    ("ResponseFormats", "ResponseFormatType"),
+    ("ToolChoiceEnum", "ToolChoice"),
+    ("ShareEnum", "SharingLevel"),
+    ("EntityType", "ShareWithType"),
+    ("Source", "FileSource"),
+    ("ConversationRequestHandoffExecution", "HandoffExecution"),
+    (
+        "ConversationStreamRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationAppendRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationAppendStreamRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationRestartRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    (
+        "ConversationRestartStreamRequestHandoffExecution",
+        "HandoffExecution",
+    ),
+    ("FunctionCallEntryConfirmationStatus", "ConfirmationStatus"),
+    ("FunctionCallEventConfirmationStatus", "ConfirmationStatus"),
+];
+
+const TYPES_DTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/mistral_edge.d.ts"
+);
+
+/// The values of this package's string union `name` (`export type Role = "user" | "assistant";`).
+fn union_values(name: &str) -> Vec<String> {
+    let dts = std::fs::read_to_string(TYPES_DTS).unwrap();
+    let head = format!("export type {name} = ");
+    let line = dts
+        .lines()
+        .find_map(|l| l.strip_prefix(&head))
+        .unwrap_or_else(|| panic!("{TYPES_DTS} declares no type {name}"));
+    let values: Vec<String> = line
+        .trim_end_matches(';')
+        .split(" | ")
+        .map(|v| {
+            v.strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or_else(|| panic!("{name} is not a union of strings: {line}"))
+                .to_string()
+        })
+        .collect();
+    assert!(values.iter().all(|v| !v.contains(['"', '\\'])));
+    values
+}
+
+/// The SDK's key of an enum value: its words capitalised (`in_progress` → `InProgress`,
+/// `fine-tune` → `FineTune`, `Viewer` → `Viewer`).
+fn enum_key(value: &str) -> String {
+    value
+        .split(['_', '-'])
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
 /// `models/components`: every type of the package, plus the official SDK's names for those it
-/// names otherwise. Types only: the SDK's runtime exports there are zod schemas and JSON helpers.
+/// names otherwise, and its enum objects.
 fn components_dts() -> String {
-    let mut out = format!(
-        "// Generated by tests/operations_dts.rs (its COMPONENT_ALIASES).\n\
+    let mut out = String::from(
+        "// Generated by tests/operations_dts.rs (its COMPONENT_ALIASES and COMPONENT_ENUMS).\n\
          // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
          // `mistral-edge-client/models/components`: the request and response types, as the official\n\
          // SDK's `models/components`, with its names where this package names a type otherwise.\n\
@@ -588,18 +700,40 @@ fn components_dts() -> String {
             "\n/** The official SDK's name for `{ours}`. */\nexport type {sdk} = T.{ours};\n"
         ));
     }
+    for (sdk, ours) in COMPONENT_ENUMS {
+        let members: Vec<String> = union_values(ours)
+            .iter()
+            .map(|v| format!("readonly {}: \"{v}\"", enum_key(v)))
+            .collect();
+        let what = if sdk == ours { "" } else { " of this name" };
+        out.push_str(&format!(
+            "\n/** The values of `{ours}` by name, as the official SDK's enum object{what}. */\n\
+             export declare const {sdk}: {{ {} }};\nexport type {sdk} = T.{ours};\n",
+            members.join("; ")
+        ));
+    }
     out
 }
 
 fn components_js() -> String {
-    format!(
-        "// Generated by tests/operations_dts.rs.\n\
+    let mut out = String::from(
+        "// Generated by tests/operations_dts.rs (its COMPONENT_ENUMS).\n\
          // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.\n\
-         // `mistral-edge-client/models/components` holds types only (see index.d.ts). The official SDK's\n\
-         // module also exports, at run time, its zod schemas, `...FromJSON` helpers and enum objects,\n\
-         // which this package does not have: it checks requests in Rust and types are camelCase as sent.\n\
-         export {{}};\n"
-    )
+         // `mistral-edge-client/models/components`: the official SDK's enum objects over this package's\n\
+         // string unions; everything else there is a type (index.d.ts). The SDK's module also exports zod\n\
+         // schemas and `...FromJSON` helpers, which this package has no use for: it checks requests in Rust.\n",
+    );
+    for (sdk, ours) in COMPONENT_ENUMS {
+        let members: Vec<String> = union_values(ours)
+            .iter()
+            .map(|v| format!("{}: \"{v}\"", enum_key(v)))
+            .collect();
+        out.push_str(&format!(
+            "export const {sdk} = {{ {} }};\n",
+            members.join(", ")
+        ));
+    }
+    out
 }
 
 #[test]
@@ -607,7 +741,10 @@ fn standalone_functions_are_current() {
     let mut files: Vec<(String, String)> = Vec::new();
     for (name, path, m) in funcs() {
         files.push((format!("{FUNCS_DIR}/{name}.js"), func_js(&name, path, &m)));
-        files.push((format!("{FUNCS_DIR}/{name}.d.ts"), func_dts(&name, path, &m)));
+        files.push((
+            format!("{FUNCS_DIR}/{name}.d.ts"),
+            func_dts(&name, path, &m),
+        ));
     }
     files.push((ERRORS_JS.into(), errors_js()));
     files.push((ERRORS_DTS.into(), errors_dts()));
@@ -651,17 +788,43 @@ fn standalone_function_names() {
     assert_eq!(func_name("files", "getSignedUrl"), "filesGetSignedUrl");
     let mut names: Vec<String> = funcs().into_iter().map(|(name, _, _)| name).collect();
     let count = names.len();
-    assert_eq!(count, RESOURCES.iter().map(|r| r.methods.len()).sum::<usize>());
+    assert_eq!(
+        count,
+        RESOURCES.iter().map(|r| r.methods.len()).sum::<usize>()
+    );
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), count, "two methods have the same function name");
+    assert_eq!(
+        names.len(),
+        count,
+        "two methods have the same function name"
+    );
+}
+
+#[test]
+fn enum_keys_are_the_sdks() {
+    assert_eq!(enum_key("in_progress"), "InProgress");
+    assert_eq!(enum_key("fine-tune"), "FineTune");
+    assert_eq!(enum_key("Viewer"), "Viewer");
+    assert_eq!(enum_key("oauth2"), "Oauth2");
+    assert_eq!(union_values("Role"), ["user", "assistant"]);
 }
 
 #[test]
 fn the_error_list_is_read_from_api_js() {
     let names = error_classes();
     for name in ["MistralError", "NotFoundError", "StreamError"] {
-        assert!(names.iter().any(|n| n == name), "{name} is not in {names:?}");
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name} is not in {names:?}"
+        );
     }
-    assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_alphanumeric())));
+    assert!(names
+        .iter()
+        .all(|n| n.chars().all(|c| c.is_ascii_alphanumeric())));
+    let sample = "export { Mistral };\nexport { PagePromise } from \"./pages.js\";\n\
+                  export {\n  MistralError, APIError as SDKError,\n} from \"./__SNIPPET_DIR__/errors.js\";\n\
+                  export { EventStream } from \"./__SNIPPET_DIR__/event-stream.js\";\n\
+                  export { OtherError } from \"./elsewhere.js\";\n";
+    assert_eq!(error_classes_in(sample), ["MistralError", "SDKError"]);
 }

@@ -10,4 +10,4 @@ import type * as T from "../mistral_edge.js";
  * The standalone form of `client.beta.agents.list`: resolves to `{ ok: true, value }` or
  * `{ ok: false, error }` and never rejects.
  */
-export declare function betaAgentsList(client: MistralCore, request: T.AgentsListRequest, options?: T.RequestOptions): Promise<Result<T.AgentsListResponse, MistralError>>;
+export declare function betaAgentsList(client: MistralCore, request?: T.AgentsListRequest, options?: T.RequestOptions): Promise<Result<T.AgentsListResponse, MistralError>>;

@@ -14,4 +14,4 @@ import type * as T from "../mistral_edge.js";
  * `{ ok: false, error }` and never rejects.
  * The first page's Result has `next()` and is async-iterable over every page's.
  */
-export declare function betaAgentsListPages(client: MistralCore, request: T.AgentsListPagesRequest, options?: T.RequestOptions): Promise<PageIterator<Result<{ result: T.AgentsListPagesResponse }, MistralError>>>;
+export declare function betaAgentsListPages(client: MistralCore, request?: T.AgentsListPagesRequest, options?: T.RequestOptions): Promise<PageIterator<Result<{ result: T.AgentsListPagesResponse }, MistralError>>>;

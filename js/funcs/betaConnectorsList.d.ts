@@ -12,4 +12,4 @@ import type * as T from "../mistral_edge.js";
  * `{ ok: false, error }` and never rejects.
  * Await it for the first page's Result, or `for await` over it for every page's.
  */
-export declare function betaConnectorsList(client: MistralCore, request: T.ConnectorsListRequest, options?: T.RequestOptions): PageResults<Result<T.ConnectorsListResponse, MistralError>>;
+export declare function betaConnectorsList(client: MistralCore, request?: T.ConnectorsListRequest, options?: T.RequestOptions): PageResults<Result<T.ConnectorsListResponse, MistralError>>;

@@ -10,4 +10,4 @@ import type * as T from "../mistral_edge.js";
  * The standalone form of `client.beta.conversations.list`: resolves to `{ ok: true, value }` or
  * `{ ok: false, error }` and never rejects.
  */
-export declare function betaConversationsList(client: MistralCore, request: T.ConversationsListRequest, options?: T.RequestOptions): Promise<Result<T.ConversationsListResponse, MistralError>>;
+export declare function betaConversationsList(client: MistralCore, request?: T.ConversationsListRequest, options?: T.RequestOptions): Promise<Result<T.ConversationsListResponse, MistralError>>;

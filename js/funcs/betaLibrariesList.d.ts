@@ -10,4 +10,4 @@ import type * as T from "../mistral_edge.js";
  * The standalone form of `client.beta.libraries.list`: resolves to `{ ok: true, value }` or
  * `{ ok: false, error }` and never rejects.
  */
-export declare function betaLibrariesList(client: MistralCore, request: T.LibrariesListRequest, options?: T.RequestOptions): Promise<Result<T.LibrariesListResponse, MistralError>>;
+export declare function betaLibrariesList(client: MistralCore, request?: T.LibrariesListRequest, options?: T.RequestOptions): Promise<Result<T.LibrariesListResponse, MistralError>>;

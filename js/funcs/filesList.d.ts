@@ -11,4 +11,4 @@ import type * as T from "../mistral_edge.js";
  * The standalone form of `client.files.list`: resolves to `{ ok: true, value }` or
  * `{ ok: false, error }` and never rejects.
  */
-export declare function filesList(client: MistralCore, request: T.FilesListRequest, options?: T.RequestOptions): Promise<Result<T.FilesListResponse, MistralError>>;
+export declare function filesList(client: MistralCore, request?: T.FilesListRequest, options?: T.RequestOptions): Promise<Result<T.FilesListResponse, MistralError>>;

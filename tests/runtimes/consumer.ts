@@ -153,6 +153,7 @@ import { betaConnectorsCreate } from "mistral-edge-client/funcs/betaConnectorsCr
 import { filesDownload } from "mistral-edge-client/funcs/filesDownload.js";
 import { NotFoundError as ModelsNotFoundError, MistralError as ModelsMistralError } from "mistral-edge-client/models/errors";
 import type { ConversationAppendRequest, ConversationResponse as ComponentsResponse, MessageOutputEntry, CreateAgentRequest } from "mistral-edge-client/models/components";
+import { ProcessStatus, Role } from "mistral-edge-client/models/components";
 
 const mistral = new MistralCore({ apiKey: "key" });
 
@@ -180,7 +181,7 @@ export async function standalone(): Promise<string> {
   // Pages: the first page's Result, then every page's.
   const pages = await betaAgentsListPages(mistral, { pageSize: 20 });
   if (pages.ok) out += pages.value.result.data.length;
-  for await (const page of await betaAgentsListPages(mistral, {})) {
+  for await (const page of await betaAgentsListPages(mistral)) {
     if (!page.ok) break;
     out += page.value.result.data.map((a) => a.name).join();
   }
@@ -193,6 +194,11 @@ export async function standalone(): Promise<string> {
   const length: number = bytes.ok ? (await new Response(bytes.value).arrayBuffer()).byteLength : 0;
   const append: ConversationAppendRequest = { inputs: "more" };
   const agent: CreateAgentRequest = { model: "m", name: "n" };
+  // The SDK's enum objects: values and types under one name.
+  const done: ProcessStatus = ProcessStatus.Done;
+  const role: Role = Role.User;
+  const input: ConversationAppendRequest = { inputs: [{ role, content: done }] };
+  void input;
   // @ts-expect-error: a Result is not the value; check `ok` first.
   res.value.outputs;
   return `${out} ${created.ok} ${length} ${append.inputs} ${agent.name}`;

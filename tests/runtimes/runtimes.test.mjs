@@ -3,7 +3,7 @@
 // `bash scripts/runtimes.sh` runs this file with node's TAP reporter; every runtime is its own test,
 // bounded by a timeout, and every process it starts is killed at the end.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -256,6 +256,33 @@ test("vite: examples/vite builds offline against the tarball", { timeout: 60_000
   assert.match(result.output, /mistral_edge_bg-[\w-]+\.wasm/);
   viteDist = path.join(dir, "dist");
   record(t, "Vite build", (await version(process.execPath, [vite, "--version"])).split(" ")[0].replace("vite/", ""), t0, "`vite build` of examples/vite");
+});
+
+test("vite: the standalone functions bundle with the entry (one wasm, one copy of the classes)", { timeout: 60_000 }, async () => {
+  const dir = path.join(project.dir, "vite-funcs");
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(root, "examples/vite/vite.config.ts"), path.join(dir, "vite.config.ts"));
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
+  writeFileSync(path.join(dir, "index.html"), '<!doctype html><script type="module" src="/main.js"></script>\n');
+  writeFileSync(path.join(dir, "main.js"), [
+    'import Mistral, { NotFoundError } from "mistral-edge-client";',
+    'import { MistralCore } from "mistral-edge-client/core.js";',
+    'import { betaConversationsStart } from "mistral-edge-client/funcs/betaConversationsStart";',
+    'import { betaAgentsListPages } from "mistral-edge-client/funcs/betaAgentsListPages.js";',
+    'import * as errors from "mistral-edge-client/models/errors";',
+    'import { ProcessStatus } from "mistral-edge-client/models/components";',
+    "const core = new MistralCore({ serverURL: '/api' });",
+    "globalThis.result = [core instanceof Mistral, errors.NotFoundError === NotFoundError, ProcessStatus.Done,",
+    "  betaConversationsStart(core, { model: 'm', inputs: 'x' }), betaAgentsListPages(core)];",
+  ].join("\n"));
+  const vite = path.join(root, "node_modules/vite/bin/vite.js");
+  mustRun(await run(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: dir }), "vite build (standalone functions)");
+  const assets = readdirSync(path.join(dir, "dist/assets"));
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, `assets: ${assets}`);
+  const js = assets.filter((f) => f.endsWith(".js")).map((f) => readFileSync(path.join(dir, "dist/assets", f), "utf8")).join("\n");
+  // The error classes' brand appears once: core.js, the functions and models/errors reached the
+  // entry the page imports (#entry resolved to index.js), not a second copy.
+  assert.equal(js.split("mistral-edge.error").length - 1, 1);
 });
 
 // ---------------------------------------------------------------------------------- browsers
