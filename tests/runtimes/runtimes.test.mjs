@@ -33,6 +33,7 @@ function assertSummary(summary) {
   assert.ok(summary.deltas >= 20, `deltas: ${summary.deltas}`);
   assert.equal(summary.dropped?.kind, "dropped");
   assert.equal(summary.notFound?.status, 404);
+  assert.equal(summary.reader, 5, "a getReader() read every item");
 }
 
 const version = async (cmd, args = ["--version"]) => (await run(cmd, args, { timeoutMs: 20_000 })).output.trim().split("\n")[0];
