@@ -1,4 +1,5 @@
-// The async-iterable face of a conversation stream. `body.next(raw)` (js/transport.js) reads
+// A conversation stream: a ReadableStream of `{ event, data }` with a faster `for await`, the
+// one it had before it was a ReadableStream. `body.next(raw)` (js/transport.js) reads
 // the response and feeds each chunk to Rust's parser until some events are complete; their
 // camelCase data `raw.batch()` hands over as one ASCII JSON array, parsed here with a single JSON.parse. An event that repeats the
 // one before it but for a few members (most deltas) arrives as a patch of it.
@@ -16,7 +17,23 @@ const asciiText =
     ? (bytes) => NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")
     : (bytes) => decoder.decode(bytes);
 
-export class EventStream {
+// Where there is no ReadableStream (none of the runtimes this package supports), a plain base.
+const Base = typeof ReadableStream === "function" ? ReadableStream : class {};
+
+/** Who reads the stream: nobody yet, the `for await` fast path (and `finalResponse`,
+ * `toReadableStream`), or the ReadableStream machinery (a reader, `pipeTo`, `tee`, `values()`). */
+const IDLE = 0;
+const LOOP = 1;
+const PULL = 2;
+
+/**
+ * A conversation stream: a `ReadableStream` of `{ event, data }` items, as the official SDK's,
+ * whose `for await` takes a faster path than a reader's: it hands out the parsed events itself,
+ * holding the stream's lock meanwhile, then closes it. Every other ReadableStream use (a reader,
+ * `pipeTo`, `pipeThrough`, `tee`, `values()`) pulls the same events one at a time; cancelling
+ * through any of them aborts the request, as leaving the loop does.
+ */
+export class EventStream extends Base {
   #raw;
   #body;
   #items = [];
@@ -29,12 +46,30 @@ export class EventStream {
   #ended = false;
   /** The read in progress, if any. */
   #filling;
-  #iterating = false;
+  #mode = IDLE;
   /** `abort()` was called: the loop throws one AbortError instead of ending quietly. */
   #aborted = false;
+  /** The ReadableStream's controller, and the reader the fast path locks it with. */
+  #controller;
+  #reader;
+  #settled = false;
 
   /** Made by the `*Stream` methods: `raw` parses, `body` reads the response. */
   constructor(raw, body) {
+    let controller;
+    // A high-water mark of 0: nothing is pulled until a reader asks, so a `for await` that
+    // comes first takes every event.
+    super(
+      {
+        start: (c) => {
+          controller = c;
+        },
+        pull: () => this.#pull(),
+        cancel: () => this.#stop(),
+      },
+      { highWaterMark: 0 },
+    );
+    this.#controller = controller;
     this.#raw = raw;
     this.#body = body;
   }
@@ -98,29 +133,81 @@ export class EventStream {
     return true;
   }
 
+  /** The `for await` fast path. Once the stream has been read some other way, what a
+   * ReadableStream's own iterator does (throw while locked, end at once when closed). */
   [Symbol.asyncIterator]() {
-    if (this.#iterating) throw new TypeError("this stream is already being read: iterate it once");
-    this.#iterating = true;
+    if (this.#mode !== IDLE) {
+      const iterate = Base.prototype[Symbol.asyncIterator];
+      if (typeof iterate === "function") return iterate.call(this);
+      throw new TypeError("this stream is already being read: iterate it once");
+    }
+    this.#reader = this.getReader(); // throws while someone else holds the lock
+    this.#mode = LOOP;
+    return this.#iterator();
+  }
+
+  #iterator() {
     return {
       next: async () => {
         // A loop: when two pulls overlap, the read both waited for may hold one event only.
-        while (this.#index < this.#items.length || (await this.#fill())) {
-          if (this.#index < this.#items.length) return { value: this.#items[this.#index++], done: false };
+        try {
+          while (this.#index < this.#items.length || (await this.#fill())) {
+            if (this.#index < this.#items.length) return { value: this.#items[this.#index++], done: false };
+          }
+        } catch (error) {
+          this.#settle(error);
+          throw error;
         }
         if (this.#aborted) {
           this.#aborted = false;
-          throw new AbortError("the stream was aborted", { requestId: this.#raw.requestId });
+          const error = new AbortError("the stream was aborted", { requestId: this.#raw.requestId });
+          this.#settle(error);
+          throw error;
         }
+        this.#settle();
         return { value: undefined, done: true };
       },
       return: async () => {
         this.#stop();
+        this.#settle();
         return { value: undefined, done: true };
       },
       [Symbol.asyncIterator]() {
         return this;
       },
     };
+  }
+
+  /** The fast path is over: the ReadableStream closes (or errors) and its lock is released. */
+  #settle(error) {
+    if (this.#settled) return;
+    this.#settled = true;
+    try {
+      if (error === undefined) this.#controller?.close();
+      else this.#controller?.error(error);
+    } catch {
+      // already closed or errored by the ReadableStream side
+    }
+    this.#reader?.releaseLock();
+    this.#reader = undefined;
+  }
+
+  /** The ReadableStream's pull: the next event, the end, or the error. */
+  async #pull() {
+    if (this.#mode === IDLE) this.#mode = PULL;
+    const controller = this.#controller;
+    try {
+      while (this.#index < this.#items.length || (await this.#fill())) {
+        if (this.#index < this.#items.length) return controller.enqueue(this.#items[this.#index++]);
+      }
+    } catch (error) {
+      return controller.error(error);
+    }
+    if (this.#aborted) {
+      this.#aborted = false;
+      return controller.error(new AbortError("the stream was aborted", { requestId: this.#raw.requestId }));
+    }
+    controller.close();
   }
 
   /**
@@ -161,7 +248,7 @@ export class EventStream {
 
   /** Reads the rest of the stream and resolves to the response folded from its deltas. */
   async finalResponse() {
-    if (!this.#iterating) {
+    if (this.#mode === IDLE && !this.locked) {
       for await (const _ of this);
     } else {
       while (this.#index < this.#items.length || (await this.#fill())) this.#index = this.#items.length;

@@ -324,7 +324,11 @@ fn generate_dts(scope: Scope) -> String {
                 Pages::Iterator => format!("Promise<T.PageIterator<{{ result: T.{response} }}>>"),
             };
             // Arguments may be left out when none is required, as in the official SDK.
-            let optional = if takes_nothing_required(m.op) { "?" } else { "" };
+            let optional = if takes_nothing_required(m.op) {
+                "?"
+            } else {
+                ""
+            };
             out.push_str(&doc_comment(m.doc, "    "));
             out.push_str(&format!(
                 "    {}(request{optional}: T.{}, options?: T.RequestOptions): {returns};\n",

@@ -772,14 +772,23 @@ fn file_upload_sends_text_parts_after_the_file() {
             ("visibility", "user".to_owned())
         ]
     );
-    let request = ok(&files::UPLOAD, json!({ "file": {}, "expiry": null, "purpose": "batch" }));
+    let request = ok(
+        &files::UPLOAD,
+        json!({ "file": {}, "expiry": null, "purpose": "batch" }),
+    );
     let parts = request.multipart.map(|m| m.parts).unwrap_or_default();
     assert_eq!(
         parts,
-        vec![("purpose", "batch".to_owned()), ("visibility", "workspace".to_owned())]
+        vec![
+            ("purpose", "batch".to_owned()),
+            ("visibility", "workspace".to_owned())
+        ]
     );
 
-    assert_eq!(err(&files::UPLOAD, json!({ "purpose": "ocr" })), "missing required field `file`");
+    assert_eq!(
+        err(&files::UPLOAD, json!({ "purpose": "ocr" })),
+        "missing required field `file`"
+    );
     assert_eq!(
         err(&files::UPLOAD, json!({ "file": {}, "expiry": 1.5 })),
         "`expiry` must be an integer"

@@ -132,7 +132,11 @@ fn multipart(
             Shape::Integer => value.as_i64().map(|n| n.to_string()),
             _ => value.as_str().map(Cow::into_owned),
         };
-        let kind = if matches!(shape, Shape::Integer) { "an integer" } else { "a string" };
+        let kind = if matches!(shape, Shape::Integer) {
+            "an integer"
+        } else {
+            "a string"
+        };
         let text = text.ok_or_else(|| invalid(format!("`{js}` must be {kind}")))?;
         parts.push((*wire, text));
     }

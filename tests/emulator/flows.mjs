@@ -397,6 +397,45 @@ describe(`cookbook flows with ${label}`, () => {
     assert.ok(pages >= 2);
   });
 
+  test("agents.listPages: the page iterator (result, next(), for await over { result })", async () => {
+    for (let i = 0; i < 3; i++) await client.beta.agents.create({ model: MODEL, name: `paged agent ${i}` });
+    const first = await client.beta.agents.listPages({ pageSize: 2 });
+    assertParsed(first.result);
+    assert.equal(first.result.data.length, 2);
+    assert.equal(typeof first.next, "function");
+    assert.deepEqual(first["~next"], { cursor: first.result.nextPageToken });
+    const second = await first.next();
+    assert.ok(second.result.data.length >= 1);
+    const ids = [];
+    for await (const page of first) {
+      assert.deepEqual(Object.keys(page), ["result"]);
+      ids.push(...page.result.data.map((a) => a.id));
+    }
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(ids.length >= 3);
+  });
+
+  test("a stream read as a ReadableStream: getReader(), then a reader's cancel()", async () => {
+    const stream = await client.beta.conversations.startStream({ model: MODEL, inputs: "Hello" });
+    assert.ok(stream instanceof ReadableStream);
+    const reader = stream.getReader();
+    assert.equal(stream.locked, true);
+    const events = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      assert.equal(r.value.data.type, r.value.event);
+      events.push(r.value);
+    }
+    assert.equal(events[0].event, "conversation.response.started");
+    assert.equal(events.at(-1).event, "conversation.response.done");
+    const text = events.filter((e) => e.event === "message.output.delta").map((e) => e.data.content).join("");
+    assert.equal(text, "Echo: Hello");
+
+    const cancelled = (await client.beta.conversations.startStream({ model: MODEL, inputs: "count to 50" })).getReader();
+    assert.equal((await cancelled.read()).value.event, "conversation.response.started");
+    await cancelled.cancel();
+    assert.equal((await cancelled.read()).done, true);
+  });
+
   test("append, restart, history", async () => {
     const first = await client.beta.conversations.start({ model: MODEL, inputs: "Hello there" });
     assertParsed(first);

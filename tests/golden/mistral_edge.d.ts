@@ -114,11 +114,15 @@ export interface ConversationStreamItem {
 }
 
 /**
- * A conversation stream. Iterate it with `for await`; leaving the loop early aborts the request.
+ * A conversation stream: a `ReadableStream` of `{ event, data }` items, as the official SDK's.
+ * Iterate it with `for await` (its fastest path); leaving the loop early aborts the request, as
+ * cancelling does through any ReadableStream use (`getReader()`, `pipeTo`, `tee`, `values()`).
  * A stream that breaks (dropped connection, truncated body, malformed event, an error event)
- * throws a `StreamError` from the loop after delivering every event before the failure.
+ * throws a `StreamError` from the loop (or errors the reader) after delivering every event before
+ * the failure. (An intersection rather than an interface: `lib` may or may not declare
+ * `ReadableStream` async-iterable.)
  */
-export interface EventStream extends AsyncIterable<ConversationStreamItem> {
+export type EventStream = ReadableStream<ConversationStreamItem> & AsyncIterable<ConversationStreamItem> & {
     /** Stops reading and aborts the request; a `for await` over the stream then throws an `AbortError`. */
     abort(): void;
     /** The events as a web `ReadableStream` of `Uint8Array` SSE bytes, e.g. for a `Response` in a worker. */
@@ -127,7 +131,7 @@ export interface EventStream extends AsyncIterable<ConversationStreamItem> {
     finalResponse(): Promise<ConversationResponse>;
     /** The response's request id, when the server sent one. */
     readonly requestId: string | undefined;
-}
+};
 
 /** One event from `SseDecoder`. */
 export interface SseEvent {

@@ -4,7 +4,8 @@
 //
 // It streams a conversation and checks the events (started, N `message.output.delta` with
 // camelCase fields, done with usage), then two failures: a 404 (NotFoundError) and a stream the
-// emulator cuts after two events (StreamError, kind "dropped", after both events arrived).
+// emulator cuts after two events (StreamError, kind "dropped", after both events arrived), and the
+// stream as a ReadableStream (getReader(), a reader's cancel()).
 // With `standalone` (the namespaces of "mistral-edge-client/core.js", two "funcs/*.js" and
 // "models/errors", as that runtime resolves them), the function form too: a Result with the value,
 // a Result with the entry's own NotFoundError, and the same classes under models/errors.
@@ -85,7 +86,26 @@ export async function runChecks(mod, serverURL, { apiKey = "runtime-test", stand
     summary.dropped = { name: error.name, kind: error.kind, eventsBefore: before.length };
   }
 
-  // 4. The standalone functions: the entry's wasm and classes, reached through the package's "#entry".
+  // 4. The stream is a ReadableStream of the same { event, data } items: read with getReader(),
+  // then a second one cancelled through its reader.
+  const readable = await client.beta.conversations.startStream({ model: "mistral-small-latest", inputs: "count to 3" });
+  expect(readable instanceof ReadableStream, "a stream is not a ReadableStream");
+  const reader = readable.getReader();
+  expect(readable.locked, "getReader() did not lock the stream");
+  const read = [];
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    expect(r.value.event === r.value.data.type, `a reader's item is not { event, data }: ${JSON.stringify(r.value)}`);
+    read.push(r.value.data.content ?? r.value.event);
+  }
+  expect(read.join("|") === "conversation.response.started|1| 2| 3|conversation.response.done",
+    `a reader read ${JSON.stringify(read)}`);
+  const cancelled = (await client.beta.conversations.startStream({ model: "mistral-small-latest", inputs: "count to 50" })).getReader();
+  expect((await cancelled.read()).value.event === "conversation.response.started", "a reader's first item is not started");
+  await cancelled.cancel();
+  expect((await cancelled.read()).done, "a cancelled reader still reads");
+  summary.reader = read.length;
+
+  // 5. The standalone functions: the entry's wasm and classes, reached through the package's "#entry".
   if (standalone) {
     const { MistralCore, betaConversationsStart, betaConversationsAppend, errors } = standalone;
     const core = new MistralCore({ apiKey, serverURL });

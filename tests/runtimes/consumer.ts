@@ -88,6 +88,28 @@ export async function cookbook(): Promise<string> {
   const body: ReadableStream<Uint8Array> = (await client.beta.conversations.startStream({ model: "m", inputs: "Hi" })).toReadableStream();
   void folded.outputs.length;
   void body;
+  // The stream is a ReadableStream of the same items, as the official SDK's.
+  const readable: ReadableStream<{ event: string; data: ConversationEvent }> =
+    await client.beta.conversations.startStream({ model: "m", inputs: "Hi" });
+  const reader = readable.getReader();
+  const first = await reader.read();
+  if (!first.done && first.value.data.type === "conversation.response.started") void first.value.data.conversationId;
+  await reader.cancel();
+
+  // Pages as the official SDK gives them: `result`, `next()`, `for await` over `{ result }`.
+  const pages = await client.beta.agents.listPages({ pageSize: 20 });
+  const firstAgents: string[] = pages.result.data.map((a) => a.name);
+  const second = pages.next();
+  if (second !== null) void (await second).result.data.length;
+  for await (const page of pages) void page.result.data.length;
+  void firstAgents;
+
+  // Files: upload (flat, with the text parts), list with no arguments, delete.
+  const uploaded = await client.files.upload({ file: { fileName: "batch.jsonl", content: new Uint8Array(1) }, purpose: "batch" });
+  const listed = await client.files.list();
+  const gone: boolean = (await client.files.delete({ fileId: uploaded.id })).deleted;
+  void listed.data.length;
+  void gone;
 
   // Files (top level, as in the official SDK): bytes of a generated image.
   const bytes: Uint8Array = await client.files.download({ fileId: "00000000-0000-0000-0000-000000000000" });

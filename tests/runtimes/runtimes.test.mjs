@@ -33,6 +33,7 @@ function assertSummary(summary) {
   assert.ok(summary.deltas >= 20, `deltas: ${summary.deltas}`);
   assert.equal(summary.dropped?.kind, "dropped");
   assert.equal(summary.notFound?.status, 404);
+  assert.equal(summary.reader, 5, "a getReader() read every item");
 }
 
 /** The standalone functions (core.js, funcs/*.js, models/errors) ran on the entry's wasm and classes. */
