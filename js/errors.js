@@ -153,15 +153,15 @@ export class StreamError extends MistralError {
   }
 }
 
-const CLASSES = {};
-for (const Class of [
+// Every class by its name: the keys survive minification (the bundles do not keep function names),
+// and give each class its `name`, which `instanceof` and `err.name` read.
+const CLASSES = {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,
   TimeoutError, AbortError, StreamError, SDKError, HTTPClientError, SDKValidationError, ResponseValidationError,
   RequestTimeoutError, RequestAbortedError, UnexpectedClientError,
-]) {
-  CLASSES[Class.name] = Class;
-}
+};
+for (const [name, Class] of Object.entries(CLASSES)) Object.defineProperty(Class, "name", { value: name });
 
 export function createError(className, message, fields) {
   const Class = CLASSES[className] ?? MistralError;
