@@ -1,7 +1,8 @@
 // The `debugLogger` option (and `MISTRAL_DEBUG`) of the whole client: js/api.js registers this
 // module with js/transport.js (`useLogging`); the conversations entry leaves it out to stay small.
 // As the official SDK logs (groups, `name: value` headers, the body), with the credentials
-// redacted: the Authorization header and the `value` of every `authorization` object in a body.
+// redacted: the Authorization header and the `value` of every `authorization` object in a JSON
+// body, the request's or a response's (a 422 may echo the request).
 
 const hidden = (key, value) =>
   key === "authorization" && value !== null && typeof value === "object" && "value" in value
@@ -39,7 +40,7 @@ export function response(log, url, method, res) {
   const type = res.headers.get("content-type");
   return logged(log, `< Response: ${method} ${url}`, res, res.headers, () =>
     /json/.test(type) && !/jsonl|ndjson/.test(type)
-      ? res.clone().json()
+      ? res.clone().text().then((text) => JSON.parse(text, hidden))
       : /^text\/(?!event-stream)/.test(type)
         ? res.clone().text()
         : `<${type}>`);

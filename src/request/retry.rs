@@ -86,7 +86,9 @@ impl RetryPolicy {
         self.enabled
             && match error {
                 Error::Api(api) => match codes {
-                    Some(codes) => codes.iter().any(|&c| c == api.status || c == api.status / 100),
+                    Some(codes) => codes
+                        .iter()
+                        .any(|&c| c == api.status || c == api.status / 100),
                     None => api.is_retryable(),
                 },
                 Error::Connection { .. } => self.retry_connection_errors,

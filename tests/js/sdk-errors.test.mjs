@@ -270,13 +270,23 @@ test("every class is exported by both entries, and instanceof holds across them"
   assert.ok(mine instanceof Mine && mine instanceof pkg.NotFoundError && mine instanceof pkg.SDKError && !(mine instanceof pkg.ConflictError));
 });
 
-test("no credential reaches an error's strings: the key and a per-request token echoed in a 422", async () => {
+test("no credential reaches an error's strings: the key and a per-request token the API echoes in a 422", async () => {
   const client = new Mistral({ apiKey: KEY, serverURL: emu.url });
-  const e = await client.beta.conversations.start({
-    model: "m", inputs: "hi", handoffExecution: "bogus",
+  const started = await client.beta.conversations.start({ model: "m", inputs: "hi" });
+  // `tools` on append is refused, and the 422 echoes them, token and all.
+  const e = await client.beta.conversations.append({
+    conversationId: started.conversationId, inputs: "x",
     tools: [{ type: "connector", connectorId: "c1", authorization: { type: "oauth2-token", value: TOKEN } }],
   }).catch((x) => x);
   assert.ok(e instanceof pkg.HTTPValidationError, `${e}`);
-  const strings = JSON.stringify({ message: e.message, body: e.body, detail: e.detail, data: e.data$, contentType: e.contentType, pretty: e.pretty(), stack: e.stack });
+  assert.match(e.body, /\[redacted\]/, "the API echoed the token, and it was replaced");
+  const strings = JSON.stringify({ message: e.message, body: e.body, detail: e.detail, data: e.data$, contentType: e.contentType, pretty: e.pretty(), stack: e.stack, raw: e.rawMessage });
   for (const secret of [KEY, TOKEN]) assert.ok(!strings.includes(secret), `${secret} leaked: ${strings}`);
+  // An InvalidRequestError's body and detail are its message, which never holds one either.
+  const invalid = await client.beta.conversations.start({
+    model: "m", agentId: "a", inputs: "hi",
+    tools: [{ type: "connector", connectorId: "c1", authorization: { type: "oauth2-token", value: TOKEN } }],
+  }).catch((x) => x);
+  assert.ok(invalid instanceof pkg.InvalidRequestError);
+  assert.ok(!JSON.stringify({ b: invalid.body, d: invalid.data$, m: invalid.message }).includes(TOKEN));
 });

@@ -206,6 +206,17 @@ test("debugLogger logs requests and responses as the SDK does, credentials redac
   assert.equal(body.tools[0].authorization.value, "[redacted]");
   assert.equal(body.tools[0].connector_id, "c1", "the wire body");
 
+  // A 422 that echoes the request: the token in the logged response is redacted too.
+  const echoLog = recordingLogger();
+  const echoing = new Mistral({ apiKey: KEY, serverURL: emu.url, debugLogger: echoLog });
+  const started = await echoing.beta.conversations.start({ model: "m", inputs: "hi" });
+  await assert.rejects(echoing.beta.conversations.append({ conversationId: started.conversationId, inputs: "x", tools: request.tools }), pkg.HTTPValidationError);
+  const echoed = echoLog.lines.join("\n");
+  const at = echoLog.values.findIndex((args) => args[0] === "Status Code:" && args[1] === 422);
+  const responseBody = echoLog.values.slice(at).find((args) => typeof args[0] === "object")?.[0];
+  assert.ok(JSON.stringify(responseBody.detail).includes("[redacted]"), "the echoed token, redacted in the logged body");
+  assert.ok(!echoed.includes(TOKEN) && !echoed.includes(KEY), echoed);
+
   // A stream's body is not read for the log; a bad logger is refused.
   const streamLog = recordingLogger();
   const streaming = new Mistral({ apiKey: KEY, serverURL: emu.url, debugLogger: streamLog });
