@@ -23,6 +23,10 @@ export const ALLOWED = {
   "conversations/start.func": [{ ...CHECKED_BEFORE_SENDING, why: "no model or agentId" }],
   "conversations/startStream.method": [{ ...CHECKED_BEFORE_SENDING, why: "no model or agentId" }],
   "conversations/startStream.func": [{ ...CHECKED_BEFORE_SENDING, why: "no model or agentId" }],
+  // SDK 2.7.0 has no `updateConnectorRequest` wrapper (the docs' 2.6.1 shape) and refuses it before
+  // sending, as we do: both are pre-send validation errors (ours also stands for the API's 422).
+  "connectors/update.method": [{ sdk: { name: "SDKValidationError" }, ours: { instanceOf: "SDKValidationError" }, why: "the docs' wrapper is not in 2.7.0" }],
+  "connectors/update.func": [{ sdk: { name: "SDKValidationError" }, ours: { instanceOf: "SDKValidationError" }, why: "the docs' wrapper is not in 2.7.0" }],
   "connectors/create.method": [{ ...DOCS_SHAPE_ACCEPTED, why: "the docs' body has no protocol" }],
   "connectors/create.func": [{ ...DOCS_SHAPE_ACCEPTED, why: "the docs' body has no protocol" }],
 };
