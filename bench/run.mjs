@@ -22,11 +22,14 @@
 // each in a fresh process (2,000-event warm-up + one measured N-event stream, `bulk` writes).
 // Section 2, decoder only: bench/decode-client.mjs per (case, input, chunk) in fresh
 // `node --expose-gc` processes, on the in-memory inputs of bench/gen-stream.mjs.
-// Raw JSON lines go to bench/results/{stream,decoder,emulator}.jsonl (gitignored).
+// Raw JSON lines go to bench/results/{stream,decoder,emulator}.jsonl (gitignored); everything this
+// script prints is appended, under the date, the commit and the machine's load, to bench/HISTORY.md
+// (committed), so numbers can be compared across changes (HISTORY=0 to skip).
 // Every child is killed in `finally` and has a timeout.
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
@@ -267,6 +270,13 @@ async function decoderSection() {
 // ---------------------------------------------------------------- main
 
 const t0 = performance.now();
+// What is printed is also kept for bench/HISTORY.md.
+const printed = [];
+const print = console.log;
+console.log = (...args) => {
+  printed.push(args.join(" "));
+  print(...args);
+};
 console.log(`# mistral-edge bench: node ${process.version}, ${new Date().toISOString()}, loadavg ${load()}`);
 console.log(`# edge package: ${hasPkg ? PKG : `MISSING (${PKG}); edge rows skipped`}`);
 try {
@@ -274,13 +284,13 @@ try {
   if (SECTIONS.includes("decoder")) await decoderSection();
   if (SECTIONS.includes("client")) {
     const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });
-    process.stdout.write(res.stdout);
+    console.log(res.stdout.trimEnd());
     if (res.code !== 0) console.log(`client costs FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
   }
   if (SECTIONS.includes("emulator")) {
     // Builds the release emulator first when it is out of date (minutes from scratch).
     const res = await runNode([here("./emulator-throughput.mjs")], { timeoutMs: Math.max(CHILD_TIMEOUT_MS * 5, 900_000) });
-    process.stdout.write(res.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n"));
+    console.log(res.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n").trimEnd());
     const j = lastJson(res.stdout);
     if (j) {
       mkdirSync(RESULTS, { recursive: true });
@@ -293,3 +303,17 @@ try {
   killAll();
 }
 console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s, loadavg ${load()}`);
+if (process.env.HISTORY !== "0") appendHistory();
+
+/** Appends this run's output to bench/HISTORY.md under a dated heading with the commit. */
+function appendHistory() {
+  let commit = "unknown commit";
+  try {
+    commit = execFileSync("git", ["log", "-1", "--format=%h %s"], { encoding: "utf8" }).trim().slice(0, 100);
+    if (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim()) commit += " (+ uncommitted changes)";
+  } catch {}
+  const env = Object.entries({ RUNS, N, SECTIONS: SECTIONS.join(","), MODES: MODES.join(",") }).map(([k, v]) => `${k}=${v}`).join(" ");
+  const body = printed.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  appendFileSync(here("./HISTORY.md"), `\n## ${new Date().toISOString()}: ${commit}\n\n${env}\n\n\`\`\`\n${body}\n\`\`\`\n`);
+  print("appended to bench/HISTORY.md");
+}

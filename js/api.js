@@ -3,11 +3,16 @@
 // these two paths), so `instanceof` sees the very classes Rust instantiates.
 import { Mistral } from "./client.js";
 import { Agents, Connectors } from "./resources.js";
-import { paginate } from "./pages.js";
+import { paginate, pageIterator } from "./pages.js";
 
-// Every page of a paginated list, following the API's own cursor.
-paginate(Agents.prototype, "listPages", (args, page) =>
-  page?.nextPageToken ? { ...args, pageToken: page.nextPageToken } : null);
+// Every page of a paginated list, following the API's own cursor. `listPages` stops as the
+// official SDK's does: at a missing or blank token, or a page shorter than `pageSize` (20).
+pageIterator(Agents.prototype, "listPages", "pageToken", (args, page) => {
+  const token = page?.nextPageToken;
+  const data = page?.data;
+  const full = Array.isArray(data) && data.length > 0 && data.length >= (args?.pageSize ?? 20);
+  return typeof token === "string" && token.trim() !== "" && full ? token : null;
+});
 paginate(Connectors.prototype, "list", (args, page) =>
   page?.pagination?.nextCursor ? { ...args, cursor: page.pagination.nextCursor } : null);
 

@@ -1,41 +1,38 @@
-// Paginated lists: the first page as a promise, every page as an async iterable.
+// Paginated lists, as the official SDK has them: `agents.listPages` resolves to a page iterator
+// (the page under `result`, `next()`, async-iterable over every page), and `connectors.list` to
+// the first page, here also async-iterable over every page.
 
 /**
- * What `agents.listPages` and `connectors.list` return: await it for the first page, or
- * `for await` over it for every page, each fetched when the loop asks for it.
+ * What `connectors.list` returns: a promise of the first page (sent at once, as the official
+ * SDK's), which a `for await` also walks page by page, each fetched when the loop asks for it.
  */
-export class PagePromise {
+export class PagePromise extends Promise {
   #fetch;
   #args;
   #next;
-  #first;
 
-  constructor(fetch, args, next) {
+  /** `first` is the first page's promise; `fetch(args)` fetches a later one, whose arguments
+   * `next(args, page)` makes (or `null` after the last page). */
+  constructor(first, fetch, args, next) {
+    if (typeof first === "function") {
+      // `Promise` machinery calling the constructor (it does not, with the species below).
+      super(first);
+      return;
+    }
+    super((resolve) => resolve(first));
     this.#fetch = fetch;
     this.#args = args;
     this.#next = next;
   }
 
-  #firstPage() {
-    this.#first ??= this.#fetch(this.#args);
-    return this.#first;
-  }
-
-  then(onFulfilled, onRejected) {
-    return this.#firstPage().then(onFulfilled, onRejected);
-  }
-
-  catch(onRejected) {
-    return this.#firstPage().catch(onRejected);
-  }
-
-  finally(onFinally) {
-    return this.#firstPage().finally(onFinally);
+  /** `then` and friends make plain promises. */
+  static get [Symbol.species]() {
+    return Promise;
   }
 
   async *[Symbol.asyncIterator]() {
     let args = this.#args;
-    let page = await this.#firstPage();
+    let page = await this;
     for (;;) {
       yield page;
       args = this.#next(args ?? {}, page);
@@ -53,6 +50,33 @@ export class PagePromise {
 export function paginate(proto, method, next) {
   const fetchPage = proto[method];
   proto[method] = function (args, options) {
-    return new PagePromise((pageArgs) => fetchPage.call(this, pageArgs, options), args, next);
+    const fetch = (pageArgs) => fetchPage.call(this, pageArgs, options);
+    return new PagePromise(fetch(args), fetch, args, next);
+  };
+}
+
+/**
+ * Makes `proto[method]` resolve to the official SDK's `PageIterator`: `{ result, next,
+ * "~next"?, [Symbol.asyncIterator] }`. `cursor(args, result)` is the next page's cursor, passed
+ * back as `param`, or `null` when this page is the last; `next()` then returns `null`.
+ * Iterating yields `{ result }` for this page and every later one.
+ */
+export function pageIterator(proto, method, param, cursor) {
+  const fetchPage = proto[method];
+  proto[method] = function (args, options) {
+    const load = (pageArgs) =>
+      fetchPage.call(this, pageArgs, options).then((result) => {
+        const token = cursor(pageArgs, result);
+        const page = {
+          result,
+          next: token === null ? () => null : () => load({ ...pageArgs, [param]: token }),
+        };
+        if (token !== null) page["~next"] = { cursor: token };
+        page[Symbol.asyncIterator] = async function* () {
+          for (let p = page; p != null; p = await p.next()) yield { result: p.result };
+        };
+        return page;
+      });
+    return load(args);
   };
 }

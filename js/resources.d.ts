@@ -58,7 +58,7 @@ export declare class Conversations {
     /**
      * Lists conversations, newest first.
      */
-    list(request: T.ConversationsListRequest, options?: T.RequestOptions): Promise<T.ConversationsListResponse>;
+    list(request?: T.ConversationsListRequest, options?: T.RequestOptions): Promise<T.ConversationsListResponse>;
     /**
      * Gets one conversation.
      */
@@ -89,12 +89,14 @@ export declare class Agents {
     /**
      * Lists agents (deprecated by Mistral in favour of `listPages`).
      */
-    list(request: T.AgentsListRequest, options?: T.RequestOptions): Promise<T.AgentsListResponse>;
+    list(request?: T.AgentsListRequest, options?: T.RequestOptions): Promise<T.AgentsListResponse>;
     /**
-     * One page of agents. The result is also async-iterable over every page:
-     * `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
+     * One page of agents, as the official SDK's page iterator: the page is `result`,
+     * `next()` resolves to the next one (or returns `null` after the last), and the
+     * iterator is async-iterable over every page:
+     * `for await (const page of await client.beta.agents.listPages({ pageSize: 50 })) page.result.data`.
      */
-    listPages(request: T.AgentsListPagesRequest, options?: T.RequestOptions): T.PagePromise<T.AgentsListPagesResponse>;
+    listPages(request?: T.AgentsListPagesRequest, options?: T.RequestOptions): Promise<T.PageIterator<{ result: T.AgentsListPagesResponse }>>;
     /**
      * Gets an agent, at its active version or at `agentVersion` (a number or an alias).
      */
@@ -146,7 +148,7 @@ export declare class Connectors {
      * One page of connectors. The result is also async-iterable over every page, following
      * `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`.
      */
-    list(request: T.ConnectorsListRequest, options?: T.RequestOptions): T.PagePromise<T.ConnectorsListResponse>;
+    list(request?: T.ConnectorsListRequest, options?: T.RequestOptions): T.PagePromise<T.ConnectorsListResponse>;
     /**
      * Gets a connector by id or name.
      */
@@ -253,7 +255,7 @@ export declare class Libraries {
     /**
      * Lists document libraries.
      */
-    list(request: T.LibrariesListRequest, options?: T.RequestOptions): Promise<T.LibrariesListResponse>;
+    list(request?: T.LibrariesListRequest, options?: T.RequestOptions): Promise<T.LibrariesListResponse>;
     /**
      * Creates a document library.
      */
@@ -352,6 +354,16 @@ export declare class LibraryAccesses {
 export declare class Files {
     private constructor();
     /**
+     * Uploads a file (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form
+     * data, with `purpose`, `expiry` (hours) and `visibility` (default `"workspace"`).
+     */
+    upload(request: T.FilesUploadRequest, options?: T.RequestOptions): Promise<T.FilesUploadResponse>;
+    /**
+     * Lists files (`page`, `pageSize`, `includeTotal`, filters by `sampleType`, `source`,
+     * `search`, `purpose`, `mimetypes`).
+     */
+    list(request?: T.FilesListRequest, options?: T.RequestOptions): Promise<T.FilesListResponse>;
+    /**
      * A file's metadata (generated images arrive as `tool_file` chunks naming a file).
      */
     retrieve(request: T.FilesRetrieveRequest, options?: T.RequestOptions): Promise<T.FilesRetrieveResponse>;
@@ -363,4 +375,8 @@ export declare class Files {
      * A temporary URL of the file, usable as an `<img src>`.
      */
     getSignedUrl(request: T.FilesGetSignedUrlRequest, options?: T.RequestOptions): Promise<T.FilesGetSignedUrlResponse>;
+    /**
+     * Deletes a file; resolves to `{ id, object, deleted }`.
+     */
+    delete(request: T.FilesDeleteRequest, options?: T.RequestOptions): Promise<T.FilesDeleteResponse>;
 }

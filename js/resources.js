@@ -363,6 +363,14 @@ export class Files {
     this.#config = config;
   }
 
+  upload(request, options) {
+    return call(this.#config, 70, request, options);
+  }
+
+  list(request, options) {
+    return call(this.#config, 71, request, options);
+  }
+
   retrieve(request, options) {
     return call(this.#config, 67, request, options);
   }
@@ -373,5 +381,9 @@ export class Files {
 
   getSignedUrl(request, options) {
     return call(this.#config, 69, request, options);
+  }
+
+  delete(request, options) {
+    return call(this.#config, 72, request, options);
   }
 }

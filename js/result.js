@@ -52,3 +52,31 @@ export function settlePages(pages) {
     [Symbol.toStringTag]: "PageResults",
   };
 }
+
+/**
+ * A call that resolves to a `PageIterator` (`agents.listPages`) as the SDK's function form: the first
+ * page's Result `{ ok: true, value: { result } }`, with `next()` (the next page's Result, or `null`
+ * after the last page and after an error) and async-iterable over it and every later page's Result.
+ */
+export function settleIterator(promise) {
+  const link = (pending) =>
+    pending.then(
+      (page) => {
+        const result = ok({ result: page.result });
+        result.next = () => {
+          const next = page.next();
+          return next == null ? null : link(next);
+        };
+        if (page["~next"] !== undefined) result["~next"] = page["~next"];
+        result[Symbol.asyncIterator] = () => from(result);
+        return result;
+      },
+      (error) => {
+        const result = failed(error);
+        result.next = () => null;
+        result[Symbol.asyncIterator] = () => from(result);
+        return result;
+      },
+    );
+  return link(promise);
+}

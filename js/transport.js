@@ -288,7 +288,7 @@ async function attempt(config, core, prepared, args, options) {
     const wrapper = prepared.uploadWrapper;
     const holder = wrapper === undefined ? args : args?.[wrapper];
     try {
-      body = await toFormData(field, holder?.[field]);
+      body = await toFormData(field, holder?.[field], body);
     } catch (error) {
       throw invalid(core, `cannot upload \`${field}\`: ${messageOf(error)}`);
     }
@@ -374,7 +374,8 @@ async function receive(core, prepared, kind, response, guard, signal) {
     if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
     return core.stream(requestId, new Body(core, response.body.getReader(), guard, signal, requestId));
   }
-  if (kind !== BYTES && kind !== JSON_BODY) return undefined;
+  if (kind === BYTES) return bytesStream(core, response.body, guard, signal, requestId);
+  if (kind !== JSON_BODY) return undefined;
   let buffer;
   try {
     buffer = await guard.within(response.arrayBuffer());
@@ -383,8 +384,38 @@ async function receive(core, prepared, kind, response, guard, signal) {
     if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
     throw core.error("connection", cause, 0, requestId);
   }
-  const bytes = new Uint8Array(buffer);
-  return kind === BYTES ? bytes : core.decode(prepared.op, bytes);
+  return core.decode(prepared.op, new Uint8Array(buffer));
+}
+
+/**
+ * A download's body as the official SDK gives it: a `ReadableStream` of its bytes, read as the
+ * caller pulls, each chunk within the timeout; a failure errors the stream with a typed error, and
+ * cancelling it aborts the request.
+ */
+function bytesStream(core, body, guard, signal, requestId) {
+  const reader = body?.getReader();
+  return new ReadableStream(
+    {
+      async pull(controller) {
+        if (!reader) return controller.close();
+        let read;
+        try {
+          read = await guard.within(reader.read());
+        } catch (cause) {
+          if (guard.fired) throw core.error("timeout", "the next chunk", guard.ms, requestId);
+          if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
+          throw core.error("connection", cause, 0, requestId);
+        }
+        if (read.done) controller.close();
+        else controller.enqueue(read.value);
+      },
+      cancel() {
+        guard.abort();
+        return reader?.cancel().catch(() => {});
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /** A stream's body: reads chunks within the idle timeout and feeds them to the parser. */
@@ -467,8 +498,9 @@ export function stringifyArgs(args) {
   return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
 }
 
-/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`. */
-export async function toFormData(field, file) {
+/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`,
+ * then the text parts Rust made of the other arguments (`parts`: JSON `[[name, value], ...]`). */
+export async function toFormData(field, file, parts) {
   let name;
   let content = file;
   if (!isBinary(file) && file && typeof file === "object" && "content" in file) {
@@ -487,5 +519,6 @@ export async function toFormData(field, file) {
   name ??= typeof content.name === "string" && content.name ? content.name : "upload";
   const form = new FormData();
   form.append(field, content, name);
+  if (parts !== undefined) for (const [part, value] of JSON.parse(parts)) form.append(part, value);
   return form;
 }

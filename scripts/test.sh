@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Every test: native cargo tests, the package build, the wasm-bindgen tests in Node and headless
+# Every test: the lints (scripts/lint.sh: rustfmt, clippy -D warnings on the host and wasm32,
+# rustdoc), native cargo tests, the package build, the wasm-bindgen tests in Node and headless
 # Chromium against mistral-emulator (scripts/wasm-test.sh), the .d.ts checks, node --test against
 # the built package with the emulator on 127.0.0.1, the benchmark's mock server's self-check and
-# the demo page in Chromium (tests/e2e), then the runtime matrix (the packed tarball in Node, Deno,
+# the demo page in Chromium (tests/e2e), the official SDK's docs examples against both clients
+# (tests/sdk-docs), then the runtime matrix (the packed tarball in Node, Deno,
 # Bun, workerd, edge-runtime, Chromium, Firefox).
 # Ends with one summary line.
 set -uo pipefail
@@ -17,11 +19,12 @@ step() {
   if ! "$@" 2>&1 | tee "$LOG/$name.log"; then status=1; echo "== $name FAILED"; fi
 }
 
+step lint bash scripts/lint.sh
 step native cargo test --workspace --no-fail-fast
 step build bash scripts/build.sh
 step wasm bash scripts/wasm-test.sh
 step dts node scripts/check-dts.mjs
-step js node --test --test-reporter=tap tests/js/ bench/mock-server.test.mjs tests/e2e/ tests/emulator/
+step js node --test --test-reporter=tap tests/js/ bench/mock-server.test.mjs tests/e2e/ tests/emulator/ tests/sdk-docs/
 step runtimes bash scripts/runtimes.sh
 
 passed=0; failed=0

@@ -22,7 +22,10 @@ pub mod sse;
 pub mod stream;
 mod swar;
 
-// The wasm build's allocator (tested natively).
+// The wasm build's allocator (tested natively). Its `unsafe impl Sync` assumes one thread: a build
+// with shared memory and threads would break that silently, so it does not build at all.
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+compile_error!("the wasm allocator (src/heap.rs) is single-threaded: build without the `atomics` target feature");
 #[cfg(any(target_arch = "wasm32", test))]
 mod heap;
 

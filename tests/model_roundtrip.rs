@@ -406,6 +406,13 @@ fn check_fixture(name: &str, bytes: &[u8]) -> Report {
             check::<wire::ConnectorToolCallResponse, types::ConnectorToolCallResponse>(name, bytes)
         }
         "McpTool" => check::<wire::McpTool, types::McpTool>(name, bytes),
+        "FileSchema" => check::<wire::FileSchema, types::FileSchema>(name, bytes),
+        "ListFilesResponse" => {
+            check::<wire::ListFilesResponse, types::ListFilesResponse>(name, bytes)
+        }
+        "DeleteFileResponse" => {
+            check::<wire::DeleteFileResponse, types::DeleteFileResponse>(name, bytes)
+        }
         "PublicAuthenticationMethod" => check::<
             wire::PublicAuthenticationMethod,
             types::PublicAuthenticationMethod,

@@ -4,7 +4,7 @@
 //! operations_dts` rewrites it.
 
 use mistral_edge::model::shape::Shape;
-use mistral_edge::request::surface::{Method, RESOURCES};
+use mistral_edge::request::surface::{Method, Pages, RESOURCES};
 use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations.d.ts");
@@ -39,7 +39,7 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
         (ParamKind::QueryJson, _) | (ParamKind::QueryObject, _) => "Record<string, unknown>",
         (_, "agent_version") => "number | string",
         (_, "page" | "page_size" | "version" | "expiry" | "page_start" | "page_end") => "number",
-        (_, "sources") => "string[]",
+        (_, "sources" | "sample_type" | "source" | "mimetypes") => "string[]",
         (
             _,
             "deployment_chat"
@@ -49,7 +49,8 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
             | "refresh"
             | "pretty"
             | "fetch_default"
-            | "github_installation_link",
+            | "github_installation_link"
+            | "include_total",
         ) => "boolean",
         _ => "string",
     }
@@ -74,7 +75,7 @@ pub fn result_ts(op: &Operation) -> String {
         ResponseKind::Json(shape) => ts(shape),
         ResponseKind::Empty => "void".into(),
         ResponseKind::Events => "EventStream".into(),
-        ResponseKind::Bytes => "Uint8Array".into(),
+        ResponseKind::Bytes => "ReadableStream<Uint8Array>".into(),
     }
 }
 
@@ -104,11 +105,22 @@ fn declaration(op: &Operation) -> String {
     };
     let (flat, wrapped) = match &body.kind {
         BodyKind::Json(shape) => (ts(shape), ts(shape)),
-        BodyKind::Multipart { file } => (
-            format!("{{ {file}: FileInput }}"),
-            format!("{{ {file}: FileInput }}"),
-        ),
+        BodyKind::Multipart { file, fields } => {
+            let mut members = format!("{file}: FileInput");
+            for (js, _, shape) in *fields {
+                members.push_str(&format!("; {js}?: {} | null", ts(shape)));
+            }
+            (format!("{{ {members} }}"), format!("{{ {members} }}"))
+        }
     };
+    if body.key.is_empty() {
+        // Flat only: the official SDK has no wrapped form for this body.
+        return if params.is_empty() {
+            format!("{doc}export type {name} = {flat};\n")
+        } else {
+            format!("{doc}export type {name} = {{ {params} }} & {flat};\n")
+        };
+    }
     if params.is_empty() {
         format!(
             "{doc}export type {name} =\n    | {flat}\n    | {{ {key}: {wrapped} }};\n",
@@ -287,6 +299,11 @@ fn generate_js(scope: Scope) -> String {
     out
 }
 
+/// Whether `op` can be called without arguments: no body and no required parameter.
+fn takes_nothing_required(op: &Operation) -> bool {
+    op.body.is_none() && op.params.iter().all(|p| !p.required)
+}
+
 /// `js/resources.d.ts`: the classes' declarations, with their docs.
 fn generate_dts(scope: Scope) -> String {
     let mut out = format!("{GENERATED}import type * as T from \"{}\";\n", scope.glue());
@@ -300,13 +317,23 @@ fn generate_dts(scope: Scope) -> String {
             out.push_str(&format!("    readonly {property}: {class};\n"));
         }
         for m in methods {
-            let promise = if m.pages { "T.PagePromise" } else { "Promise" };
+            let response = type_name(m.op, "Response");
+            let returns = match m.pages {
+                Pages::No => format!("Promise<T.{response}>"),
+                Pages::Promise => format!("T.PagePromise<T.{response}>"),
+                Pages::Iterator => format!("Promise<T.PageIterator<{{ result: T.{response} }}>>"),
+            };
+            // Arguments may be left out when none is required, as in the official SDK.
+            let optional = if takes_nothing_required(m.op) {
+                "?"
+            } else {
+                ""
+            };
             out.push_str(&doc_comment(m.doc, "    "));
             out.push_str(&format!(
-                "    {}(request: T.{}, options?: T.RequestOptions): {promise}<T.{}>;\n",
+                "    {}(request{optional}: T.{}, options?: T.RequestOptions): {returns};\n",
                 m.name,
                 type_name(m.op, "Request"),
-                type_name(m.op, "Response")
             ));
         }
         out + "}\n"
@@ -431,7 +458,11 @@ fn funcs() -> Vec<(String, &'static str, Method)> {
 
 /// `js/funcs/<name>.js`: the method, called on the client it is given, its outcome as a Result.
 fn func_js(name: &str, path: &str, m: &Method) -> String {
-    let settle = if m.pages { "settlePages" } else { "settle" };
+    let settle = match m.pages {
+        Pages::No => "settle",
+        Pages::Promise => "settlePages",
+        Pages::Iterator => "settleIterator",
+    };
     format!(
         "{GENERATED}// The standalone form of `client.{path}.{method}`, as the official SDK's `{name}`.\n\n\
          import {{ {settle} }} from \"../result.js\";\n\n\
@@ -444,14 +475,21 @@ fn func_js(name: &str, path: &str, m: &Method) -> String {
 /// `js/funcs/<name>.d.ts`: its declaration, with the method's docs.
 fn func_dts(name: &str, path: &str, m: &Method) -> String {
     let result = format!("Result<T.{}, MistralError>", type_name(m.op, "Response"));
-    let (returns, pages_import, what) = if m.pages {
-        (
+    let (returns, pages_import, what) = match m.pages {
+        Pages::Promise => (
             format!("PageResults<{result}>"),
             ", PageResults",
             " Await it for the first page's Result, or `for await` over it for every page's.",
-        )
-    } else {
-        (format!("Promise<{result}>"), "", "")
+        ),
+        Pages::Iterator => (
+            format!(
+                "Promise<PageIterator<Result<{{ result: T.{} }}, MistralError>>>",
+                type_name(m.op, "Response")
+            ),
+            ", PageIterator",
+            " The first page's Result has `next()` and is async-iterable over every page's.",
+        ),
+        Pages::No => (format!("Promise<{result}>"), "", ""),
     };
     // As in the official SDK, a call whose arguments are all optional may leave them out.
     let optional = if m.op.body.is_none() && m.op.params.iter().all(|p| !p.required) {

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use mistral_edge::json::to_js;
 use mistral_edge::model::shape::{Shape, StructShape};
+use mistral_edge::request::surface::{Pages, RESOURCES};
 use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
 use serde_json::{json, Map, Value};
 
@@ -95,7 +96,7 @@ fn param_value(wire: &str, kind: ParamKind, index: usize) -> (Value, Vec<(String
         (_, "page" | "page_size" | "version" | "expiry" | "page_start" | "page_end") => {
             (json!(2), pair("2"))
         }
-        (_, "sources") => (
+        (_, "sources" | "sample_type" | "source" | "mimetypes") => (
             json!(["api", "playground"]),
             vec![
                 (wire.into(), "api".into()),
@@ -111,7 +112,8 @@ fn param_value(wire: &str, kind: ParamKind, index: usize) -> (Value, Vec<(String
             | "refresh"
             | "pretty"
             | "fetch_default"
-            | "github_installation_link",
+            | "github_installation_link"
+            | "include_total",
         ) => (json!(true), pair("true")),
         _ => (json!("q v&é"), pair("q v&é")),
     }
@@ -166,7 +168,27 @@ fn case(op: &Operation) -> Value {
                 }
                 body = wire;
             }
-            BodyKind::Multipart { file } => multipart = json!({ "wrapper": b.key, "field": file }),
+            BodyKind::Multipart { file, fields } => {
+                // Each text part from an argument, then the defaults the arguments left out.
+                let mut parts = Vec::new();
+                for (i, (js, wire, shape)) in fields.iter().enumerate() {
+                    let (value, text) = match shape {
+                        Shape::Integer => (json!(24 + i), (24 + i).to_string()),
+                        _ => (json!(format!("{wire} ä {i}")), format!("{wire} ä {i}")),
+                    };
+                    if b.defaults.iter().any(|(k, _)| k == wire) {
+                        continue; // left out: the default is sent
+                    }
+                    args.insert((*js).to_owned(), value);
+                    parts.push(json!([wire, text]));
+                }
+                for (wire, raw) in b.defaults {
+                    let value: Value = serde_json::from_str(raw).unwrap_or(Value::Null);
+                    parts.push(json!([wire, value.as_str().unwrap_or(raw)]));
+                }
+                let wrapper = (!b.key.is_empty()).then_some(b.key);
+                multipart = json!({ "wrapper": wrapper, "field": file, "parts": parts });
+            }
         }
     }
     let (response, expect) = match &op.response {
@@ -178,6 +200,16 @@ fn case(op: &Operation) -> Value {
         ResponseKind::Empty => (json!({ "kind": "empty" }), Value::Null),
         ResponseKind::Events => (json!({ "kind": "events" }), Value::Null),
         ResponseKind::Bytes => (json!({ "kind": "bytes" }), Value::Null),
+    };
+    let pages = RESOURCES
+        .iter()
+        .flat_map(|r| r.methods)
+        .find(|m| m.op.name == op.name)
+        .map_or(Pages::No, |m| m.pages);
+    let pages = match pages {
+        Pages::No => Value::Null,
+        Pages::Promise => json!("promise"),
+        Pages::Iterator => json!("iterator"),
     };
     let resource: Vec<&str> = op.name.split('.').collect();
     json!({
@@ -193,6 +225,7 @@ fn case(op: &Operation) -> Value {
             "multipart": multipart,
         },
         "response": response,
+        "pages": pages,
         "expect": expect,
     })
 }

@@ -77,7 +77,7 @@ fn every_operation_fills_its_path_from_its_path_parameters() {
     let before = names.len();
     names.dedup();
     assert_eq!(names.len(), before, "operation names are unique");
-    assert_eq!(before, 70);
+    assert_eq!(before, 73);
 
     for op in ops::ALL {
         let placeholders: Vec<&str> = op
@@ -625,7 +625,8 @@ fn document_upload_is_multipart() {
         request.multipart,
         Some(MultipartFile {
             wrapper: Some("requestBody"),
-            field: "file"
+            field: "file",
+            parts: vec![],
         })
     );
     let request = ok(
@@ -636,7 +637,8 @@ fn document_upload_is_multipart() {
         request.multipart,
         Some(MultipartFile {
             wrapper: None,
-            field: "file"
+            field: "file",
+            parts: vec![],
         })
     );
 
@@ -715,6 +717,86 @@ fn files() {
     assert_eq!(request.accept(), "application/octet-stream");
     let message = err(&files::DOWNLOAD, json!({}));
     assert_eq!(message, "missing required field `fileId`");
+}
+
+#[test]
+fn files_list_and_delete() {
+    // Arrays repeat their key; nothing is sent that the caller did not give.
+    bodiless(
+        &files::LIST,
+        json!({ "page": 0, "pageSize": 10, "includeTotal": false, "sampleType": ["instruct", "pretrain"],
+                "source": ["upload"], "search": "a b", "purpose": "ocr", "mimetypes": ["image/png"] }),
+        Method::Get,
+        "/v1/files?page=0&page_size=10&include_total=false&sample_type=instruct&sample_type=pretrain\
+         &source=upload&search=a%20b&purpose=ocr&mimetypes=image%2Fpng",
+    );
+    bodiless(&files::LIST, json!({}), Method::Get, "/v1/files");
+    assert_eq!(
+        err(&files::LIST, json!({ "pageSize": 0 })),
+        "`pageSize` of `files.list` must be a positive integer"
+    );
+    bodiless(
+        &files::DELETE,
+        json!({ "fileId": "f/1" }),
+        Method::Delete,
+        "/v1/files/f%2F1",
+    );
+}
+
+#[test]
+fn file_upload_sends_text_parts_after_the_file() {
+    // The official SDK's call is flat; `visibility` defaults to "workspace", as it sends it.
+    let request = ok(&files::UPLOAD, json!({ "file": {} }));
+    assert_eq!(request.method, Method::Post);
+    assert_eq!(request.path_and_query, "/v1/files");
+    assert!(request.body.is_none());
+    assert_eq!(
+        request.multipart,
+        Some(MultipartFile {
+            wrapper: None,
+            field: "file",
+            parts: vec![("visibility", "workspace".into())],
+        })
+    );
+    // Given parts in the form's order whatever the arguments' order; `null` is no part.
+    let request = ok(
+        &files::UPLOAD,
+        json!({ "visibility": "user", "purpose": "ocr", "expiry": 24, "file": { "fileName": "a.png", "content": {} } }),
+    );
+    let parts = request.multipart.map(|m| m.parts).unwrap_or_default();
+    assert_eq!(
+        parts,
+        vec![
+            ("expiry", "24".to_owned()),
+            ("purpose", "ocr".to_owned()),
+            ("visibility", "user".to_owned())
+        ]
+    );
+    let request = ok(&files::UPLOAD, json!({ "file": {}, "expiry": null, "purpose": "batch" }));
+    let parts = request.multipart.map(|m| m.parts).unwrap_or_default();
+    assert_eq!(
+        parts,
+        vec![("purpose", "batch".to_owned()), ("visibility", "workspace".to_owned())]
+    );
+
+    assert_eq!(err(&files::UPLOAD, json!({ "purpose": "ocr" })), "missing required field `file`");
+    assert_eq!(
+        err(&files::UPLOAD, json!({ "file": {}, "expiry": 1.5 })),
+        "`expiry` must be an integer"
+    );
+    assert_eq!(
+        err(&files::UPLOAD, json!({ "file": {}, "purpose": 3 })),
+        "`purpose` must be a string"
+    );
+    assert_eq!(
+        err(&files::UPLOAD, json!({ "file": {}, "name": "x" })),
+        "`name` is not an argument of `files.upload`: it takes `file`, `expiry`, `purpose`, `visibility`"
+    );
+    // No wrapped form: the official SDK has none for this call.
+    assert_eq!(
+        err(&files::UPLOAD, json!({ "requestBody": { "file": {} } })),
+        "missing required field `file`"
+    );
 }
 
 // ----- what did not change -----

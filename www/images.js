@@ -11,8 +11,9 @@ function imageUrl(fileId, fileType) {
   if (!cache.has(fileId)) {
     cache.set(fileId, (async () => {
       try {
-        const bytes = await client.files.download({ fileId });
-        return URL.createObjectURL(new Blob([bytes], { type: MIME[fileType] ?? "image/png" }));
+        const body = await client.files.download({ fileId });
+        const blob = await new Response(body).blob();
+        return URL.createObjectURL(new Blob([blob], { type: MIME[fileType] ?? "image/png" }));
       } catch (error) {
         const signed = await client.files.getSignedUrl({ fileId, expiry: 1 }).catch(() => null);
         if (signed?.url) return signed.url;

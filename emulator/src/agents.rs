@@ -1,7 +1,6 @@
 //! Agents (`/v1/agents`): create, list (and `listPages`), get at a version or alias, update
 //! (each update is a new version), delete, switch the active version, versions and aliases.
 
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use axum::routing::{get, patch};
@@ -12,6 +11,7 @@ use mistral_edge::model::wire;
 use serde_json::Value;
 
 use crate::app::{no_content, ok};
+use crate::body::JsonBytes;
 use crate::error::{ApiError, Violation};
 use crate::model::{AgentRef, Speaker};
 use crate::params::{self, Query};
@@ -131,7 +131,7 @@ fn check(value: &Value, shape: &'static mistral_edge::model::shape::Shape) -> Re
     }
 }
 
-async fn create(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+async fn create(State(state): State<AppState>, body: JsonBytes) -> Result<Response, ApiError> {
     let value = params::body(&body)?;
     check(&value, <wire::CreateAgentRequest as HasShape>::SHAPE)?;
     let req: wire::CreateAgentRequest = params::typed(value)?;
@@ -271,7 +271,7 @@ async fn get_one(
 async fn update(
     State(state): State<AppState>,
     Path(agent_id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let value = params::body(&body)?;
     check(&value, <wire::UpdateAgentRequest as HasShape>::SHAPE)?;

@@ -1,7 +1,7 @@
 //! The router: every route, the shared headers (`x-request-id`, CORS), authentication and
 //! fault injection, and the JSON 404 for unknown paths.
 
-use axum::extract::{Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -10,19 +10,20 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{agents, auth, connectors, conversations, faults, files, libraries, observe};
+use crate::{agents, auth, connectors, conversations, faults, files, libraries, limits, observe};
 
 /// The whole API over `state`.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(conversations::routes())
         .merge(agents::routes())
-        .merge(files::routes())
+        .merge(files::routes(state.limits.upload_bytes))
         .merge(connectors::routes())
-        .merge(libraries::routes())
+        .merge(libraries::routes(state.limits.upload_bytes))
         .merge(observe::routes())
         .fallback(|| async { ApiError::no_route() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .layer(DefaultBodyLimit::max(state.limits.json_bytes))
         .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
         .layer(middleware::from_fn(auth::layer))
         .layer(middleware::from_fn_with_state(
@@ -63,11 +64,12 @@ pub fn no_content() -> Response {
 /// requests and in older browsers).
 const EXPOSED: &str = "x-request-id, retry-after, x-emulator-cut, *";
 
-/// Middleware: gives each request its id, records it (`/__emulator/requests`), answers CORS
+/// Middleware: gives each request its id and its body a deadline, records it (`/__emulator/requests`), answers CORS
 /// preflights, counts how event streams end (`/__emulator/stats`), and stamps `x-request-id`
 /// and CORS headers on every response, so browsers can call the emulator and read its errors.
 async fn common_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let id = state.ids.next("req");
+    let (request, deadline) = limits::give_deadline(request, state.limits.body);
     let request = if observe::is_own(request.uri().path()) {
         request
     } else {
@@ -91,7 +93,7 @@ async fn common_headers(State(state): State<AppState>, request: Request, next: N
         h.insert("access-control-max-age", HeaderValue::from_static("600"));
         r
     } else {
-        next.run(request).await
+        deadline.verdict(next.run(request).await)
     };
     let is_stream = response
         .headers()

@@ -23,6 +23,7 @@ use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
 use crate::app::{json, ok};
+use crate::body::JsonBytes;
 use crate::error::{ApiError, Loc, Violation};
 use crate::hooks::{BoxFuture, ConnectorHost};
 use crate::mcp::{self, Target};
@@ -619,7 +620,7 @@ fn connection_config(server: &str) -> wire::ConnectionConfig {
 
 // ----- handlers -----
 
-async fn create(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+async fn create(State(state): State<AppState>, body: JsonBytes) -> Result<Response, ApiError> {
     let value = params::body(&body)?;
     validation(check_body(&value, true))?;
     let req: wire::CreateConnectorRequest = params::typed(value)?;
@@ -797,7 +798,7 @@ async fn get_one(
 async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     require_uuid(&id)?;
     let value = params::body(&body)?;
@@ -1060,7 +1061,7 @@ async fn call_tool(
     State(state): State<AppState>,
     Path((x, tool)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let q = params::parse_query(raw.as_deref());
     let req: wire::ConnectorCallToolRequest = if body.iter().all(u8::is_ascii_whitespace) {
@@ -1169,7 +1170,7 @@ async fn list_credentials(
 async fn create_credentials(
     State(state): State<AppState>,
     Path((x, raw_scope)): Path<(String, String)>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let scope = scope(&raw_scope)?;
     let req = credentials_body(&body)?;
@@ -1207,7 +1208,7 @@ async fn create_credentials(
 async fn update_credentials(
     State(state): State<AppState>,
     Path((x, raw_scope)): Path<(String, String)>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let scope = scope(&raw_scope)?;
     let req = credentials_body(&body)?;

@@ -13,6 +13,7 @@ use mistral_edge::model::wire::{self, Content, Entry, Inputs, Tool};
 use serde_json::Value;
 
 use crate::app::{no_content, ok};
+use crate::body::JsonBytes;
 use crate::error::{ApiError, Violation};
 use crate::faults::Faults;
 use crate::model::{self, Confirmed, Output, Reply, Speaker, Turn};
@@ -122,9 +123,11 @@ fn respond(
 
 fn store_files(store: &mut Store, reply: &Reply) {
     for f in &reply.files {
+        let seq = store.next_seq();
         store.files.insert(
             f.id.clone(),
             FileRecord {
+                seq,
                 meta: wire::GetFileResponse {
                     id: f.id.clone(),
                     object: Some("file".into()),
@@ -204,7 +207,7 @@ fn speaker_for(
 async fn start(
     State(state): State<AppState>,
     Extension(faults): Extension<Faults>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let value = params::body(&body)?;
     validation(validate::start(&value))?;
@@ -333,7 +336,7 @@ async fn append(
     State(state): State<AppState>,
     Extension(faults): Extension<Faults>,
     Path(id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let value = params::body(&body)?;
     validation(validate::append(&value))?;
@@ -449,7 +452,7 @@ async fn restart(
     State(state): State<AppState>,
     Extension(faults): Extension<Faults>,
     Path(id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let value = params::body(&body)?;
     validation(validate::restart(&value))?;

@@ -125,7 +125,13 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn envelope(status: StatusCode, kind: &str, message: impl Into<String>, code: Value) -> Self {
+    /// Mistral's error envelope with this status, `type`, message and `code`.
+    pub fn envelope(
+        status: StatusCode,
+        kind: &str,
+        message: impl Into<String>,
+        code: Value,
+    ) -> Self {
         Self {
             status,
             body: json!({

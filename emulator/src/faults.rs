@@ -9,9 +9,6 @@
 //! streams apply them event by event (`sse.rs`); JSON bodies get `delay-ms`, `drop-after` and
 //! `end-early` here, after the handler.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -25,7 +22,8 @@ pub const HEADER: &str = "x-emulator-fault";
 
 /// The default size of `huge`: 4 MiB.
 pub const DEFAULT_HUGE: usize = 4 * 1024 * 1024;
-const MAX_HUGE: usize = 256 * 1024 * 1024;
+/// The largest `huge`: 256 MiB.
+pub const MAX_HUGE: usize = 256 * 1024 * 1024;
 
 /// How `Retry-After` is spelled on an injected 429.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +71,32 @@ impl Faults {
     }
 }
 
-/// Parses the header's value.
+/// The largest `delay-ms` / `cut-delay-ms`: ten minutes.
+pub const MAX_DELAY_MS: u64 = 600_000;
+/// The largest `rate-limit` in seconds: a year.
+pub const MAX_RETRY_AFTER: u64 = 365 * 86_400;
+/// The largest `error-event` code: the largest integer JavaScript holds exactly (the SDK's
+/// `z.int()` refuses larger ones).
+pub const MAX_ERROR_CODE: u64 = (1 << 53) - 1;
+/// The largest event count for `drop-after` / `end-early`, and the largest `fail`.
+pub const MAX_COUNT: u64 = u32::MAX as u64;
+
+/// The number of item `item` (`name=arg`): a whole number from 0 to `max`.
+fn number(name: &str, arg: Option<&str>, item: &str, max: u64) -> Result<u64, String> {
+    let arg = arg.ok_or_else(|| format!("`{name}` needs a number: `{name}=N`"))?;
+    let n = match arg.parse::<u64>() {
+        Ok(n) => n,
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => u64::MAX,
+        Err(_) => return Err(format!("`{name}` needs a whole number, got `{item}`")),
+    };
+    if n > max {
+        return Err(format!("`{name}` must be at most {max}, got `{item}`"));
+    }
+    Ok(n)
+}
+
+/// Parses the header's value. Every number is range-checked: one out of range is an error
+/// naming its fault (never a wrapped or silently clamped value).
 pub fn parse(value: &str) -> Result<Faults, String> {
     let mut f = Faults::default();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -81,29 +104,25 @@ pub fn parse(value: &str) -> Result<Faults, String> {
             Some((n, a)) => (n.trim(), Some(a.trim())),
             None => (item, None),
         };
-        let num = |what: &str| -> Result<u64, String> {
-            arg.ok_or_else(|| format!("`{what}` needs a number: `{what}=N`"))?
-                .parse::<u64>()
-                .map_err(|_| format!("`{what}` needs a whole number, got `{item}`"))
-        };
+        let num = |max: u64| number(name, arg, item, max);
         match name {
-            "drop-after" => f.drop_after = Some(num(name)? as usize),
+            "drop-after" => f.drop_after = Some(num(MAX_COUNT)? as usize),
             "end-early" => {
                 f.end_early = Some(match arg {
                     None => None,
-                    Some(_) => Some(num(name)? as usize),
+                    Some(_) => Some(num(MAX_COUNT)? as usize),
                 })
             }
             "rate-limit" => {
                 f.rate_limit = Some(match arg {
                     None => RetryAfter::Seconds(1),
                     Some("date") => RetryAfter::Date(1),
-                    Some(_) => RetryAfter::Seconds(num(name)?),
+                    Some(_) => RetryAfter::Seconds(num(MAX_RETRY_AFTER)?),
                 })
             }
-            "fail" => f.fail = Some(num(name)?.min(u64::from(u32::MAX)) as u32),
+            "fail" => f.fail = Some(num(MAX_COUNT)? as u32),
             "status" => {
-                let code = num(name)?;
+                let code = num(999)?;
                 let status = u16::try_from(code)
                     .ok()
                     .and_then(|c| StatusCode::from_u16(c).ok())
@@ -111,24 +130,20 @@ pub fn parse(value: &str) -> Result<Faults, String> {
                     .ok_or_else(|| format!("`status` must be a 4xx or 5xx code, got {code}"))?;
                 f.status = Some(status);
             }
-            "delay-ms" => f.delay_ms = Some(num(name)?.min(600_000)),
-            "cut-delay-ms" => f.cut_delay_ms = Some(num(name)?.min(600_000)),
+            "delay-ms" => f.delay_ms = Some(num(MAX_DELAY_MS)?),
+            "cut-delay-ms" => f.cut_delay_ms = Some(num(MAX_DELAY_MS)?),
             "malformed" => f.malformed = true,
             "unknown-event" => f.unknown_event = true,
             "huge" => {
-                let n = match arg {
+                f.huge = Some(match arg {
                     None => DEFAULT_HUGE,
-                    Some(_) => num(name)? as usize,
-                };
-                if n > MAX_HUGE {
-                    return Err(format!("`huge` is at most {MAX_HUGE} bytes"));
-                }
-                f.huge = Some(n);
+                    Some(_) => num(MAX_HUGE as u64)? as usize,
+                })
             }
             "error-event" => {
                 f.error_event = Some(match arg {
                     None => 3000,
-                    Some(_) => num(name)? as i64,
+                    Some(_) => num(MAX_ERROR_CODE)? as i64,
                 })
             }
             "key" => {} // only makes the header value (the counting key) distinct
@@ -139,20 +154,6 @@ pub fn parse(value: &str) -> Result<Faults, String> {
         return Err("`cut-delay-ms` needs `drop-after` or `end-early`".into());
     }
     Ok(f)
-}
-
-/// How many requests each fault header value has seen (for `fail=N`).
-#[derive(Debug, Default)]
-pub struct Counters(Mutex<HashMap<String, u64>>);
-
-impl Counters {
-    /// Counts one more request for `key`; returns how many came before it.
-    pub fn hit(&self, key: &str) -> u64 {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let n = map.entry(key.to_owned()).or_insert(0);
-        *n += 1;
-        *n - 1
-    }
 }
 
 /// Middleware: parses the header, answers injected failures, and cuts or delays JSON bodies.
@@ -269,5 +270,30 @@ mod tests {
         assert!(parse("huge=999999999999").is_err());
         assert!(parse("cut-delay-ms=100").is_err(), "nothing to delay");
         assert!(parse("cut-delay-ms=100,end-early").is_ok());
+        assert!(parse("error-event=-1").is_err());
+    }
+
+    #[test]
+    fn numbers_are_range_checked_and_the_error_names_the_fault() {
+        for (item, fault) in [
+            ("error-event=18446744073709551615", "error-event"),
+            ("error-event=9007199254740992", "error-event"),
+            ("error-event=99999999999999999999999", "error-event"),
+            ("fail=4294967296", "fail"),
+            ("drop-after=4294967296", "drop-after"),
+            ("end-early=99999999999999999999", "end-early"),
+            ("delay-ms=600001", "delay-ms"),
+            ("cut-delay-ms=600001,end-early", "cut-delay-ms"),
+            ("rate-limit=31536001", "rate-limit"),
+            ("status=65936", "status"),
+            ("huge=268435457", "huge"),
+        ] {
+            let e = parse(item).unwrap_err();
+            assert!(e.contains(&format!("`{fault}`")), "{item}: {e}");
+        }
+        let f = parse("error-event=9007199254740991, fail=4294967295, delay-ms=600000").unwrap();
+        assert_eq!(f.error_event, Some(9_007_199_254_740_991));
+        assert_eq!(f.fail, Some(u32::MAX));
+        assert_eq!(f.delay_ms, Some(600_000));
     }
 }

@@ -1,24 +1,30 @@
-//! Files (`/v1/files`): details, content, signed URLs (served by the emulator itself at
-//! `/signed/files/{id}` without an API key), list and delete. Generated images land here.
+//! Files (`/v1/files`): upload (`uploads.rs`), details, content, signed URLs (served by the
+//! emulator itself at `/signed/files/{id}` without an API key), list with filters, and delete.
+//! Generated images land here too.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use mistral_edge::model::wire;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::app::ok;
 use crate::error::ApiError;
 use crate::params;
 use crate::state::{AppState, FileRecord, Store};
-use crate::{clock, ids};
+use crate::{clock, ids, uploads};
 
-/// The files routes.
-pub fn routes() -> Router<AppState> {
+/// The files routes; an upload may have `max_upload` bytes.
+pub fn routes(max_upload: usize) -> Router<AppState> {
     Router::new()
-        .route("/v1/files", get(list))
+        .route(
+            "/v1/files",
+            get(list)
+                .post(uploads::upload)
+                .layer(DefaultBodyLimit::max(max_upload)),
+        )
         .route("/v1/files/{file_id}", get(get_one).delete(delete))
         .route("/v1/files/{file_id}/content", get(content))
         .route("/v1/files/{file_id}/url", get(signed_url))
@@ -124,6 +130,51 @@ async fn signed_content(
     Ok(bytes_response(rec, &mime))
 }
 
+/// A file as lists and uploads show it (`FileSchema`: no `deleted`).
+pub fn listed(meta: &wire::GetFileResponse) -> Value {
+    let mut v = serde_json::to_value(meta).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut v {
+        map.remove("deleted");
+    }
+    v
+}
+
+/// The filters of `GET /v1/files`.
+struct Filters<'a> {
+    sample_types: Vec<&'a str>,
+    sources: Vec<&'a str>,
+    mimetypes: Vec<&'a str>,
+    purpose: Option<&'a str>,
+    search: Option<String>,
+}
+
+impl<'a> Filters<'a> {
+    fn new(q: &'a params::Query) -> Self {
+        Self {
+            sample_types: params::all(q, "sample_type"),
+            sources: params::all(q, "source"),
+            mimetypes: params::all(q, "mimetypes"),
+            purpose: params::one(q, "purpose"),
+            search: params::one(q, "search").map(str::to_lowercase),
+        }
+    }
+
+    fn admit(&self, m: &wire::GetFileResponse) -> bool {
+        let listed = |wanted: &[&str], value: &str| wanted.is_empty() || wanted.contains(&value);
+        listed(&self.sample_types, &m.sample_type)
+            && listed(&self.sources, m.source.as_str())
+            && listed(&self.mimetypes, m.mimetype.as_deref().unwrap_or(""))
+            && self.purpose.is_none_or(|p| p == m.purpose.as_str())
+            && self
+                .search
+                .as_deref()
+                .is_none_or(|s| m.filename.to_lowercase().contains(s))
+    }
+}
+
+/// `GET /v1/files`: newest first; `sample_type`, `source` and `mimetypes` repeat (any of the
+/// values matches), `search` is a case-insensitive part of the name, `total` is left out with
+/// `include_total=false`.
 async fn list(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -131,28 +182,27 @@ async fn list(
     let q = params::parse_query(raw.as_deref());
     let page = params::int(&q, "page", Some(0), 0, i64::MAX)? as usize;
     let size = params::int(&q, "page_size", Some(100), 1, 10_000)? as usize;
-    let search = params::one(&q, "search");
+    let include_total = params::boolean(&q, "include_total")?.unwrap_or(true);
+    let filters = Filters::new(&q);
     let store = state.store();
-    let mut files: Vec<&wire::GetFileResponse> = store
+    let mut files: Vec<&FileRecord> = store
         .files
         .values()
-        .map(|f| &f.meta)
-        .filter(|m| search.is_none_or(|s| m.filename.contains(s)))
+        .filter(|f| filters.admit(&f.meta))
         .collect();
-    files.sort_by(|a, b| {
-        b.created_at
-            .cmp(&a.created_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    files.sort_by_key(|f| std::cmp::Reverse(f.seq));
     let total = files.len();
-    let data: Vec<&wire::GetFileResponse> = files
+    let data: Vec<Value> = files
         .into_iter()
         .skip(page.saturating_mul(size))
         .take(size)
+        .map(|f| listed(&f.meta))
         .collect();
-    Ok(ok(
-        &json!({ "data": data, "object": "list", "total": total }),
-    ))
+    let mut body = json!({ "data": data, "object": "list" });
+    if include_total {
+        body["total"] = json!(total);
+    }
+    Ok(ok(&body))
 }
 
 async fn delete(

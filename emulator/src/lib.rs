@@ -13,11 +13,13 @@
 pub mod agents;
 pub mod app;
 pub mod auth;
+pub mod body;
 pub mod builtins;
 pub mod calc;
 pub mod clock;
 pub mod connectors;
 pub mod conversations;
+pub mod counters;
 pub mod error;
 pub mod faults;
 pub mod files;
@@ -25,14 +27,17 @@ pub mod fill;
 pub mod hooks;
 pub mod ids;
 pub mod libraries;
+pub mod limits;
 pub mod mcp;
 pub mod model;
 pub mod observe;
 pub mod params;
 pub mod png;
+pub mod server;
 pub mod sse;
 pub mod state;
 pub mod tokens;
+pub mod uploads;
 pub mod validate;
 
 use std::future::Future;
@@ -49,16 +54,16 @@ pub fn router() -> axum::Router {
 
 /// Serves the API on `listener` until the process ends.
 pub async fn serve(listener: TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router()).await
+    serve_with_shutdown(listener, AppState::default(), std::future::pending()).await
 }
 
-/// Serves the API with `state` until `shutdown` resolves (open streams are then cut).
+/// Serves the API with `state` until `shutdown` resolves; the open connections then finish
+/// (a caller that cannot wait for long streams stops waiting, as `main.rs` does).
 pub async fn serve_with_shutdown(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app::router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let head_timeout = state.limits.head;
+    server::run(listener, app::router(state), head_timeout, shutdown).await
 }

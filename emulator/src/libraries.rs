@@ -15,6 +15,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -25,14 +26,15 @@ use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
 use crate::app::{json, no_content, ok};
+use crate::body::JsonBytes;
 use crate::error::{ApiError, Loc, Violation};
 use crate::hooks::{BoxFuture, LibraryHit, LibraryHost};
 use crate::params::{self, Query};
 use crate::state::AppState;
 use crate::validate::check_shape;
-use crate::{clock, files, ids, loc, tokens};
+use crate::{body, clock, files, ids, loc, tokens};
 
-/// The largest document upload.
+/// The largest upload (documents, files) unless [`crate::limits::Limits`] says otherwise.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
 /// How long a processing step takes when nobody reads the document.
 pub const STEP: Duration = Duration::from_millis(500);
@@ -41,8 +43,8 @@ pub const SIGNED_URL_HOURS: i64 = 24;
 /// The longest passage a search returns.
 pub const MAX_SNIPPET: usize = 400;
 
-/// The libraries routes.
-pub fn routes() -> Router<AppState> {
+/// The libraries routes; a document upload may have `max_upload` bytes.
+pub fn routes(max_upload: usize) -> Router<AppState> {
     Router::new()
         .route("/v1/libraries", get(list).post(create))
         .route(
@@ -53,7 +55,7 @@ pub fn routes() -> Router<AppState> {
             "/v1/libraries/{library_id}/documents",
             get(list_documents)
                 .post(upload)
-                .layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+                .layer(DefaultBodyLimit::max(max_upload)),
         )
         .route(
             "/v1/libraries/{library_id}/documents/{document_id}",
@@ -670,7 +672,7 @@ fn pagination(total: usize, page: usize, size: usize) -> wire::PaginationInfo {
 
 // ----- libraries -----
 
-async fn create(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+async fn create(State(state): State<AppState>, body: JsonBytes) -> Result<Response, ApiError> {
     let req: wire::CreateLibraryRequest = body_of(&body, |v, out| {
         non_empty(v, "name", out);
         one_of(v, "owner_type", &["User", "Workspace"], out);
@@ -806,7 +808,7 @@ async fn get_one(
 async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let req: wire::UpdateLibraryRequest = body_of(&body, |v, out| non_empty(v, "name", out))?;
     let mut store = state.libraries.lock();
@@ -915,26 +917,21 @@ async fn list_documents(
 async fn upload(
     State(state): State<AppState>,
     Path(lib_id): Path<String>,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     state.libraries.lock().library(&lib_id)?;
     let mut file: Option<(String, Option<String>, Bytes)> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => return Err(ApiError::bad_request(format!("bad multipart body: {e}"))),
-        };
-        if field.name() != Some("file") {
-            continue;
+    // A body that is not multipart has no parts (FastAPI): `file` is then missing.
+    if let Ok(mut multipart) = multipart {
+        while let Some(field) = multipart.next_field().await.map_err(body::part_error)? {
+            if field.name() != Some("file") {
+                continue;
+            }
+            let name = field.file_name().unwrap_or("upload").to_owned();
+            let mime = field.content_type().map(str::to_owned);
+            let bytes = field.bytes().await.map_err(body::part_error)?;
+            file = Some((name, mime, bytes));
         }
-        let name = field.file_name().unwrap_or("upload").to_owned();
-        let mime = field.content_type().map(str::to_owned);
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| ApiError::bad_request(format!("bad multipart body: {e}")))?;
-        file = Some((name, mime, bytes));
     }
     let Some((name, mime, bytes)) = file else {
         return Err(ApiError::validation(vec![Violation::missing(
@@ -1018,7 +1015,7 @@ async fn status(
 async fn update_document(
     State(state): State<AppState>,
     Path((lib_id, doc_id)): Path<(String, String)>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let req: wire::UpdateDocumentRequest = body_of(&body, |v, out| {
         non_empty(v, "name", out);
@@ -1236,7 +1233,7 @@ const SHARE_TYPES: &[&str] = &["User", "Workspace", "Org"];
 async fn put_share(
     State(state): State<AppState>,
     Path(lib_id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let req: wire::SharingRequest = body_of(&body, |v, out| {
         one_of(v, "level", &["Viewer", "Editor"], out);
@@ -1268,7 +1265,7 @@ async fn put_share(
 async fn delete_share(
     State(state): State<AppState>,
     Path(lib_id): Path<String>,
-    body: Bytes,
+    body: JsonBytes,
 ) -> Result<Response, ApiError> {
     let req: wire::SharingDelete = body_of(&body, |v, out| {
         one_of(v, "share_with_type", SHARE_TYPES, out);

@@ -5,7 +5,7 @@
 //! 3. The last user message of the turn ("the text") drives the rest:
 //!    a handoff if it names an agent the current agent may hand off to; then every tool whose
 //!    trigger it matches (web search, code, image, library, connector, function); otherwise a
-//!    plain reply ("count to N", structured output, or "Echo: <text>").
+//!    plain reply ("count to N", structured output, or `Echo: <text>`).
 //!
 //! The model produces [`Output`]s; `conversations.rs` turns them into entries and `sse.rs`
 //! into events, so a streamed response folds into exactly the non-streamed one.

@@ -10,10 +10,11 @@ use axum::body::Bytes;
 use mistral_edge::model::wire;
 
 use crate::connectors::Registry;
-use crate::faults::Counters;
+use crate::counters::Counters;
 use crate::hooks::Hooks;
 use crate::ids::Ids;
 use crate::libraries::Libraries;
+use crate::limits::Limits;
 use crate::observe::Observer;
 
 /// Where a `function.call` came from, so that a confirmation or a result can be acted on.
@@ -60,6 +61,8 @@ pub struct AgentRecord {
 /// A stored file.
 #[derive(Debug, Clone)]
 pub struct FileRecord {
+    /// Creation order, for listing newest first.
+    pub seq: u64,
     /// What `GET /v1/files/{id}` returns.
     pub meta: wire::GetFileResponse,
     /// The content.
@@ -108,6 +111,8 @@ pub struct Inner {
     pub libraries: Arc<Libraries>,
     /// Counters and recent requests (`/__emulator/stats`, `/__emulator/requests`).
     pub observer: Arc<Observer>,
+    /// How long clients may take to send requests, and how big their bodies may be.
+    pub limits: Limits,
 }
 
 /// The ids of the (one) user, workspace and organisation the emulator serves.
@@ -148,10 +153,10 @@ impl AppState {
     /// registries; only the model's tools use `hooks`. [`AppState::default`] plugs those
     /// registries in as the hooks (real MCP, real document search).
     pub fn new(hooks: Hooks) -> Self {
-        Self::build(|_, _| hooks)
+        Self::build(|_, _| hooks, Limits::default())
     }
 
-    fn build(hooks: impl FnOnce(&Arc<Registry>, &Arc<Libraries>) -> Hooks) -> Self {
+    fn build(hooks: impl FnOnce(&Arc<Registry>, &Arc<Libraries>) -> Hooks, limits: Limits) -> Self {
         let seed =
             crate::ids::mix(crate::clock::now_micros() as u64 ^ u64::from(std::process::id()));
         let ids = Ids::new(seed);
@@ -170,7 +175,20 @@ impl AppState {
             connectors,
             libraries,
             observer: Arc::default(),
+            limits,
         }))
+    }
+
+    /// Fresh state (as [`AppState::default`]) whose clients have these limits.
+    pub fn with_limits(limits: Limits) -> Self {
+        Self::build(Self::own_hooks, limits)
+    }
+
+    fn own_hooks(connectors: &Arc<Registry>, libraries: &Arc<Libraries>) -> Hooks {
+        Hooks {
+            connectors: connectors.clone(),
+            libraries: libraries.clone(),
+        }
     }
 
     /// Locks the store (a panic elsewhere does not make it unusable).
@@ -183,9 +201,6 @@ impl Default for AppState {
     /// Fresh state whose model uses the emulator's own connectors (MCP over streamable HTTP)
     /// and libraries (term search over the uploaded documents' text).
     fn default() -> Self {
-        Self::build(|connectors, libraries| Hooks {
-            connectors: connectors.clone(),
-            libraries: libraries.clone(),
-        })
+        Self::build(Self::own_hooks, Limits::default())
     }
 }

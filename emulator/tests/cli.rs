@@ -34,13 +34,14 @@ fn prints_the_url_serves_and_stops_on_sigterm() {
         .status()
         .expect("kill");
     assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(10);
+    // The 60 s are a guard against a hang, not a claim about speed.
+    let guard = Instant::now() + Duration::from_secs(60);
     loop {
         if let Some(exit) = child.try_wait().unwrap() {
             assert!(exit.success(), "clean exit, got {exit:?}");
             break;
         }
-        assert!(Instant::now() < deadline, "did not stop on SIGTERM");
+        assert!(Instant::now() < guard, "did not stop on SIGTERM");
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(

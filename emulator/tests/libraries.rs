@@ -477,3 +477,26 @@ async fn accesses_share_and_unshare() {
         2
     );
 }
+
+#[tokio::test]
+async fn an_upload_that_is_not_multipart_has_no_file() {
+    let s = start().await;
+    let lib = new_library(&s, "l").await;
+    let path = format!("/v1/libraries/{lib}/documents");
+    let r = post(&s, &path, &json!({"file": "a.txt"})).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    let d = &r.json()["detail"][0];
+    assert_eq!(d["type"], "missing");
+    assert_eq!(d["loc"], json!(["body", "file"]));
+    // A broken multipart body is the API's error JSON, not axum's plain text.
+    let r = request_raw(
+        s.addr,
+        "POST",
+        &path,
+        &[KEY],
+        Some(("multipart/form-data; boundary=b", b"--nonsense\r\n")),
+    )
+    .await;
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert_eq!(r.json()["object"], "error");
+}

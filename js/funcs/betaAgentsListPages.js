@@ -2,8 +2,8 @@
 // Do not edit: run `UPDATE_OPERATIONS=1 cargo test --test operations_dts`.
 // The standalone form of `client.beta.agents.listPages`, as the official SDK's `betaAgentsListPages`.
 
-import { settlePages } from "../result.js";
+import { settleIterator } from "../result.js";
 
 export function betaAgentsListPages(client, request, options) {
-  return settlePages(client.beta.agents.listPages(request, options));
+  return settleIterator(client.beta.agents.listPages(request, options));
 }

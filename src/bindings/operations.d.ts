@@ -389,10 +389,25 @@ export type FilesRetrieveResponse = GetFileResponse;
 /** Arguments of `files.download` (GET `/v1/files/{file_id}/content`). */
 export interface FilesDownloadRequest { fileId: string }
 /** What `files.download` resolves to. */
-export type FilesDownloadResponse = Uint8Array;
+export type FilesDownloadResponse = ReadableStream<Uint8Array>;
 
 /** Arguments of `files.getSignedUrl` (GET `/v1/files/{file_id}/url`). */
 export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number }
 /** What `files.getSignedUrl` resolves to. */
 export type FilesGetSignedUrlResponse = FileSignedUrl;
+
+/** Arguments of `files.upload` (POST `/v1/files`). */
+export type FilesUploadRequest = { file: FileInput; expiry?: number | null; purpose?: string | null; visibility?: string | null };
+/** What `files.upload` resolves to. */
+export type FilesUploadResponse = FileSchema;
+
+/** Arguments of `files.list` (GET `/v1/files`). */
+export interface FilesListRequest { page?: number; pageSize?: number; includeTotal?: boolean; sampleType?: string[]; source?: string[]; search?: string; purpose?: string; mimetypes?: string[] }
+/** What `files.list` resolves to. */
+export type FilesListResponse = ListFilesResponse;
+
+/** Arguments of `files.delete` (DELETE `/v1/files/{file_id}`). */
+export interface FilesDeleteRequest { fileId: string }
+/** What `files.delete` resolves to. */
+export type FilesDeleteResponse = DeleteFileResponse;
 

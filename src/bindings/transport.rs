@@ -12,8 +12,9 @@
 //! `FinalizationRegistry` entry, a `free()` and a boundary crossing per getter on every call.
 //!
 //! Why the loop is JavaScript: awaiting promises from Rust goes through wasm-bindgen-futures,
-//! whose closures, task queue and finalizers cost about 60 µs of CPU per call in Node — most of a
-//! call's overhead over a bare `fetch` — and 12 KB of wasm. The loop itself holds no policy.
+//! whose closures, task queue and finalizers cost more CPU per call in Node than everything else
+//! the client does, and kilobytes of wasm (measured: bench/HISTORY.md and the README). The loop
+//! itself holds no policy.
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -199,6 +200,12 @@ pub(super) fn send_prepared(
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     });
     let multipart = request.multipart;
+    // A multipart upload's text parts travel in place of the body, as `[[name, value], ...]`.
+    #[cfg(not(feature = "conversations-only"))]
+    let body = match &multipart {
+        Some(m) if !m.parts.is_empty() => Some(parts_json(&m.parts)),
+        _ => body,
+    };
     send(
         config,
         index,
@@ -206,11 +213,26 @@ pub(super) fn send_prepared(
         &request.path_and_query,
         body,
         response_kind(op),
-        multipart.map(|m| m.field),
-        multipart.and_then(|m| m.wrapper),
+        multipart.as_ref().map(|m| m.field),
+        multipart.as_ref().and_then(|m| m.wrapper),
         args,
         options,
     )
+}
+
+/// The text parts of a form as a JSON array of `[name, value]` pairs.
+#[cfg(not(feature = "conversations-only"))]
+fn parts_json(parts: &[(&str, String)]) -> String {
+    let mut out = String::from("[");
+    for (i, (name, value)) in parts.iter().enumerate() {
+        out.push_str(if i == 0 { "[" } else { ",[" });
+        crate::json::text::write_quoted(&mut out, name);
+        out.push(',');
+        crate::json::text::write_quoted(&mut out, value);
+        out.push(']');
+    }
+    out.push(']');
+    out
 }
 
 #[wasm_bindgen]

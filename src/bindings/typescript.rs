@@ -67,10 +67,24 @@ export type RetryConfig =
       };
 
 /**
- * A paginated list: await it for the first page, or `for await` over it for every page, each
- * fetched when the loop asks for it.
+ * A paginated list (`connectors.list`): await it for the first page, or `for await` over it for
+ * every page, each fetched when the loop asks for it.
  */
 export interface PagePromise<T> extends Promise<T>, AsyncIterable<T> {}
+
+/**
+ * The official SDK's page of a cursor-paginated list (`agents.listPages`): the page's own
+ * members (`result`), `next()` for the next page, and `for await` over this page and every
+ * later one. Paging stops at a missing or blank cursor, or a page shorter than `pageSize`.
+ */
+export type PageIterator<V> = V & {
+    /** The next page, or `null` after the last one. */
+    next: () => Promise<PageIterator<V>> | null;
+    /** This page and every later one, each fetched when the loop asks for it. */
+    [Symbol.asyncIterator]: () => AsyncIterableIterator<V>;
+    /** The cursor of the next page, when there is one. */
+    "~next"?: { cursor: string };
+};
 
 /** One item of a conversation stream: the SSE event name and the typed event. */
 export interface ConversationStreamItem {

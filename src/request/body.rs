@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::json::text::write_quoted;
 use crate::json::value::Map;
 use crate::json::{to_wire, Value};
+use crate::model::shape::Shape;
 
 /// The caller's arguments, by key (sorted; the last of a repeated key wins).
 pub(super) type Args<'a> = Map<'a>;
@@ -29,7 +30,12 @@ fn invalid(message: String) -> Error {
 
 /// Builds `op`'s body from the arguments that are not path or query parameters.
 pub(super) fn build(op: &Operation, body: &Body, args: &Args<'_>) -> Result<Built, Error> {
-    let wrapped = args.get(body.key);
+    // An empty key: the official SDK takes this body's members flat only (`files.upload`).
+    let wrapped = if body.key.is_empty() {
+        None
+    } else {
+        args.get(body.key)
+    };
     let flat: Vec<_> = args
         .iter()
         .filter(|(k, _)| {
@@ -64,58 +70,86 @@ pub(super) fn build(op: &Operation, body: &Body, args: &Args<'_>) -> Result<Buil
             Ok(Built::Json(wire))
         }
         #[cfg(not(feature = "conversations-only"))]
-        BodyKind::Multipart { file } => multipart(op, body.key, file, wrapped, &flat),
+        BodyKind::Multipart { file, fields } => multipart(op, body, file, fields, wrapped, &flat),
         // No conversation call uploads a file.
         #[cfg(feature = "conversations-only")]
         BodyKind::Multipart { .. } => Err(invalid("uploads are not part of this build".into())),
     }
 }
 
-/// Finds the file of a multipart upload: `{ requestBody: { file } }` or `{ file }`.
+/// Finds the file of a multipart upload (`{ requestBody: { file } }` or `{ file }`) and makes
+/// its text parts from the other arguments, in the order of `fields`, then the defaults the
+/// caller left out. A `null` argument is no part, as in the official SDK.
 #[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call uploads a file
 fn multipart(
     op: &Operation,
-    key: &'static str,
+    body: &Body,
     file: &'static str,
+    fields: &'static [(&'static str, &'static str, &'static Shape)],
     wrapped: Option<Value<'_>>,
     flat: &[&(Cow<'_, str>, Value<'_>)],
 ) -> Result<Built, Error> {
-    let present = |value: Option<Value<'_>>| value.is_some_and(|v| !v.is_null());
-    match wrapped {
-        Some(raw) => {
-            if raw.kind() != crate::json::Kind::Object {
-                return Err(invalid(format!("`{key}` must be an object with `{file}`")));
-            }
-            if !present(raw.get(file)) {
-                return Err(invalid(format!(
-                    "`{key}` is missing the required field `{file}`"
-                )));
-            }
-            Ok(Built::Multipart(MultipartFile {
-                wrapper: Some(key),
-                field: file,
-            }))
+    let key = body.key;
+    let members: Vec<(Cow<'_, str>, Value<'_>)> = match wrapped {
+        Some(raw) => raw
+            .to_map()
+            .ok_or_else(|| invalid(format!("`{key}` must be an object with `{file}`")))?
+            .iter()
+            .cloned()
+            .collect(),
+        None => flat.iter().map(|m| (*m).clone()).collect(),
+    };
+    let value_of = |name: &str| {
+        members
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| *v)
+            .filter(|v| !v.is_null())
+    };
+    if value_of(file).is_none() {
+        return Err(invalid(match wrapped {
+            Some(_) => format!("`{key}` is missing the required field `{file}`"),
+            None => format!("missing required field `{file}`"),
+        }));
+    }
+    let known = |k: &str| k == file || fields.iter().any(|(js, wire, _)| k == *js || k == *wire);
+    if let Some((other, _)) = members.iter().find(|(k, _)| !known(k)) {
+        let mut takes = format!("`{file}`");
+        for (js, _, _) in fields {
+            takes.push_str(&format!(", `{js}`"));
         }
-        None => {
-            if let Some((other, _)) = flat.iter().find(|(k, _)| k.as_ref() != file) {
-                return Err(invalid(format!(
-                    "`{other}` is not an argument of `{}`: it takes `{file}`",
-                    op.name
-                )));
-            }
-            let value = flat
-                .iter()
-                .find(|(k, _)| k.as_ref() == file)
-                .map(|(_, v)| *v);
-            if !present(value) {
-                return Err(invalid(format!("missing required field `{file}`")));
-            }
-            Ok(Built::Multipart(MultipartFile {
-                wrapper: None,
-                field: file,
-            }))
+        return Err(invalid(format!(
+            "`{other}` is not an argument of `{}`: it takes {takes}",
+            op.name
+        )));
+    }
+    let mut parts = Vec::new();
+    for (js, wire, shape) in fields {
+        let Some(value) = value_of(js).or_else(|| value_of(wire)) else {
+            continue;
+        };
+        let text = match shape {
+            Shape::Integer => value.as_i64().map(|n| n.to_string()),
+            _ => value.as_str().map(Cow::into_owned),
+        };
+        let kind = if matches!(shape, Shape::Integer) { "an integer" } else { "a string" };
+        let text = text.ok_or_else(|| invalid(format!("`{js}` must be {kind}")))?;
+        parts.push((*wire, text));
+    }
+    for (wire, raw) in body.defaults {
+        if !parts.iter().any(|(name, _)| name == wire) {
+            let text = Value::parse(raw.as_bytes())
+                .ok()
+                .and_then(Value::as_text)
+                .map_or_else(|| (*raw).to_owned(), Cow::into_owned);
+            parts.push((*wire, text));
         }
     }
+    Ok(Built::Multipart(MultipartFile {
+        wrapper: wrapped.map(|_| key),
+        field: file,
+        parts,
+    }))
 }
 
 /// Appends each default member the body does not have (`"protocol":"mcp"`).

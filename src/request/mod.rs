@@ -70,15 +70,17 @@ pub struct HttpRequest {
     pub binary: bool,
 }
 
-/// Where the file of a multipart upload sits in the caller's arguments. The bindings build a
-/// `FormData` with one part, `field`, holding that value: a `Blob`/`File`, or the official SDK's
-/// `{ fileName, content }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where the file of a multipart upload sits in the caller's arguments, and the form's text
+/// parts. The bindings build a `FormData` with the file part, `field`, holding that value (a
+/// `Blob`/`File`, or the official SDK's `{ fileName, content }`), then `parts` in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MultipartFile {
     /// The key the file is wrapped under (`requestBody`), or `None` when passed flat.
     pub wrapper: Option<&'static str>,
     /// The argument holding the file, which is also the form field's name (`file`).
     pub field: &'static str,
+    /// The text parts, as (name, value): `[("purpose", "ocr"), ("visibility", "workspace")]`.
+    pub parts: Vec<(&'static str, String)>,
 }
 
 impl HttpRequest {

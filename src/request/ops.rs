@@ -67,11 +67,15 @@ pub struct Body {
 pub enum BodyKind {
     /// JSON of this shape, transcoded to the wire spelling.
     Json(&'static Shape),
-    /// `multipart/form-data` with one file part. The caller's file (a `Blob`, or the official SDK's
-    /// `{ fileName, content }`) cannot travel as JSON: the bindings build the `FormData`.
+    /// `multipart/form-data` with one file part and text parts. The caller's file (a `Blob`, or
+    /// the official SDK's `{ fileName, content }`) cannot travel as JSON: the bindings build the
+    /// `FormData`. The body's `defaults` are text parts added when the caller left them out.
     Multipart {
         /// The argument, and the form field, that carries the file (`file`).
         file: &'static str,
+        /// The other arguments, each sent as a text part: `(js name, wire name, shape)`, the
+        /// shape being `String` or `Integer`.
+        fields: &'static [(&'static str, &'static str, &'static Shape)],
     },
 }
 
@@ -85,7 +89,8 @@ pub enum ResponseKind {
     /// A conversation event stream.
     Events,
     /// Raw bytes (file download), sent with `Accept: application/octet-stream`; the response must
-    /// have that content type.
+    /// have that content type. JavaScript receives them as a `ReadableStream<Uint8Array>`, as from
+    /// the official SDK.
     Bytes,
 }
 
@@ -783,7 +788,10 @@ pub mod documents {
         &[LIBRARY_ID],
         Some(Body {
             key: "requestBody",
-            kind: BodyKind::Multipart { file: "file" },
+            kind: BodyKind::Multipart {
+                file: "file",
+                fields: &[],
+            },
             defaults: &[],
         }),
         DOCUMENT,
@@ -933,6 +941,55 @@ pub mod files {
         None,
         returns::<wire::FileSignedUrl>(),
     );
+    /// Uploads a file (`multipart/form-data`: `file`, then `expiry`, `purpose` and `visibility`,
+    /// which defaults to `"workspace"` as in the official SDK). Its arguments are flat: the
+    /// official SDK has no wrapped form for it (an empty body key).
+    pub const UPLOAD: Operation = op(
+        "files.upload",
+        Method::Post,
+        "/v1/files",
+        &[],
+        Some(Body {
+            key: "",
+            kind: BodyKind::Multipart {
+                file: "file",
+                fields: &[
+                    ("expiry", "expiry", &Shape::Integer),
+                    ("purpose", "purpose", &Shape::String),
+                    ("visibility", "visibility", &Shape::String),
+                ],
+            },
+            defaults: &[("visibility", "\"workspace\"")],
+        }),
+        returns::<wire::FileSchema>(),
+    );
+    /// Lists files; arrays repeat their key (`sample_type=instruct&sample_type=pretrain`).
+    pub const LIST: Operation = op(
+        "files.list",
+        Method::Get,
+        "/v1/files",
+        &[
+            query("page", "page"),
+            query("pageSize", "page_size"),
+            query("includeTotal", "include_total"),
+            query("sampleType", "sample_type"),
+            query("source", "source"),
+            query("search", "search"),
+            query("purpose", "purpose"),
+            query("mimetypes", "mimetypes"),
+        ],
+        None,
+        returns::<wire::ListFilesResponse>(),
+    );
+    /// Deletes a file.
+    pub const DELETE: Operation = op(
+        "files.delete",
+        Method::Delete,
+        "/v1/files/{file_id}",
+        &[FILE_ID],
+        None,
+        returns::<wire::DeleteFileResponse>(),
+    );
 }
 
 /// The conversation calls, first in [`ALL`] (so at the same indices in every build): all that
@@ -1025,4 +1082,7 @@ pub const ALL: &[&Operation] = &[
     &files::RETRIEVE,
     &files::DOWNLOAD,
     &files::GET_SIGNED_URL,
+    &files::UPLOAD,
+    &files::LIST,
+    &files::DELETE,
 ];

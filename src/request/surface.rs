@@ -1,6 +1,6 @@
 //! The client's shape, as the official SDK has it: its resources (`beta.conversations`,
 //! `beta.libraries.documents`, ...), their method names and docs, each method naming an
-//! operation of [`ops`](super::ops).
+//! operation of [`ops`].
 //!
 //! The package's JavaScript classes (`js/resources.js`) and their declarations
 //! (`js/resources.d.ts`) are generated from this table by `tests/operations_dts.rs`, which also
@@ -18,8 +18,20 @@ pub struct Method {
     pub doc: &'static [&'static str],
     /// The operation it runs.
     pub op: &'static Operation,
-    /// Whether it returns a `PagePromise` (async-iterable over every page).
-    pub pages: bool,
+    /// How it pages, if it does.
+    pub pages: Pages,
+}
+
+/// How a paginated method returns its pages (see `js/pages.js`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// Not paginated: a promise of the response.
+    No,
+    /// A `PagePromise`: a promise of the first page, async-iterable over every page.
+    Promise,
+    /// A promise of the official SDK's `PageIterator`: `{ result, next() }`, async-iterable over
+    /// `{ result }` for every page.
+    Iterator,
 }
 
 /// A resource: a class of methods, reached from the client at `path`.
@@ -60,8 +72,9 @@ macro_rules! surface {
             }
         ),*];
     };
-    (@pages pages) => { true };
-    (@pages) => { false };
+    (@pages pages) => { Pages::Promise };
+    (@pages iterator) => { Pages::Iterator };
+    (@pages) => { Pages::No };
 }
 
 surface! {
@@ -97,9 +110,11 @@ surface! {
         create = ops::agents::CREATE;
         /// Lists agents (deprecated by Mistral in favour of `listPages`).
         list = ops::agents::LIST;
-        /// One page of agents. The result is also async-iterable over every page:
-        /// `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
-        listPages = ops::agents::LIST_PAGES, pages;
+        /// One page of agents, as the official SDK's page iterator: the page is `result`,
+        /// `next()` resolves to the next one (or returns `null` after the last), and the
+        /// iterator is async-iterable over every page:
+        /// `for await (const page of await client.beta.agents.listPages({ pageSize: 50 })) page.result.data`.
+        listPages = ops::agents::LIST_PAGES, iterator;
         /// Gets an agent, at its active version or at `agentVersion` (a number or an alias).
         get = ops::agents::GET;
         /// Updates an agent; every update makes a new version.
@@ -222,11 +237,19 @@ surface! {
     }
     /// Files, such as the images `image_generation` makes.
     Files at "files", "Files, such as the images `image_generation` makes." {
+        /// Uploads a file (a `Blob`, `File`, bytes, or `{ fileName, content }`) as multipart form
+        /// data, with `purpose`, `expiry` (hours) and `visibility` (default `"workspace"`).
+        upload = ops::files::UPLOAD;
+        /// Lists files (`page`, `pageSize`, `includeTotal`, filters by `sampleType`, `source`,
+        /// `search`, `purpose`, `mimetypes`).
+        list = ops::files::LIST;
         /// A file's metadata (generated images arrive as `tool_file` chunks naming a file).
         retrieve = ops::files::RETRIEVE;
         /// A file's content as bytes (`new Blob([bytes])` makes a Blob of it).
         download = ops::files::DOWNLOAD;
         /// A temporary URL of the file, usable as an `<img src>`.
         getSignedUrl = ops::files::GET_SIGNED_URL;
+        /// Deletes a file; resolves to `{ id, object, deleted }`.
+        delete = ops::files::DELETE;
     }
 }

@@ -63,10 +63,24 @@ export type RetryConfig =
 };
 
 /**
- * A paginated list: await it for the first page, or `for await` over it for every page, each
- * fetched when the loop asks for it.
+ * A paginated list (`connectors.list`): await it for the first page, or `for await` over it for
+ * every page, each fetched when the loop asks for it.
  */
 export interface PagePromise<T> extends Promise<T>, AsyncIterable<T> {}
+
+/**
+ * The official SDK's page of a cursor-paginated list (`agents.listPages`): the page's own
+ * members (`result`), `next()` for the next page, and `for await` over this page and every
+ * later one. Paging stops at a missing or blank cursor, or a page shorter than `pageSize`.
+ */
+export type PageIterator<V> = V & {
+    /** The next page, or `null` after the last one. */
+    next: () => Promise<PageIterator<V>> | null;
+    /** This page and every later one, each fetched when the loop asks for it. */
+    [Symbol.asyncIterator]: () => AsyncIterableIterator<V>;
+    /** The cursor of the next page, when there is one. */
+    "~next"?: { cursor: string };
+};
 
 /** One item of a conversation stream: the SSE event name and the typed event. */
 export interface ConversationStreamItem {
@@ -531,6 +545,64 @@ export interface Document {
      * When it will be deleted (RFC 3339).
      */
     expiresAt?: string;
+}
+
+/**
+ * A file as `files.upload` returns it and `files.list` lists it. Its times are unix seconds.
+ */
+export interface FileSchema {
+    /**
+     * The file's id.
+     */
+    id: string;
+    /**
+     * Always `"file"`.
+     */
+    object: string;
+    /**
+     * Its size in bytes.
+     */
+    bytes: number;
+    /**
+     * When it was created (unix seconds).
+     */
+    createdAt: number;
+    /**
+     * Its name.
+     */
+    filename: string;
+    /**
+     * `"fine-tune"`, `"batch"` or `"ocr"`.
+     */
+    purpose: FilePurpose;
+    /**
+     * What kind of data it holds (`"pretrain"`, `"instruct"`, `"batch_request"`, ...).
+     */
+    sampleType: string;
+    /**
+     * `"upload"`, `"repository"` or `"mistral"`.
+     */
+    source: FileSource;
+    /**
+     * How many lines it has.
+     */
+    numLines?: number;
+    /**
+     * Its MIME type.
+     */
+    mimetype?: string;
+    /**
+     * Its signature.
+     */
+    signature?: string;
+    /**
+     * When it expires (unix seconds).
+     */
+    expiresAt?: number;
+    /**
+     * `"workspace"` or `"user"`.
+     */
+    visibility?: FileVisibility;
 }
 
 /**
@@ -2235,6 +2307,24 @@ export interface ListDocumentsResponse {
 }
 
 /**
+ * One page of files (`files.list`).
+ */
+export interface ListFilesResponse {
+    /**
+     * The files.
+     */
+    data: FileSchema[];
+    /**
+     * Always `"list"`.
+     */
+    object: string;
+    /**
+     * How many files match, when `includeTotal` was asked.
+     */
+    total?: number;
+}
+
+/**
  * One page of libraries.
  */
 export interface ListLibrariesResponse {
@@ -3067,6 +3157,24 @@ export interface ConnectorLocale {
 }
 
 /**
+ * What `files.delete` answers.
+ */
+export interface DeleteFileResponse {
+    /**
+     * The deleted file's id.
+     */
+    id: string;
+    /**
+     * Always `"file"`.
+     */
+    object: string;
+    /**
+     * Whether it was deleted.
+     */
+    deleted: boolean;
+}
+
+/**
  * What a file is for.
  */
 export type FilePurpose = "fine-tune" | "batch" | "ocr";
@@ -3657,12 +3765,27 @@ export type FilesRetrieveResponse = GetFileResponse;
 /** Arguments of `files.download` (GET `/v1/files/{file_id}/content`). */
 export interface FilesDownloadRequest { fileId: string }
 /** What `files.download` resolves to. */
-export type FilesDownloadResponse = Uint8Array;
+export type FilesDownloadResponse = ReadableStream<Uint8Array>;
 
 /** Arguments of `files.getSignedUrl` (GET `/v1/files/{file_id}/url`). */
 export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number }
 /** What `files.getSignedUrl` resolves to. */
 export type FilesGetSignedUrlResponse = FileSignedUrl;
+
+/** Arguments of `files.upload` (POST `/v1/files`). */
+export type FilesUploadRequest = { file: FileInput; expiry?: number | null; purpose?: string | null; visibility?: string | null };
+/** What `files.upload` resolves to. */
+export type FilesUploadResponse = FileSchema;
+
+/** Arguments of `files.list` (GET `/v1/files`). */
+export interface FilesListRequest { page?: number; pageSize?: number; includeTotal?: boolean; sampleType?: string[]; source?: string[]; search?: string; purpose?: string; mimetypes?: string[] }
+/** What `files.list` resolves to. */
+export type FilesListResponse = ListFilesResponse;
+
+/** Arguments of `files.delete` (DELETE `/v1/files/{file_id}`). */
+export interface FilesDeleteRequest { fileId: string }
+/** What `files.delete` resolves to. */
+export type FilesDeleteResponse = DeleteFileResponse;
 
 
 

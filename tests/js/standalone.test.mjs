@@ -30,7 +30,8 @@ const errors = []; // every error a Result carried: none may hold the key
 /** The value of a successful Result, which must have exactly the SDK's keys. */
 function value(result) {
   assert.equal(result.ok, true, `expected ok, got ${result.error?.constructor?.name}: ${result.error?.message}`);
-  assert.deepEqual(Object.keys(result).filter((k) => k !== "next"), ["ok", "value"]);
+  // A page of a PageIterator also has `next` and, before the last page, the SDK's `~next` cursor.
+  assert.deepEqual(Object.keys(result).filter((k) => k !== "next" && k !== "~next"), ["ok", "value"]);
   return result.value;
 }
 
@@ -192,44 +193,38 @@ describe("agents", () => {
     failure(await fn.betaAgentsGet(core, { agentId: agent.id }), NotFoundError);
   });
 
-  test("listPages: awaits to the first page's Result, iterates every page's, and next() follows the cursor", async () => {
+  test("listPages: resolves to the first page's Result, a PageIterator whose next() and iteration follow the cursor", async () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await core.beta.agents.create({ model: "m", name: `Paged ${i}` })).id);
     const first = await fn.betaAgentsListPages(core, { pageSize: 2 });
     assert.equal(first.ok, true);
-    assert.equal(first.value.data.length, 2);
-    // The SDK's PageIterator: next() gives the next page's Result, itself with next().
+    assert.equal(first.value.result.data.length, 2);
+    // The SDK's PageIterator of Results: next() gives the next page's Result, itself with next().
     const second = await first.next();
     assert.equal(second.ok, true);
-    assert.notDeepEqual(second.value.data.map((a) => a.id), first.value.data.map((a) => a.id));
-    assert.equal(first.next(), first.next(), "each page is fetched once");
+    assert.notDeepEqual(second.value.result.data.map((a) => a.id), first.value.result.data.map((a) => a.id));
 
     const seen = [];
     let pages = 0;
-    for await (const page of fn.betaAgentsListPages(core, { pageSize: 2 })) {
-      seen.push(...value(page).data.map((a) => a.id));
+    for await (const page of await fn.betaAgentsListPages(core, { pageSize: 2 })) {
+      seen.push(...value(page).result.data.map((a) => a.id));
       pages++;
     }
     for (const id of ids) assert.ok(seen.includes(id), `page iteration missed ${id}`);
     assert.equal(new Set(seen).size, seen.length, "no agent twice");
     assert.ok(pages >= 3);
-    // The awaited Result iterates too (the SDK's `for await (const page of res)`), from its page on.
-    const again = [];
-    for await (const page of await fn.betaAgentsListPages(core, { pageSize: 2 })) again.push(...page.value.data.map((a) => a.id));
-    assert.deepEqual(again, seen);
     // The method form pages the same.
     const viaMethod = [];
-    for await (const page of core.beta.agents.listPages({ pageSize: 2 })) viaMethod.push(...page.data.map((a) => a.id));
+    for await (const page of await core.beta.agents.listPages({ pageSize: 2 })) viaMethod.push(...page.result.data.map((a) => a.id));
     assert.deepEqual(viaMethod, seen);
   });
 
   test("listPages: an error is the one Result, and iteration ends there", async () => {
-    const pages = fn.betaAgentsListPages(core, { pageSize: 2 }, { headers: { "x-emulator-fault": "status=500" } });
-    const first = await pages;
+    const first = await fn.betaAgentsListPages(core, { pageSize: 2 }, { headers: { "x-emulator-fault": "status=500" } });
     failure(first, InternalServerError);
     assert.equal(first.next(), null);
     const all = [];
-    for await (const page of pages) all.push(page);
+    for await (const page of first) all.push(page);
     assert.equal(all.length, 1);
     assert.equal(all[0], first);
   });
@@ -295,8 +290,9 @@ describe("files", () => {
     const chunk = response.outputs.flatMap((o) => (Array.isArray(o.content) ? o.content : [])).find((c) => c.type === "tool_file");
     assert.ok(chunk, JSON.stringify(response.outputs));
     assert.equal(value(await fn.filesRetrieve(core, { fileId: chunk.fileId })).id, chunk.fileId);
-    const bytes = value(await fn.filesDownload(core, { fileId: chunk.fileId }));
-    assert.ok(bytes instanceof Uint8Array);
+    const body = value(await fn.filesDownload(core, { fileId: chunk.fileId }));
+    assert.ok(body instanceof ReadableStream);
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     const signed = value(await fn.filesGetSignedUrl(core, { fileId: chunk.fileId }));
     assert.deepEqual(new Uint8Array(await (await fetch(signed.url)).arrayBuffer()), bytes);

@@ -8,7 +8,7 @@ import { startEmulator } from "../emulator/harness.mjs";
 const pkg = await import(new URL("../../pkg/node.js", import.meta.url));
 const {
   Mistral, MistralError, InvalidRequestError, NotFoundError, HTTPValidationError, RateLimitError,
-  InternalServerError, StreamError, TimeoutError, AbortError, PagePromise,
+  InternalServerError, StreamError, TimeoutError, AbortError,
 } = pkg;
 
 const KEY = "sk-surface-test-key-0123456789";
@@ -73,17 +73,50 @@ describe("agents", () => {
     await rejects(client.beta.agents.get({ agentId: agent.id }), NotFoundError);
   });
 
-  test("listPages awaits to the first page and iterates every page", async () => {
+  test("listPages resolves to the official SDK's page iterator: result, next(), for await over every page", async () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await client.beta.agents.create({ model: "m", name: `Pager ${i}` })).id);
     const pages = client.beta.agents.listPages({ pageSize: 2 });
-    assert.ok(pages instanceof PagePromise);
+    assert.ok(pages instanceof Promise);
     const first = await pages;
-    assert.equal(first.data.length, 2);
+    assert.equal(first.result.data.length, 2);
+    assert.equal(first.result.object, "list");
+    assert.deepEqual(first["~next"], { cursor: first.result.nextPageToken });
+    const second = await first.next();
+    assert.equal(second.result.data.length, 2);
+    assert.notDeepEqual(second.result.data.map((a) => a.id), first.result.data.map((a) => a.id));
     const seen = [];
-    for await (const page of client.beta.agents.listPages({ pageSize: 2 })) seen.push(...page.data.map((a) => a.id));
+    let count = 0;
+    for await (const page of first) {
+      assert.deepEqual(Object.keys(page), ["result"], "each page is { result }");
+      seen.push(...page.result.data.map((a) => a.id));
+      count++;
+    }
     for (const id of ids) assert.ok(seen.includes(id), `page iteration missed ${id}`);
     assert.equal(new Set(seen).size, seen.length, "no agent twice");
+    assert.equal(count, Math.ceil(seen.length / 2));
+    // The last page: no cursor, and next() returns null (not a promise).
+    let last = first;
+    while (last["~next"]) last = await last.next();
+    assert.equal(last.next(), null);
+    assert.equal(last.result.nextPageToken, undefined);
+    // Without arguments, as the official SDK allows.
+    assert.ok((await client.beta.agents.listPages()).result.data.length > 0);
+  });
+
+  test("listPages: an error on a later page is thrown by next() and by the loop", async () => {
+    const first = await client.beta.agents.listPages({ pageSize: 1 });
+    assert.ok(first["~next"]);
+    await client.beta.agents.create({ model: "m", name: "Pager error" });
+    const failing = new Mistral({
+      apiKey: KEY, serverURL: emu.url, retryConfig: { strategy: "none" },
+      fetch: (url, init) => (String(url).includes("page_token") ? fetch(url, { ...init, headers: { ...init.headers, "x-emulator-fault": "status=500" } }) : fetch(url, init)),
+    });
+    const pages = await failing.beta.agents.listPages({ pageSize: 1 });
+    await rejects(pages.next(), InternalServerError);
+    const seen = [];
+    await rejects((async () => { for await (const page of pages) seen.push(page); })(), InternalServerError);
+    assert.equal(seen.length, 1, "the first page came before the error");
   });
 });
 
@@ -164,8 +197,9 @@ describe("files", () => {
     assert.ok(chunk, JSON.stringify(response.outputs));
     const meta = await client.files.retrieve({ fileId: chunk.fileId });
     assert.equal(meta.id, chunk.fileId);
-    const bytes = await client.files.download({ fileId: chunk.fileId });
-    assert.ok(bytes instanceof Uint8Array);
+    const body = await client.files.download({ fileId: chunk.fileId });
+    assert.ok(body instanceof ReadableStream, "a ReadableStream, as the official SDK's");
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const signed = await client.files.getSignedUrl({ fileId: chunk.fileId });
     const viaUrl = new Uint8Array(await (await fetch(signed.url)).arrayBuffer());

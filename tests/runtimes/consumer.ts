@@ -89,8 +89,9 @@ export async function cookbook(): Promise<string> {
   void folded.outputs.length;
   void body;
 
-  // Files (top level, as in the official SDK): bytes of a generated image.
-  const bytes: Uint8Array = await client.files.download({ fileId: "00000000-0000-0000-0000-000000000000" });
+  // Files (top level, as in the official SDK): the bytes of a generated image, as a stream.
+  const content: ReadableStream<Uint8Array> = await client.files.download({ fileId: "00000000-0000-0000-0000-000000000000" });
+  const bytes = new Uint8Array(await new Response(content).arrayBuffer());
 
   await client.beta.agents.delete({ agentId: agent.id });
   const deleted = await client.beta.connectors.delete({ connectorId });
@@ -180,18 +181,18 @@ export async function standalone(): Promise<string> {
   }
   // Pages: the first page's Result, then every page's.
   const pages = await betaAgentsListPages(mistral, { pageSize: 20 });
-  if (pages.ok) out += pages.value.data.length;
-  for await (const page of betaAgentsListPages(mistral)) {
+  if (pages.ok) out += pages.value.result.data.length;
+  for await (const page of await betaAgentsListPages(mistral)) {
     if (!page.ok) break;
-    out += page.value.data.map((a) => a.name).join();
+    out += page.value.result.data.map((a) => a.name).join();
   }
   const next = await pages.next();
-  if (next?.ok) out += next.value.data.length;
+  if (next?.ok) out += next.value.result.data.length;
   const created: Result<{ id: string }, MistralError> = await betaConnectorsCreate(mistral, {
     name: "deepwiki", description: "DeepWiki", server: "https://mcp.deepwiki.com/mcp",
   });
   const bytes = await filesDownload(mistral, { fileId: "00000000-0000-0000-0000-000000000000" });
-  const length: number = bytes.ok ? bytes.value.byteLength : 0;
+  const length: number = bytes.ok ? (await new Response(bytes.value).arrayBuffer()).byteLength : 0;
   const append: ConversationAppendRequest = { inputs: "more" };
   const agent: CreateAgentRequest = { model: "m", name: "n" };
   // The SDK's enum objects: values and types under one name.

@@ -346,3 +346,16 @@ pub async fn start_with(hooks: mistral_emulator::Hooks) -> Server {
     ));
     Server { addr }
 }
+
+/// An emulator whose clients have these time limits.
+pub async fn start_limited(limits: mistral_emulator::limits::Limits) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let state = mistral_emulator::AppState::with_limits(limits);
+    tokio::spawn(mistral_emulator::serve_with_shutdown(
+        listener,
+        state,
+        std::future::pending(),
+    ));
+    Server { addr }
+}

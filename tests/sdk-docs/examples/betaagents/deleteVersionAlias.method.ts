@@ -1,0 +1,16 @@
+import { Mistral } from "@mistralai/mistralai";
+
+const mistral = new Mistral({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  await mistral.beta.agents.deleteVersionAlias({
+    agentId: "<id>",
+    alias: "<value>",
+  });
+
+
+}
+
+run();

@@ -1,0 +1,13 @@
+import { Mistral } from "@mistralai/mistralai";
+
+const mistral = new Mistral({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const result = await mistral.beta.agents.list({});
+
+  console.log(result);
+}
+
+run();

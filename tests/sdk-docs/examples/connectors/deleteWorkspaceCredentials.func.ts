@@ -1,0 +1,23 @@
+import { MistralCore } from "@mistralai/mistralai/core.js";
+import { betaConnectorsDeleteWorkspaceCredentials } from "@mistralai/mistralai/funcs/betaConnectorsDeleteWorkspaceCredentials.js";
+
+// Use `MistralCore` for best tree-shaking performance.
+// You can create one instance of it to use across an application.
+const mistral = new MistralCore({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const res = await betaConnectorsDeleteWorkspaceCredentials(mistral, {
+    credentialsName: "<value>",
+    connectorIdOrName: "<value>",
+  });
+  if (res.ok) {
+    const { value: result } = res;
+    console.log(result);
+  } else {
+    console.log("betaConnectorsDeleteWorkspaceCredentials failed:", res.error);
+  }
+}
+
+run();

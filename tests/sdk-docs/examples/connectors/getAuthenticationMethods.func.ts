@@ -1,0 +1,22 @@
+import { MistralCore } from "@mistralai/mistralai/core.js";
+import { betaConnectorsGetAuthenticationMethods } from "@mistralai/mistralai/funcs/betaConnectorsGetAuthenticationMethods.js";
+
+// Use `MistralCore` for best tree-shaking performance.
+// You can create one instance of it to use across an application.
+const mistral = new MistralCore({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const res = await betaConnectorsGetAuthenticationMethods(mistral, {
+    connectorIdOrName: "<value>",
+  });
+  if (res.ok) {
+    const { value: result } = res;
+    console.log(result);
+  } else {
+    console.log("betaConnectorsGetAuthenticationMethods failed:", res.error);
+  }
+}
+
+run();

@@ -1,0 +1,15 @@
+import { Mistral } from "@mistralai/mistralai";
+
+const mistral = new Mistral({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const result = await mistral.beta.connectors.getAuthenticationMethods({
+    connectorIdOrName: "<value>",
+  });
+
+  console.log(result);
+}
+
+run();

@@ -1,0 +1,22 @@
+import { MistralCore } from "@mistralai/mistralai/core.js";
+import { betaConversationsGetHistory } from "@mistralai/mistralai/funcs/betaConversationsGetHistory.js";
+
+// Use `MistralCore` for best tree-shaking performance.
+// You can create one instance of it to use across an application.
+const mistral = new MistralCore({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const res = await betaConversationsGetHistory(mistral, {
+    conversationId: "<id>",
+  });
+  if (res.ok) {
+    const { value: result } = res;
+    console.log(result);
+  } else {
+    console.log("betaConversationsGetHistory failed:", res.error);
+  }
+}
+
+run();

@@ -1,0 +1,22 @@
+import { MistralCore } from "@mistralai/mistralai/core.js";
+import { betaConversationsGetMessages } from "@mistralai/mistralai/funcs/betaConversationsGetMessages.js";
+
+// Use `MistralCore` for best tree-shaking performance.
+// You can create one instance of it to use across an application.
+const mistral = new MistralCore({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const res = await betaConversationsGetMessages(mistral, {
+    conversationId: "<id>",
+  });
+  if (res.ok) {
+    const { value: result } = res;
+    console.log(result);
+  } else {
+    console.log("betaConversationsGetMessages failed:", res.error);
+  }
+}
+
+run();

@@ -1,0 +1,23 @@
+import { Mistral } from "@mistralai/mistralai";
+
+const mistral = new Mistral({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const result = await mistral.beta.conversations.restart({
+    conversationId: "<id>",
+    conversationRestartRequest: {
+      completionArgs: {
+        responseFormat: {
+          type: "text",
+        },
+      },
+      fromEntryId: "<id>",
+    },
+  });
+
+  console.log(result);
+}
+
+run();

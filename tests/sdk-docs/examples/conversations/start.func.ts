@@ -1,0 +1,27 @@
+import { MistralCore } from "@mistralai/mistralai/core.js";
+import { betaConversationsStart } from "@mistralai/mistralai/funcs/betaConversationsStart.js";
+
+// Use `MistralCore` for best tree-shaking performance.
+// You can create one instance of it to use across an application.
+const mistral = new MistralCore({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const res = await betaConversationsStart(mistral, {
+    inputs: "<value>",
+    completionArgs: {
+      responseFormat: {
+        type: "text",
+      },
+    },
+  });
+  if (res.ok) {
+    const { value: result } = res;
+    console.log(result);
+  } else {
+    console.log("betaConversationsStart failed:", res.error);
+  }
+}
+
+run();

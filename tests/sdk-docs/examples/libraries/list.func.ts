@@ -1,0 +1,20 @@
+import { MistralCore } from "@mistralai/mistralai/core.js";
+import { betaLibrariesList } from "@mistralai/mistralai/funcs/betaLibrariesList.js";
+
+// Use `MistralCore` for best tree-shaking performance.
+// You can create one instance of it to use across an application.
+const mistral = new MistralCore({
+  apiKey: process.env["MISTRAL_API_KEY"] ?? "",
+});
+
+async function run() {
+  const res = await betaLibrariesList(mistral, {});
+  if (res.ok) {
+    const { value: result } = res;
+    console.log(result);
+  } else {
+    console.log("betaLibrariesList failed:", res.error);
+  }
+}
+
+run();
