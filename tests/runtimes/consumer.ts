@@ -111,8 +111,9 @@ export async function cookbook(): Promise<string> {
   void listed.data.length;
   void gone;
 
-  // Files (top level, as in the official SDK): bytes of a generated image.
-  const bytes: Uint8Array = await client.files.download({ fileId: "00000000-0000-0000-0000-000000000000" });
+  // Files (top level, as in the official SDK): the bytes of a generated image, as a stream.
+  const content: ReadableStream<Uint8Array> = await client.files.download({ fileId: "00000000-0000-0000-0000-000000000000" });
+  const bytes = new Uint8Array(await new Response(content).arrayBuffer());
 
   await client.beta.agents.delete({ agentId: agent.id });
   const deleted = await client.beta.connectors.delete({ connectorId });
