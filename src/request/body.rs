@@ -91,17 +91,17 @@ fn multipart(
 ) -> Result<Built, Error> {
     let key = body.key;
     let members: Vec<(Cow<'_, str>, Value<'_>)> = match wrapped {
-        Some(raw) => raw
-            .to_map()
-            .ok_or_else(|| invalid(format!("`{key}` must be an object with `{file}`")))?
-            .iter()
-            .cloned()
-            .collect(),
+        Some(raw) if raw.kind() != crate::json::Kind::Object => {
+            return Err(invalid(format!("`{key}` must be an object with `{file}`")));
+        }
+        Some(raw) => raw.members().collect(),
         None => flat.iter().map(|m| (*m).clone()).collect(),
     };
+    // The last of a repeated key, and `null` is no value.
     let value_of = |name: &str| {
         members
             .iter()
+            .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| *v)
             .filter(|v| !v.is_null())
@@ -114,12 +114,13 @@ fn multipart(
     }
     let known = |k: &str| k == file || fields.iter().any(|(js, wire, _)| k == *js || k == *wire);
     if let Some((other, _)) = members.iter().find(|(k, _)| !known(k)) {
-        let mut takes = format!("`{file}`");
+        let mut takes = String::from(file);
         for (js, _, _) in fields {
-            takes.push_str(&format!(", `{js}`"));
+            takes.push_str("`, `");
+            takes.push_str(js);
         }
         return Err(invalid(format!(
-            "`{other}` is not an argument of `{}`: it takes {takes}",
+            "`{other}` is not an argument of `{}`: it takes `{takes}`",
             op.name
         )));
     }
@@ -128,25 +129,25 @@ fn multipart(
         let Some(value) = value_of(js).or_else(|| value_of(wire)) else {
             continue;
         };
-        let text = match shape {
-            Shape::Integer => value.as_i64().map(|n| n.to_string()),
-            _ => value.as_str().map(Cow::into_owned),
-        };
-        let kind = if matches!(shape, Shape::Integer) {
-            "an integer"
+        let integer = matches!(shape, Shape::Integer);
+        // An integer as written (digits): formatting an i64 would bring core's integer printing
+        // into the wasm.
+        let text = if integer {
+            value.as_i64().map(|_| Cow::Borrowed(value.raw()))
         } else {
-            "a string"
+            value.as_str()
         };
-        let text = text.ok_or_else(|| invalid(format!("`{js}` must be {kind}")))?;
-        parts.push((*wire, text));
+        let text = text.ok_or_else(|| {
+            let kind = if integer { "an integer" } else { "a string" };
+            invalid(format!("`{js}` must be {kind}"))
+        })?;
+        parts.push((*wire, text.into_owned()));
     }
+    // Defaults are JSON strings (`"\"workspace\""`): their text without the quotes.
     for (wire, raw) in body.defaults {
         if !parts.iter().any(|(name, _)| name == wire) {
-            let text = Value::parse(raw.as_bytes())
-                .ok()
-                .and_then(Value::as_text)
-                .map_or_else(|| (*raw).to_owned(), Cow::into_owned);
-            parts.push((*wire, text));
+            let text = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+            parts.push((*wire, text.to_owned()));
         }
     }
     Ok(Built::Multipart(MultipartFile {
