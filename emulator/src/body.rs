@@ -64,7 +64,7 @@ pub fn check(headers: &HeaderMap, bytes: &[u8]) -> Result<(), ApiError> {
 }
 
 /// A failure to read the body: 413 over the limit, 400 otherwise (a body that stopped
-/// coming in time is answered by [`limits::body_deadline`]).
+/// coming in time is answered by `limits::body_deadline`).
 pub fn rejection(e: BytesRejection) -> ApiError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         limits::too_large()
