@@ -225,6 +225,8 @@ export async function standalone(): Promise<string> {
   // @ts-expect-error: a Result is not the value; check `ok` first.
   res.value.outputs;
   return `${out} ${created.ok} ${length} ${append.inputs} ${agent.name}`;
+}
+
 // Code written for the official SDK's errors and options (only the import changed).
 import {
   ConnectionError as SdkConnectionError,
