@@ -1,5 +1,5 @@
 # The two commands the README promises: `make demo` and `make test`. Both set up what is missing.
-.PHONY: setup build test demo bench emulator clean
+.PHONY: setup build test demo bench emulator fuzz clean
 setup:
 	@bash scripts/setup.sh
 build: setup
@@ -17,5 +17,9 @@ bench: build
 PORT ?= 8788
 emulator:
 	@cargo run --release -q -p mistral-emulator -- --listen 127.0.0.1:$(PORT)
+# The fuzz targets of fuzz/ (fuzz/README.md), coverage-guided with cargo-fuzz on nightly, one after
+# the other: FUZZ_TIME seconds (60) or FUZZ_RUNS executions each; FUZZ_TARGETS to pick some.
+fuzz:
+	@bash scripts/fuzz.sh
 clean:
 	rm -rf pkg target/wasm32-unknown-unknown

@@ -1,0 +1,184 @@
+//! Target `redact`: no secret in any error the redactor produces. A request body carries
+//! connector secrets (`authorization: { value }`) spelled with any legal JSON escapes, the API
+//! key has `Bearer ` prefixes; the server's error body echoes them in several spellings, in JSON
+//! or text. After `secrets::in_body`, `bare_key` and `redact`, neither the error's body nor its
+//! message nor its display holds any spelling of any secret.
+//!
+//! The spellings checked are chosen by `FUZZ_REDACT_SPELLINGS` (default `all`; `raw` checks only
+//! the secret as written, which is what the redactor promised when this target was written).
+
+use mistral_edge::error::ApiError;
+use mistral_edge::request::secrets::{bare_key, in_body, redact};
+use mistral_edge::Error;
+
+use super::input::Input;
+
+/// Characters secrets are made of: token characters, and the ones JSON or URLs escape.
+const SECRET_CHARS: &[&str] = &[
+    "a", "Z", "0", "9", "-", "_", ".", "/", "+", "=", "\"", "\\", "é", "😀", " ", "%", "\u{1}", "~",
+];
+
+/// How a string can be spelled in an echo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// As it is.
+    Raw,
+    /// In a JSON string, as serde_json escapes it.
+    Json,
+    /// In a JSON string, with `\/` for `/` (as PHP and some Java servers write it).
+    JsonSlash,
+    /// In a JSON string, every non-alphanumeric character as `\uXXXX` (as some servers escape
+    /// HTML-sensitive characters and non-ASCII).
+    JsonUnicode,
+    /// Percent-encoded, as in a URL or a form (every byte but unreserved ones).
+    Percent,
+}
+
+const ALL: &[Spelling] = &[
+    Spelling::Raw,
+    Spelling::Json,
+    Spelling::JsonSlash,
+    Spelling::JsonUnicode,
+    Spelling::Percent,
+];
+
+/// `text` in `spelling` (for the JSON ones, the body of the string literal, without quotes).
+pub fn spell(text: &str, spelling: Spelling) -> String {
+    let json = || {
+        let quoted = serde_json::to_string(text).unwrap_or_default();
+        quoted[1..quoted.len() - 1].to_owned()
+    };
+    match spelling {
+        Spelling::Raw => text.to_owned(),
+        Spelling::Json => json(),
+        Spelling::JsonSlash => json().replace('/', "\\/"),
+        Spelling::JsonUnicode => text
+            .encode_utf16()
+            .map(|unit| match char::from_u32(u32::from(unit)) {
+                Some(c) if c.is_ascii_alphanumeric() => c.to_string(),
+                _ => format!("\\u{unit:04x}"),
+            })
+            .collect(),
+        Spelling::Percent => text
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect(),
+    }
+}
+
+/// The spellings this run checks (see the module docs).
+fn checked() -> &'static [Spelling] {
+    match std::env::var("FUZZ_REDACT_SPELLINGS").as_deref() {
+        Ok("raw") => &ALL[..1],
+        _ => ALL,
+    }
+}
+
+fn secret(input: &mut Input<'_>) -> String {
+    let mut s = String::from(input.pick(&["tok_", "sk-", "ghp_", "key"]));
+    for _ in 0..4 + input.below(12) {
+        s.push_str(input.pick(SECRET_CHARS));
+    }
+    s
+}
+
+/// Checks one case for the spellings `FUZZ_REDACT_SPELLINGS` names; panics when a spelling of
+/// a secret survives redaction.
+pub fn check(data: &[u8]) {
+    check_with(data, checked())
+}
+
+/// Checks one case for the raw spelling only.
+pub fn check_raw(data: &[u8]) {
+    check_with(data, &ALL[..1])
+}
+
+/// Checks one case: every secret echoed in one of `spellings`, none of them left.
+pub fn check_with(data: &[u8], spellings: &[Spelling]) {
+    let mut input = Input::new(data);
+    let tokens: Vec<String> = (0..1 + input.below(3))
+        .map(|_| secret(&mut input))
+        .collect();
+    let key = secret(&mut input);
+    let header = format!("{}{key}", "Bearer ".repeat(input.below(3)));
+
+    // The request body, each token in some JSON spelling, with whitespace here and there.
+    let ws = |input: &mut Input<'_>| input.pick(&["", " ", "\n  "]);
+    let mut body = String::from("{\"model\":\"m\",\"inputs\":\"hi\",\"tools\":[");
+    for (n, token) in tokens.iter().enumerate() {
+        let spelling = input.pick(&ALL[1..4]);
+        if n > 0 {
+            body.push(',');
+        }
+        body.push_str(&format!(
+            "{{\"type\":\"connector\",\"connector_id\":\"c{n}\",\"authorization\"{}:{}{{\"type\":\"oauth2-token\",{}\"value\"{}:{}\"{}\"}}}}",
+            ws(&mut input),
+            ws(&mut input),
+            ws(&mut input),
+            ws(&mut input),
+            ws(&mut input),
+            spell(token, spelling)
+        ));
+    }
+    body.push_str("]}");
+
+    let mut secrets = in_body(body.as_bytes());
+    for token in &tokens {
+        assert!(
+            secrets.contains(token),
+            "in_body missed {token:?} in {body}"
+        );
+    }
+    secrets.push(bare_key(&header).to_owned());
+    assert_eq!(bare_key(&header), key, "bare_key({header:?})");
+
+    // The server's echo: every secret in one spelling each, in JSON or plain text.
+    let everything: Vec<&String> = tokens.iter().chain(std::iter::once(&key)).collect();
+    let mut echo = Vec::new();
+    for secret in &everything {
+        let spelling = input.pick(spellings);
+        let spelled = spell(secret, spelling);
+        echo.push(match input.below(3) {
+            0 => format!("token {spelled} is invalid"),
+            1 => format!("https://x.test/cb?token={spelled}"),
+            _ => spelled,
+        });
+    }
+    let echo = echo.join(input.pick(&[" ", ", ", "|"]));
+    let error_body = if input.one_in(2) {
+        echo.clone()
+    } else {
+        let quoted = serde_json::to_string(&echo).unwrap_or_default();
+        match input.below(3) {
+            0 => format!("{{\"message\":{quoted}}}"),
+            1 => {
+                format!("{{\"detail\":[{{\"loc\":[\"body\"],\"msg\":{quoted},\"input\":{body}}}]}}")
+            }
+            _ => format!("{{\"detail\":{quoted},\"object\":\"error\"}}"),
+        }
+    };
+    let mut error = ApiError::new(422, None, error_body.as_bytes(), None);
+    redact(&mut error, &secrets);
+    let message = error.message.clone().unwrap_or_default();
+    let shown = Error::Api(Box::new(error.clone())).to_string();
+    for secret in &everything {
+        for &spelling in spellings {
+            let spelled = spell(secret, spelling);
+            for (what, text) in [
+                ("body", &error.body),
+                ("message", &message),
+                ("display", &shown),
+            ] {
+                assert!(
+                    !text.contains(&spelled),
+                    "{what} holds {secret:?} spelled {spelling:?} ({spelled:?}): {text}"
+                );
+            }
+        }
+    }
+}
