@@ -58,7 +58,7 @@ export declare class Conversations {
     /**
      * Lists conversations, newest first.
      */
-    list(request: T.ConversationsListRequest, options?: T.RequestOptions): Promise<T.ConversationsListResponse>;
+    list(request?: T.ConversationsListRequest, options?: T.RequestOptions): Promise<T.ConversationsListResponse>;
     /**
      * Gets one conversation.
      */
@@ -89,12 +89,12 @@ export declare class Agents {
     /**
      * Lists agents (deprecated by Mistral in favour of `listPages`).
      */
-    list(request: T.AgentsListRequest, options?: T.RequestOptions): Promise<T.AgentsListResponse>;
+    list(request?: T.AgentsListRequest, options?: T.RequestOptions): Promise<T.AgentsListResponse>;
     /**
      * One page of agents. The result is also async-iterable over every page:
      * `for await (const page of client.beta.agents.listPages({ pageSize: 50 }))`.
      */
-    listPages(request: T.AgentsListPagesRequest, options?: T.RequestOptions): T.PagePromise<T.AgentsListPagesResponse>;
+    listPages(request?: T.AgentsListPagesRequest, options?: T.RequestOptions): T.PagePromise<T.AgentsListPagesResponse>;
     /**
      * Gets an agent, at its active version or at `agentVersion` (a number or an alias).
      */
@@ -146,7 +146,7 @@ export declare class Connectors {
      * One page of connectors. The result is also async-iterable over every page, following
      * `pagination.nextCursor`: `for await (const page of client.beta.connectors.list())`.
      */
-    list(request: T.ConnectorsListRequest, options?: T.RequestOptions): T.PagePromise<T.ConnectorsListResponse>;
+    list(request?: T.ConnectorsListRequest, options?: T.RequestOptions): T.PagePromise<T.ConnectorsListResponse>;
     /**
      * Gets a connector by id or name.
      */
@@ -253,7 +253,7 @@ export declare class Libraries {
     /**
      * Lists document libraries.
      */
-    list(request: T.LibrariesListRequest, options?: T.RequestOptions): Promise<T.LibrariesListResponse>;
+    list(request?: T.LibrariesListRequest, options?: T.RequestOptions): Promise<T.LibrariesListResponse>;
     /**
      * Creates a document library.
      */

@@ -13,6 +13,7 @@ const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations
 fn ts(shape: &Shape) -> String {
     match shape {
         Shape::String => "string".into(),
+        Shape::DateTime => "Date".into(),
         Shape::Number | Shape::Integer => "number".into(),
         Shape::Bool => "boolean".into(),
         Shape::Any => "unknown".into(),
@@ -49,7 +50,8 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
             | "refresh"
             | "pretty"
             | "fetch_default"
-            | "github_installation_link",
+            | "github_installation_link"
+            | "filter_owned_by_me",
         ) => "boolean",
         _ => "string",
     }
@@ -83,8 +85,10 @@ fn declaration(op: &Operation) -> String {
         .params
         .iter()
         .map(|p| {
-            let optional = if p.required { "" } else { "?" };
-            format!("{}{optional}: {}", p.js, param_ts(p.wire, p.kind))
+            // An optional parameter may be `null` (the official SDK's types allow it); it is
+            // left out of the request, as when absent.
+            let (optional, null) = if p.required { ("", "") } else { ("?", " | null") };
+            format!("{}{optional}: {}{null}", p.js, param_ts(p.wire, p.kind))
         })
         .collect();
     let params = params.join("; ");
@@ -301,10 +305,13 @@ fn generate_dts(scope: Scope) -> String {
         }
         for m in methods {
             let promise = if m.pages { "T.PagePromise" } else { "Promise" };
+            // As in the official SDK, a call whose arguments are all optional takes none.
+            let optional = m.op.body.is_none() && m.op.params.iter().all(|p| !p.required);
             out.push_str(&doc_comment(m.doc, "    "));
             out.push_str(&format!(
-                "    {}(request: T.{}, options?: T.RequestOptions): {promise}<T.{}>;\n",
+                "    {}(request{}: T.{}, options?: T.RequestOptions): {promise}<T.{}>;\n",
                 m.name,
+                if optional { "?" } else { "" },
                 type_name(m.op, "Request"),
                 type_name(m.op, "Response")
             ));
