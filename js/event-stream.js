@@ -121,6 +121,8 @@ export class EventStream extends Base {
           base = data !== null && typeof data === "object" && !Array.isArray(data) ? { ...data } : undefined;
           keys = undefined;
         }
+        // An event's one date, `createdAt`, comes as its milliseconds (`Feed::batch`).
+        if (typeof data?.createdAt === "number") data.createdAt = new Date(data.createdAt);
         items[i] = { event: data?.type, data };
       }
       this.#base = base;
@@ -253,8 +255,28 @@ export class EventStream extends Base {
     } else {
       while (this.#index < this.#items.length || (await this.#fill())) this.#index = this.#items.length;
     }
-    return JSON.parse(this.#raw.finalResponse());
+    return dated(this.#raw.finalResponse());
   }
+}
+
+/** Makes `Date`s of the date-times Rust wrote as milliseconds at `paths`: a flat list, each
+ * path its number of segments then its keys and array indexes (`[1, "createdAt", 3, "outputs",
+ * 0, "createdAt"]`). Nothing else of `root` is looked at. */
+export function applyDates(root, paths) {
+  for (let i = 0; i < paths.length; ) {
+    let n = paths[i++];
+    let object = root;
+    while (--n > 0) object = object[paths[i++]];
+    const key = paths[i++];
+    object[key] = new Date(object[key]);
+  }
+}
+
+/** `[value, paths]` as JSON text (a response, decoded by Rust): `value` with its dates made. */
+export function dated(text) {
+  const [value, paths] = JSON.parse(text);
+  if (paths.length !== 0) applyDates(value, paths);
+  return value;
 }
 
 /** Called by Rust (`Core::stream`), so that wasm-bindgen ships this file. */

@@ -136,7 +136,7 @@ fn accepts(shape: &Shape, value: &Value) -> bool {
     match shape {
         Shape::Any => true,
         Shape::Nullable(inner) => value.is_null() || accepts(inner, value),
-        Shape::String => value.is_string(),
+        Shape::String | Shape::DateTime => value.is_string(),
         Shape::Number | Shape::Integer => value.is_number(),
         Shape::Bool => value.is_boolean(),
         Shape::Array(_) => value.is_array(),
@@ -839,7 +839,7 @@ fn completion_args_metadata_and_guardrails() {
     assert_eq!(at(args, "/stop/0"), "\n\nUser:");
     assert_eq!(at(args, "/prediction/type"), "content");
     assert_eq!(at(args, "/responseFormat/type"), "json_schema");
-    let schema = at(args, "/responseFormat/jsonSchema/schema");
+    let schema = at(args, "/responseFormat/jsonSchema/schemaDefinition");
     assert_eq!(at(schema, "/additional_properties"), false);
     assert_eq!(at(schema, "/properties/hourly_forecast/max_items"), 24);
     assert_eq!(at(schema, "/required/1"), "temperature_c");

@@ -13,6 +13,7 @@ const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations
 fn ts(shape: &Shape) -> String {
     match shape {
         Shape::String => "string".into(),
+        Shape::DateTime => "Date".into(),
         Shape::Number | Shape::Integer => "number".into(),
         Shape::Bool => "boolean".into(),
         Shape::Any => "unknown".into(),
@@ -50,7 +51,8 @@ fn param_ts(wire: &str, kind: ParamKind) -> &'static str {
             | "pretty"
             | "fetch_default"
             | "github_installation_link"
-            | "include_total",
+            | "include_total"
+            | "filter_owned_by_me",
         ) => "boolean",
         _ => "string",
     }
@@ -84,8 +86,10 @@ fn declaration(op: &Operation) -> String {
         .params
         .iter()
         .map(|p| {
-            let optional = if p.required { "" } else { "?" };
-            format!("{}{optional}: {}", p.js, param_ts(p.wire, p.kind))
+            // An optional parameter may be `null` (the official SDK's types allow it); it is
+            // left out of the request, as when absent.
+            let (optional, null) = if p.required { ("", "") } else { ("?", " | null") };
+            format!("{}{optional}: {}{null}", p.js, param_ts(p.wire, p.kind))
         })
         .collect();
     let params = params.join("; ");

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use mistral_edge::json::to_js;
+use mistral_edge::json::{to_js, to_js_dated};
 use mistral_edge::model::shape::{Shape, StructShape};
 use mistral_edge::request::surface::{Pages, RESOURCES};
 use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
@@ -45,6 +45,7 @@ fn fixture(name: &str) -> Option<Value> {
 fn minimal(shape: &Shape) -> Value {
     match shape {
         Shape::String => json!("x"),
+        Shape::DateTime => json!("2025-01-01T00:00:00Z"),
         Shape::Number | Shape::Integer => json!(1),
         Shape::Bool => json!(true),
         Shape::Any => json!({}),
@@ -137,6 +138,31 @@ fn js_of(wire: &Value, shape: &'static Shape) -> Value {
     serde_json::from_slice(&out).unwrap_or_else(|e| panic!("to_js output: {e}"))
 }
 
+/// What a response resolves to in JavaScript: `to_js`, with each date (which JavaScript makes a
+/// `Date`) written as `{"$date": milliseconds}`, as the test writes the `Date`s it gets.
+fn resolved(wire: &Value, shape: &'static Shape) -> Value {
+    let (mut out, mut dates) = (Vec::new(), Vec::new());
+    to_js_dated(wire.to_string().as_bytes(), shape, &mut out, &mut dates)
+        .unwrap_or_else(|e| panic!("to_js_dated: {e}"));
+    let mut value: Value = serde_json::from_slice(&out).expect("to_js_dated output");
+    let paths: Vec<Value> =
+        serde_json::from_str(&format!("[{}]", String::from_utf8_lossy(&dates))).expect("paths");
+    let mut i = 0;
+    while i < paths.len() {
+        let n = paths[i].as_u64().expect("segment count") as usize;
+        let mut target = &mut value;
+        for segment in &paths[i + 1..i + 1 + n] {
+            target = match segment {
+                Value::String(key) => &mut target[key.as_str()],
+                other => &mut target[other.as_u64().expect("index") as usize],
+            };
+        }
+        i += 1 + n;
+        *target = json!({ "$date": target.take() });
+    }
+    value
+}
+
 fn case(op: &Operation) -> Value {
     let mut args = Map::new();
     let mut path = op.path.to_owned();
@@ -194,8 +220,7 @@ fn case(op: &Operation) -> Value {
     let (response, expect) = match &op.response {
         ResponseKind::Json(shape) => {
             let wire = sample(shape);
-            let js = js_of(&wire, shape);
-            (json!({ "kind": "json", "body": wire }), js)
+            (json!({ "kind": "json", "body": wire }), resolved(&wire, shape))
         }
         ResponseKind::Empty => (json!({ "kind": "empty" }), Value::Null),
         ResponseKind::Events => (json!({ "kind": "events" }), Value::Null),

@@ -62,9 +62,32 @@ fn run_counting(
     (items, error, stream, expander.patches)
 }
 
+/// Marks the dates at `paths` (the flat list of `Feed::batch`) as `{"$date": value}`, where
+/// JavaScript makes a `Date` of `value`.
+fn mark_dates(root: &mut Value, paths: &[Value]) {
+    let mut i = 0;
+    while i < paths.len() {
+        let n = paths[i].as_u64().expect("segment count") as usize;
+        let path = &paths[i + 1..i + 1 + n];
+        i += 1 + n;
+        let mut target = &mut *root;
+        for segment in path {
+            target = match segment {
+                Value::String(key) => target.get_mut(key.as_str()),
+                Value::Number(index) => target.get_mut(index.as_u64().expect("index") as usize),
+                _ => panic!("a path segment is a key or an index: {segment}"),
+            }
+            .unwrap_or_else(|| panic!("no date at {path:?}"));
+        }
+        let value = target.take();
+        *target = json!({ "$date": value });
+    }
+}
+
 /// What `js/event-stream.js` does with a batch: parse it, then turn each patch
 /// `[i, value, ...]` into a copy of the previous event with its `i`-th key (in `Object.keys`
-/// order) set, and unwrap `[data]`. Counts the patches it applied.
+/// order) set, and unwrap `[data]`; then make a `Date` (here `{"$date": ms}`) of a numeric
+/// `createdAt`. Counts the patches it applied.
 #[derive(Default)]
 struct Expander {
     /// The previous event's members, in key order, when it was an object.
@@ -77,7 +100,8 @@ impl Expander {
         assert!(batch.is_ascii(), "batches are ASCII");
         let raw: Vec<&serde_json::value::RawValue> =
             serde_json::from_slice(batch).expect("batch is JSON");
-        raw.into_iter()
+        let mut items: Vec<Value> = raw
+            .into_iter()
             .map(|item| {
                 let text = item.get();
                 if text.starts_with('[') {
@@ -110,8 +134,26 @@ impl Expander {
                 });
                 serde_json::from_str(text).expect("item")
             })
-            .collect()
+            .collect();
+        for item in &mut items {
+            if item.get("createdAt").is_some_and(Value::is_number) {
+                mark_dates(item, &[json!(1), json!("createdAt")]);
+            }
+        }
+        items
     }
+}
+
+/// The response `final_response` folds, its dates marked as [`mark_dates`] does.
+fn folded(stream: &ConversationStream) -> Value {
+    let mut out = Vec::new();
+    stream.final_response(&mut out);
+    let pair: Vec<Value> = serde_json::from_slice(&out).expect("JSON");
+    let [mut response, Value::Array(paths)] = <[Value; 2]>::try_from(pair).expect("a pair") else {
+        panic!("`[response, [paths]]`");
+    };
+    mark_dates(&mut response, &paths);
+    response
 }
 
 /// A JSON object's members in document order (serde_json's `Map` sorts them).
@@ -179,9 +221,7 @@ fn events_are_delivered_in_the_chunk_that_completes_them() {
 #[test]
 fn final_response_folds_the_deltas() {
     let (_, _, stream) = run(&[STREAM.as_bytes()]);
-    let mut out = Vec::new();
-    stream.final_response(&mut out);
-    let response: Value = serde_json::from_slice(&out).expect("JSON");
+    let response = folded(&stream);
     assert_eq!(response["conversationId"], "conv_1");
     let outputs = response["outputs"].as_array().expect("outputs");
     assert_eq!(outputs[0]["type"], "tool.execution");
@@ -211,9 +251,7 @@ fn plain_text_folds_into_a_string() {
         "event: message.output.delta\ndata: {\"type\":\"message.output.delta\",\"id\":\"m\",\"content\":\"b\"}\n\n",
     );
     let (_, _, s) = run(&[stream.as_bytes()]);
-    let mut out = Vec::new();
-    s.final_response(&mut out);
-    let response: Value = serde_json::from_slice(&out).expect("JSON");
+    let response = folded(&s);
     assert_eq!(response["outputs"][0]["content"], "ab");
 }
 
@@ -300,17 +338,28 @@ event: conversation.response.done\ndata: {\"type\":\"conversation.response.done\
 
 // ----- patches -----
 
-/// The event's data transcoded on its own, in full: what a patch must reproduce.
-fn reference(data: &str) -> Option<Value> {
+/// The event's data transcoded on its own, in full, and the paths of its dates.
+fn transcoded(data: &str) -> Option<(Value, Vec<Value>)> {
     use mistral_edge::model::shape::HasShape;
-    let mut out = Vec::new();
-    mistral_edge::json::to_js_ascii(
+    let (mut out, mut dates) = (Vec::new(), Vec::new());
+    mistral_edge::json::to_js_dated(
         data.as_bytes(),
         <mistral_edge::model::wire::ConversationEvent as HasShape>::SHAPE,
         &mut out,
+        &mut dates,
     )
     .ok()?;
-    Some(serde_json::from_slice(&out).expect("transcoded JSON"))
+    let value = serde_json::from_slice(&out).expect("transcoded JSON");
+    let dates = format!("[{}]", String::from_utf8(dates).expect("UTF-8"));
+    Some((value, serde_json::from_str(&dates).expect("paths")))
+}
+
+/// The event's data transcoded on its own, in full, its dates marked: what a patch must
+/// reproduce.
+fn reference(data: &str) -> Option<Value> {
+    let (mut value, dates) = transcoded(data)?;
+    mark_dates(&mut value, &dates);
+    Some(value)
 }
 
 fn sse(datas: &[String]) -> String {
@@ -353,6 +402,11 @@ fn random_event(rng: &mut Rng) -> String {
         r#""2025-11-21T09:00:00.1Z""#,
         r#""2025-11-21T09:00:00.12Z""#,
         r#""2025-11-21T09:00:00.123Z""#,
+        r#""2025-11-21T09:00:00.123Z""#,
+        r#""2025-11-21T10:00:00.123+01:00""#,
+        r#""not a date""#,
+        "null",
+        // (Not a number: JavaScript makes a `Date` of any numeric `createdAt` of an event.)
     ]);
     let index = rng.pick(&["1", "1", "12", "1.5", "-1", "1e2", "true"]);
     let agent = rng.pick(&[r#""ag_1""#, r#""ag_1""#, "null", r#""ag_12""#]);
@@ -423,7 +477,7 @@ fn patched_events_equal_the_events_transcoded_in_full() {
             assert_eq!(item["data"], expected, "seed {seed}, event {i}: {data}");
         }
     }
-    assert!(total_patches > 1000, "patches are used: {total_patches}");
+    assert!(total_patches > 800, "patches are used: {total_patches}");
 }
 
 #[test]
@@ -445,14 +499,16 @@ fn a_run_of_deltas_is_sent_as_patches() {
         serde_json::from_slice(feed.batch.expect("a batch")).expect("JSON");
     let items: Vec<&str> = items.iter().map(|raw| raw.get()).collect();
     let first: Value = serde_json::from_str(items[0]).expect("JSON");
-    assert_eq!(Some(first), reference(&datas[0]));
-    // Member 1 is `created_at`, member 8 `content`; an identical event is an empty patch.
+    assert_eq!(Some(first), transcoded(&datas[0]).map(|(value, _)| value));
+    assert_eq!(first_created_at(items[0]), 1_763_715_600_100);
+    // Member 1 is `created_at` (milliseconds, made a `Date` in JavaScript), member 8 `content`;
+    // an identical event is an empty patch.
     assert_eq!(
         items[1..],
         [
-            r#"[1,"2025-11-21T09:00:00.101Z",8,"lo"]"#,
+            r#"[1,1763715600101,8,"lo"]"#,
             "[]",
-            r#"[1,"2025-11-21T09:00:00.102Z",8,"!"]"#,
+            r#"[1,1763715600102,8,"!"]"#,
         ]
     );
 }
@@ -483,9 +539,7 @@ fn whitespace_before_a_changed_value_is_transcoded_and_folded_in_full() {
     let (items, error, stream) = run(&[sse(&datas).as_bytes()]);
     assert!(error.is_some(), "no done event: truncated");
     assert_eq!(items[3]["data"]["content"]["fileId"], "f1");
-    let mut out = Vec::new();
-    stream.final_response(&mut out);
-    let folded: Value = serde_json::from_slice(&out).expect("JSON");
+    let folded = folded(&stream);
     assert_eq!(
         folded["outputs"][0]["content"][0],
         json!({"type": "text", "text": "ab"})
@@ -518,8 +572,47 @@ fn an_escaped_type_is_the_same_type_for_folding_and_for_done() {
         "an escaped done still ends the stream: {error:?}"
     );
     assert_eq!(items.len(), 3);
-    let mut out = Vec::new();
-    stream.final_response(&mut out);
-    let folded: Value = serde_json::from_slice(&out).expect("JSON");
-    assert_eq!(folded["outputs"][0]["content"], "ab");
+    assert_eq!(folded(&stream)["outputs"][0]["content"], "ab");
+}
+
+fn first_created_at(item: &str) -> i64 {
+    let value: Value = serde_json::from_str(item).expect("JSON");
+    value["createdAt"].as_i64().expect("milliseconds")
+}
+
+#[test]
+fn an_events_date_is_its_milliseconds_whether_sent_in_full_or_patched() {
+    let delta = |at: &str| {
+        format!(r#"{{"type":"message.output.delta","created_at":{at},"id":"m","content":"x"}}"#)
+    };
+    let datas = [
+        delta(r#""2025-01-01T00:00:00Z""#),
+        delta(r#""2025-01-01T00:00:01Z""#),
+        delta("null"),
+        delta(r#""2025-01-01T02:00:02+02:00""#),
+        delta(r#""yesterday""#),
+    ];
+    let mut stream = ConversationStream::default();
+    let feed = stream.feed(sse(&datas).as_bytes());
+    let items: Vec<Value> = serde_json::from_slice(feed.batch.expect("a batch")).expect("JSON");
+    assert_eq!(items[0]["createdAt"], 1_735_689_600_000i64);
+    assert_eq!(items[1], json!([1, 1_735_689_601_000i64]));
+    assert_eq!(items[2], json!([1, null]));
+    assert_eq!(items[3], json!([1, 1_735_689_602_000i64]));
+    // Not a date-time: left as the string it was.
+    assert_eq!(items[4], json!([1, "yesterday"]));
+}
+
+#[test]
+fn the_folded_response_lists_its_dates() {
+    let input = concat!(
+        "event: conversation.response.started\ndata: {\"type\":\"conversation.response.started\",\"created_at\":\"2025-01-01T00:00:00Z\",\"conversation_id\":\"c\"}\n\n",
+        "event: message.output.delta\ndata: {\"type\":\"message.output.delta\",\"created_at\":\"2025-01-01T00:00:01.5Z\",\"id\":\"m\",\"content\":\"a\"}\n\n",
+        "event: conversation.response.done\ndata: {\"type\":\"conversation.response.done\",\"created_at\":\"2025-01-01T00:00:02Z\",\"usage\":{}}\n\n",
+    );
+    let (_, error, stream) = run(&[input.as_bytes()]);
+    assert!(error.is_none(), "{error:?}");
+    let response = folded(&stream);
+    let created = &response["outputs"][0]["createdAt"];
+    assert!(created.get("$date").is_some_and(Value::is_i64), "{response}");
 }

@@ -1,7 +1,7 @@
 //! Unit tests of the transcoder: `to_wire` strictness and its error messages, `to_js`
 //! leniency, malformed input, nesting limits, and the shape tables it walks.
 
-use mistral_edge::json::{to_js, to_wire, TranscodeError, TranscodeErrorKind};
+use mistral_edge::json::{to_js, to_js_dated, to_wire, TranscodeError, TranscodeErrorKind};
 use mistral_edge::model::shape::{HasShape, Shape, StructShape};
 use mistral_edge::model::wire;
 
@@ -875,7 +875,12 @@ fn each_struct(
                 struct_and_fields(variant.shape, seen, visit);
             }
         }
-        Shape::String | Shape::Number | Shape::Integer | Shape::Bool | Shape::Any => {}
+        Shape::String
+        | Shape::DateTime
+        | Shape::Number
+        | Shape::Integer
+        | Shape::Bool
+        | Shape::Any => {}
     }
 }
 
@@ -1085,4 +1090,136 @@ fn required_fields_match_the_reference() {
         variant(EVENT, "tool.execution.delta"),
         ["id", "name", "arguments"]
     );
+}
+
+// ----- dates and renamed fields -----
+
+/// Whether a date-time can be found anywhere in values of this shape.
+fn holds_dates(shape: &'static Shape, seen: &mut Vec<*const Shape>) -> bool {
+    if seen.contains(&(shape as *const Shape)) {
+        return false;
+    }
+    seen.push(shape);
+    let fields = |s: &'static StructShape, seen: &mut Vec<*const Shape>| {
+        s.fields.iter().any(|f| holds_dates(f.shape, seen))
+    };
+    match shape {
+        Shape::DateTime => true,
+        Shape::Nullable(inner) | Shape::Array(inner) | Shape::Record(inner) => holds_dates(inner, seen),
+        Shape::Struct(s) => fields(s, seen),
+        Shape::Union(u) => u.variants.iter().any(|v| fields(v.shape, seen)),
+        Shape::OneOf(branches) => branches.iter().any(|b| holds_dates(b, seen)),
+        _ => false,
+    }
+}
+
+#[test]
+fn an_events_only_date_is_its_top_level_created_at() {
+    // js/event-stream.js makes a `Date` of `createdAt` and looks nowhere else.
+    let Shape::Union(events) = EVENT else { panic!("events are a union") };
+    for variant in events.variants {
+        for field in variant.shape.fields {
+            let dated = holds_dates(field.shape, &mut Vec::new());
+            assert_eq!(
+                dated,
+                field.wire == "created_at",
+                "{}.{}: an event's dates are its `created_at`",
+                variant.shape.name,
+                field.wire
+            );
+            if dated {
+                assert!(field.shape.is_date(), "{}.created_at is a date", variant.shape.name);
+            }
+        }
+    }
+}
+
+fn dated(wire: &str, shape: &'static Shape) -> (String, String) {
+    let (mut out, mut dates) = (Vec::new(), Vec::new());
+    to_js_dated(wire.as_bytes(), shape, &mut out, &mut dates).expect("to_js_dated");
+    (String::from_utf8(out).expect("UTF-8"), String::from_utf8(dates).expect("UTF-8"))
+}
+
+#[test]
+fn dates_become_milliseconds_at_listed_paths() {
+    let wire = concat!(
+        r#"{"conversation_id":"c","outputs":["#,
+        r#"{"type":"message.output","created_at":"2025-01-01T00:00:00.250Z","completed_at":null,"content":"a"},"#,
+        r#"{"type":"function.call","created_at":"not a date","completed_at":"2025-01-01T01:00:00+01:00","tool_call_id":"t","name":"f","arguments":"{}"},"#,
+        r#"{"type":"something.new","created_at":"2025-01-01T00:00:00Z"}"#,
+        r#"],"usage":{}}"#
+    );
+    let (js, dates) = dated(wire, RESPONSE);
+    assert_eq!(
+        js,
+        concat!(
+            r#"{"conversationId":"c","outputs":["#,
+            r#"{"type":"message.output","createdAt":1735689600250,"completedAt":null,"content":"a"},"#,
+            r#"{"type":"function.call","createdAt":"not a date","completedAt":1735689600000,"toolCallId":"t","name":"f","arguments":"{}"},"#,
+            r#"{"type":"something.new","created_at":"2025-01-01T00:00:00Z"}"#,
+            r#"],"usage":{}}"#
+        )
+    );
+    // Null dates are not listed, nor is a string that is not a date-time (it stays a string,
+    // where the official SDK fails the whole response); unknown members are verbatim.
+    assert_eq!(dates, r#"3,"outputs",0,"createdAt",3,"outputs",1,"completedAt""#);
+    // Without asking for dates, they stay as they are: the text round-trips.
+    assert_eq!(js_ok(wire, RESPONSE).contains("2025-01-01T00:00:00.250Z"), true);
+}
+
+#[test]
+fn a_list_of_agents_lists_each_date() {
+    let agent = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","name":"n","model":"m","version":1,"versions":[1],"created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-02T00:00:00Z","deployment_chat":false,"source":"api"}}"#
+        )
+    };
+    let wire = format!("[{},{}]", agent("a"), agent("b"));
+    let (js, dates) = dated(&wire, &Shape::Array(wire::Agent::SHAPE));
+    assert!(js.contains(r#""createdAt":1735689600000,"updatedAt":1735776000000"#), "{js}");
+    assert_eq!(
+        dates,
+        r#"2,0,"createdAt",2,0,"updatedAt",2,1,"createdAt",2,1,"updatedAt""#
+    );
+}
+
+#[test]
+fn a_renamed_field_has_the_sdks_name_in_javascript_and_the_wires_on_the_wire() {
+    let file = r#"{"id":"f","bytes":12,"created_at":1700000000,"filename":"a.png","purpose":"ocr","sample_type":"image","source":"mistral","deleted":false}"#;
+    let js = js_ok(file, wire::GetFileResponse::SHAPE);
+    assert!(js.contains(r#""sizeBytes":12"#) && !js.contains("bytes\""), "{js}");
+    // `created_at` here is unix seconds, as the official SDK keeps it: a number, not a date.
+    let (dated_js, dates) = dated(file, wire::GetFileResponse::SHAPE);
+    assert!(dated_js.contains(r#""createdAt":1700000000"#) && dates.is_empty(), "{dates}");
+
+    let format = |schema_key: &str| {
+        format!(
+            r#"{{"type":"json_schema","jsonSchema":{{"name":"w","{schema_key}":{{"type":"object","properties":{{"city_name":{{"type":"string"}}}}}},"strict":true}}}}"#
+        )
+    };
+    let shape = wire::ResponseFormat::SHAPE;
+    let expected = r#"{"type":"json_schema","json_schema":{"name":"w","schema":{"type":"object","properties":{"city_name":{"type":"string"}}},"strict":true}}"#;
+    assert_eq!(wire_ok(&format("schemaDefinition"), shape), expected);
+    assert_eq!(wire_ok(&format("schema"), shape), expected);
+    let back = js_ok(expected, shape);
+    assert_eq!(back, format("schemaDefinition"));
+    // A missing schema is named as JavaScript spells it.
+    let e = wire_err(r#"{"type":"json_schema","jsonSchema":{"name":"w"}}"#, shape);
+    assert_eq!(e.to_string(), "`jsonSchema` is missing the required field `schemaDefinition`");
+}
+
+#[test]
+fn dates_from_javascript_are_sent_as_written() {
+    // `JSON.stringify` writes a `Date` as its ISO string; the wire gets it unchanged.
+    let js = r#"{"expiresAt":"2025-01-01T00:00:00.000Z"}"#;
+    assert_eq!(
+        wire_ok(js, wire::UpdateDocumentRequest::SHAPE),
+        r#"{"expires_at":"2025-01-01T00:00:00.000Z"}"#
+    );
+    assert_eq!(
+        wire_ok(r#"{"expiresAt":null}"#, wire::UpdateDocumentRequest::SHAPE),
+        r#"{"expires_at":null}"#
+    );
+    let e = wire_err(r#"{"expiresAt":5}"#, wire::UpdateDocumentRequest::SHAPE);
+    assert!(e.to_string().contains("must be a date"), "{e}");
 }

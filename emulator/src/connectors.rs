@@ -561,7 +561,7 @@ fn scope_words(scope: &str) -> &'static str {
 
 fn method_from(m: &wire::ConnectorAuthMethod) -> wire::PublicAuthenticationMethod {
     wire::PublicAuthenticationMethod {
-        method_type: m.method_type.clone(),
+        method_type: m.method_type.as_str().into(),
         headers: m.headers.clone(),
         global_headers: m.global_headers.clone(),
         has_default_credentials: false,

@@ -34,7 +34,7 @@ pub fn check_shape(value: &Value, shape: &'static Shape, loc: &[Loc], out: &mut 
     };
     match shape {
         Shape::Any => {}
-        Shape::String if !value.is_string() => out.push(
+        Shape::String | Shape::DateTime if !value.is_string() => out.push(
             Violation::new(at(None), "string_type", "Input should be a valid string").input(value),
         ),
         Shape::Integer if !(value.is_i64() || value.is_u64()) => out.push(
@@ -46,7 +46,7 @@ pub fn check_shape(value: &Value, shape: &'static Shape, loc: &[Loc], out: &mut 
         Shape::Bool if !value.is_boolean() => out.push(
             Violation::new(at(None), "bool_type", "Input should be a valid boolean").input(value),
         ),
-        Shape::String | Shape::Integer | Shape::Number | Shape::Bool => {}
+        Shape::String | Shape::DateTime | Shape::Integer | Shape::Number | Shape::Bool => {}
         Shape::Nullable(inner) => {
             if !value.is_null() {
                 check_shape(value, inner, loc, out);
@@ -142,7 +142,7 @@ pub fn check_shape(value: &Value, shape: &'static Shape, loc: &[Loc], out: &mut 
                 matches!(
                     (s, value),
                     (Shape::Any, _)
-                        | (Shape::String, Value::String(_))
+                        | (Shape::String | Shape::DateTime, Value::String(_))
                         | (Shape::Integer, Value::Number(_))
                         | (Shape::Number, Value::Number(_))
                         | (Shape::Bool, Value::Bool(_))

@@ -47,7 +47,7 @@ export type ConversationsRestartStreamRequest =
 export type ConversationsRestartStreamResponse = EventStream;
 
 /** Arguments of `conversations.list` (GET `/v1/conversations`). */
-export interface ConversationsListRequest { page?: number; pageSize?: number; metadata?: Record<string, unknown> }
+export interface ConversationsListRequest { page?: number | null; pageSize?: number | null; metadata?: Record<string, unknown> | null }
 /** What `conversations.list` resolves to. */
 export type ConversationsListResponse = Conversation[];
 
@@ -79,17 +79,17 @@ export type AgentsCreateRequest =
 export type AgentsCreateResponse = Agent;
 
 /** Arguments of `agents.list` (GET `/v1/agents`). */
-export interface AgentsListRequest { page?: number; pageSize?: number; deploymentChat?: boolean; sources?: string[]; name?: string; search?: string; id?: string; metadata?: Record<string, unknown> }
+export interface AgentsListRequest { page?: number | null; pageSize?: number | null; deploymentChat?: boolean | null; sources?: string[] | null; name?: string | null; search?: string | null; id?: string | null; metadata?: Record<string, unknown> | null }
 /** What `agents.list` resolves to. */
 export type AgentsListResponse = Agent[];
 
 /** Arguments of `agents.listPages` (GET `/v1/agents/pages`). */
-export interface AgentsListPagesRequest { pageSize?: number; pageToken?: string; deploymentChat?: boolean; sources?: string[]; name?: string; search?: string; id?: string; metadata?: Record<string, unknown> }
+export interface AgentsListPagesRequest { pageSize?: number | null; pageToken?: string | null; deploymentChat?: boolean | null; sources?: string[] | null; name?: string | null; search?: string | null; id?: string | null; metadata?: Record<string, unknown> | null }
 /** What `agents.listPages` resolves to. */
 export type AgentsListPagesResponse = AgentListPage;
 
 /** Arguments of `agents.get` (GET `/v1/agents/{agent_id}`). */
-export interface AgentsGetRequest { agentId: string; agentVersion?: number | string }
+export interface AgentsGetRequest { agentId: string; agentVersion?: number | string | null }
 /** What `agents.get` resolves to. */
 export type AgentsGetResponse = Agent;
 
@@ -111,7 +111,7 @@ export interface AgentsUpdateVersionRequest { agentId: string; version: number }
 export type AgentsUpdateVersionResponse = Agent;
 
 /** Arguments of `agents.listVersions` (GET `/v1/agents/{agent_id}/versions`). */
-export interface AgentsListVersionsRequest { agentId: string; page?: number; pageSize?: number }
+export interface AgentsListVersionsRequest { agentId: string; page?: number | null; pageSize?: number | null }
 /** What `agents.listVersions` resolves to. */
 export type AgentsListVersionsResponse = Agent[];
 
@@ -143,12 +143,12 @@ export type ConnectorsCreateRequest =
 export type ConnectorsCreateResponse = Connector;
 
 /** Arguments of `connectors.list` (GET `/v1/connectors`). */
-export interface ConnectorsListRequest { queryFilters?: Record<string, unknown>; active?: boolean; cursor?: string; pageSize?: number }
+export interface ConnectorsListRequest { queryFilters?: Record<string, unknown> | null; active?: boolean | null; cursor?: string | null; pageSize?: number | null }
 /** What `connectors.list` resolves to. */
 export type ConnectorsListResponse = PaginatedConnectors;
 
 /** Arguments of `connectors.get` (GET `/v1/connectors/{connector_id_or_name}`). */
-export interface ConnectorsGetRequest { connectorIdOrName: string; fetchUserData?: boolean; fetchCustomerData?: boolean }
+export interface ConnectorsGetRequest { connectorIdOrName: string; fetchUserData?: boolean | null; fetchCustomerData?: boolean | null }
 /** What `connectors.get` resolves to. */
 export type ConnectorsGetResponse = Connector;
 
@@ -165,19 +165,19 @@ export interface ConnectorsDeleteRequest { connectorId: string }
 export type ConnectorsDeleteResponse = MessageResponse;
 
 /** Arguments of `connectors.getAuthUrl` (GET `/v1/connectors/{connector_id_or_name}/auth_url`). */
-export interface ConnectorsGetAuthUrlRequest { connectorIdOrName: string; appReturnUrl?: string; methodType?: string; credentialsName?: string; credentialsTitle?: string; githubInstallationLink?: boolean }
+export interface ConnectorsGetAuthUrlRequest { connectorIdOrName: string; appReturnUrl?: string | null; methodType?: string | null; credentialsName?: string | null; credentialsTitle?: string | null; githubInstallationLink?: boolean | null }
 /** What `connectors.getAuthUrl` resolves to. */
 export type ConnectorsGetAuthUrlResponse = AuthUrlResponse;
 
 /** Arguments of `connectors.callTool` (POST `/v1/connectors/{connector_id_or_name}/tools/{tool_name}/call`). */
 export type ConnectorsCallToolRequest =
-    | ({ connectorIdOrName: string; toolName: string; credentialsName?: string } & ConnectorCallToolRequest)
-    | { connectorIdOrName: string; toolName: string; credentialsName?: string; connectorCallToolRequest: ConnectorCallToolRequest };
+    | ({ connectorIdOrName: string; toolName: string; credentialsName?: string | null } & ConnectorCallToolRequest)
+    | { connectorIdOrName: string; toolName: string; credentialsName?: string | null; connectorCallToolRequest: ConnectorCallToolRequest };
 /** What `connectors.callTool` resolves to. */
 export type ConnectorsCallToolResponse = ConnectorToolCallResponse;
 
 /** Arguments of `connectors.listTools` (GET `/v1/connectors/{connector_id_or_name}/tools`). */
-export interface ConnectorsListToolsRequest { connectorIdOrName: string; page?: number; pageSize?: number; refresh?: boolean; pretty?: boolean; credentialsName?: string }
+export interface ConnectorsListToolsRequest { connectorIdOrName: string; page?: number | null; pageSize?: number | null; refresh?: boolean | null; pretty?: boolean | null; credentialsName?: string | null }
 /** What `connectors.listTools` resolves to. */
 export type ConnectorsListToolsResponse = McpTool[];
 
@@ -187,17 +187,17 @@ export interface ConnectorsGetAuthenticationMethodsRequest { connectorIdOrName: 
 export type ConnectorsGetAuthenticationMethodsResponse = PublicAuthenticationMethod[];
 
 /** Arguments of `connectors.listOrganizationCredentials` (GET `/v1/connectors/{connector_id_or_name}/organization/credentials`). */
-export interface ConnectorsListOrganizationCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+export interface ConnectorsListOrganizationCredentialsRequest { connectorIdOrName: string; authType?: string | null; fetchDefault?: boolean | null }
 /** What `connectors.listOrganizationCredentials` resolves to. */
 export type ConnectorsListOrganizationCredentialsResponse = CredentialsResponse;
 
 /** Arguments of `connectors.listWorkspaceCredentials` (GET `/v1/connectors/{connector_id_or_name}/workspace/credentials`). */
-export interface ConnectorsListWorkspaceCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+export interface ConnectorsListWorkspaceCredentialsRequest { connectorIdOrName: string; authType?: string | null; fetchDefault?: boolean | null }
 /** What `connectors.listWorkspaceCredentials` resolves to. */
 export type ConnectorsListWorkspaceCredentialsResponse = CredentialsResponse;
 
 /** Arguments of `connectors.listUserCredentials` (GET `/v1/connectors/{connector_id_or_name}/user/credentials`). */
-export interface ConnectorsListUserCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+export interface ConnectorsListUserCredentialsRequest { connectorIdOrName: string; authType?: string | null; fetchDefault?: boolean | null }
 /** What `connectors.listUserCredentials` resolves to. */
 export type ConnectorsListUserCredentialsResponse = CredentialsResponse;
 
@@ -266,7 +266,7 @@ export interface ConnectorsDeactivateForConsumerRequest { connectorId: string; c
 export type ConnectorsDeactivateForConsumerResponse = MessageResponse;
 
 /** Arguments of `libraries.list` (GET `/v1/libraries`). */
-export interface LibrariesListRequest { pageSize?: number; pageToken?: string; page?: number; search?: string; filterOwnedByMe?: string }
+export interface LibrariesListRequest { pageSize?: number | null; pageToken?: string | null; page?: number | null; search?: string | null; filterOwnedByMe?: boolean | null }
 /** What `libraries.list` resolves to. */
 export type LibrariesListResponse = ListLibrariesResponse;
 
@@ -302,7 +302,7 @@ export interface LibrariesDeleteRequest { libraryId: string }
 export type LibrariesDeleteResponse = Library;
 
 /** Arguments of `libraries.documents.list` (GET `/v1/libraries/{library_id}/documents`). */
-export interface LibrariesDocumentsListRequest { libraryId: string; search?: string; pageSize?: number; page?: number; filtersAttributes?: string; sortBy?: string; sortOrder?: string }
+export interface LibrariesDocumentsListRequest { libraryId: string; search?: string | null; pageSize?: number | null; page?: number | null; filtersAttributes?: string | null; sortBy?: string | null; sortOrder?: string | null }
 /** What `libraries.documents.list` resolves to. */
 export type LibrariesDocumentsListResponse = ListDocumentsResponse;
 
@@ -338,7 +338,7 @@ export interface LibrariesDocumentsDeleteRequest { libraryId: string; documentId
 export type LibrariesDocumentsDeleteResponse = void;
 
 /** Arguments of `libraries.documents.textContent` (GET `/v1/libraries/{library_id}/documents/{document_id}/text_content`). */
-export interface LibrariesDocumentsTextContentRequest { libraryId: string; documentId: string; pageStart?: number; pageEnd?: number }
+export interface LibrariesDocumentsTextContentRequest { libraryId: string; documentId: string; pageStart?: number | null; pageEnd?: number | null }
 /** What `libraries.documents.textContent` resolves to. */
 export type LibrariesDocumentsTextContentResponse = DocumentTextContent;
 
@@ -392,7 +392,7 @@ export interface FilesDownloadRequest { fileId: string }
 export type FilesDownloadResponse = ReadableStream<Uint8Array>;
 
 /** Arguments of `files.getSignedUrl` (GET `/v1/files/{file_id}/url`). */
-export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number }
+export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number | null }
 /** What `files.getSignedUrl` resolves to. */
 export type FilesGetSignedUrlResponse = FileSignedUrl;
 
@@ -402,7 +402,7 @@ export type FilesUploadRequest = { file: FileInput; expiry?: number | null; purp
 export type FilesUploadResponse = FileSchema;
 
 /** Arguments of `files.list` (GET `/v1/files`). */
-export interface FilesListRequest { page?: number; pageSize?: number; includeTotal?: boolean; sampleType?: string[]; source?: string[]; search?: string; purpose?: string; mimetypes?: string[] }
+export interface FilesListRequest { page?: number | null; pageSize?: number | null; includeTotal?: boolean | null; sampleType?: string[] | null; source?: string[] | null; search?: string | null; purpose?: string | null; mimetypes?: string[] | null }
 /** What `files.list` resolves to. */
 export type FilesListResponse = ListFilesResponse;
 

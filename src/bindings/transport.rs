@@ -23,13 +23,18 @@ use super::error::to_js;
 use super::options::{get, invalid};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
-use crate::json::to_js as transcode;
+use crate::json::to_js_dated as transcode;
 use crate::request::{ops, secrets, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
 extern "C" {
     #[wasm_bindgen(js_name = wrapStream)]
     fn wrap_stream(raw: RawEventStream, body: JsValue) -> JsValue;
+
+    /// Parses `[value, [dates]]` and returns `value` with the date-times at those paths made
+    /// `Date`s (see `Feed::batch` for the list's format).
+    #[wasm_bindgen(catch)]
+    fn dated(text: &str) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/js/transport.js")]
@@ -256,15 +261,20 @@ impl Core {
             return Ok(JsValue::UNDEFINED);
         }
         let mut out = Vec::with_capacity(body.len() + 64);
-        transcode(body, shape, &mut out).map_err(|e| Error::Decode {
+        let mut dates = Vec::new();
+        out.push(b'[');
+        transcode(body, shape, &mut out, &mut dates).map_err(|e| Error::Decode {
             message: e.to_string(),
             body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
                 .into_owned(),
         })?;
+        out.extend_from_slice(b",[");
+        out.extend_from_slice(&dates);
+        out.extend_from_slice(b"]]");
         // The transcoder checked the input's UTF-8 and writes only whole sequences.
         let text = String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        js_sys::JSON::parse(&text)
+        dated(&text)
     }
 
     /// The typed error for a response with a failure status, with the API key (`key`, as sent)

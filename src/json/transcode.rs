@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::model::shape::{camel, is_camel_of, push_camel, Field, Shape, StructShape, UnionShape};
+use crate::model::shape::{Field, Shape, StructShape, UnionShape};
 
 /// Nesting deeper than this is rejected rather than risking the stack.
 const MAX_DEPTH: usize = 128;
@@ -137,6 +137,40 @@ pub fn to_js_ascii(
     transcoder.document(shape, &[])
 }
 
+/// Like [`to_js_ascii`], and writes each date-time value ([`Shape::DateTime`]) as its
+/// milliseconds since the epoch (a string that is not an RFC 3339 date-time stays as it is),
+/// recording where it is in `dates`, so JavaScript can make `Date`s of exactly those values
+/// without looking at any other (see [`push_date_path`] for the format).
+///
+/// # Errors
+///
+/// As [`to_js`].
+pub fn to_js_dated(
+    wire: &[u8],
+    shape: &'static Shape,
+    out: &mut Vec<u8>,
+    dates: &mut Vec<u8>,
+) -> Result<(), TranscodeError> {
+    to_js_with(wire, shape, out, None, Some(dates))
+}
+
+/// [`to_js_dated`] and [`to_js_members`]: one copy of the document walk for both.
+#[inline(never)]
+fn to_js_with<'o>(
+    wire: &[u8],
+    shape: &'static Shape,
+    out: &'o mut Vec<u8>,
+    members: Option<&'o mut Vec<Member>>,
+    dates: Option<&'o mut Vec<u8>>,
+) -> Result<(), TranscodeError> {
+    let mut transcoder = Transcoder::new(wire, out, false);
+    transcoder.ascii = true;
+    transcoder.ms = true;
+    transcoder.members_out = members;
+    transcoder.dates = dates;
+    transcoder.document(shape, &[])
+}
+
 /// One top-level member of a transcoded object: byte ranges into the input.
 #[derive(Debug, Clone)]
 pub struct Member {
@@ -148,8 +182,10 @@ pub struct Member {
     pub shape: &'static Shape,
 }
 
-/// Like [`to_js_ascii`], and records where each top-level member of the input sits, so a caller
-/// can read fields without parsing the document a second time.
+/// Like [`to_js_ascii`] with dates written as milliseconds, as [`to_js_dated`] writes them (but
+/// not listed: a conversation event's only date is its top-level `createdAt`), and records
+/// where each top-level member of the input sits, so a caller can read fields without parsing
+/// the document a second time.
 ///
 /// # Errors
 ///
@@ -160,14 +196,11 @@ pub fn to_js_members(
     out: &mut Vec<u8>,
     members: &mut Vec<Member>,
 ) -> Result<(), TranscodeError> {
-    let mut transcoder = Transcoder::new(wire, out, false);
-    transcoder.ascii = true;
-    transcoder.members_out = Some(members);
-    transcoder.document(shape, &[])
+    to_js_with(wire, shape, out, Some(members), None)
 }
 
 /// Transcodes the one wire value that starts at `src[start]` (no whitespace before it) as
-/// [`to_js_ascii`] would inside a document, appending it to `out`; returns where it ends.
+/// [`to_js_members`] would inside a document, appending it to `out`; returns where it ends.
 ///
 /// # Errors
 ///
@@ -180,10 +213,13 @@ pub fn value_to_js_ascii(
 ) -> Result<usize, TranscodeError> {
     let mut transcoder = Transcoder::new_at(src, start, out);
     transcoder.ascii = true;
-    // Wire to JavaScript, only objects and arrays have keys to rename: a scalar is copied as
-    // it is whatever the shape says, so the (large) shape-guided walk is left out for it.
+    transcoder.ms = true;
+    // Wire to JavaScript, only objects and arrays have keys to rename and only date-times are
+    // rewritten: another scalar is copied as it is whatever the shape says, so the (large)
+    // shape-guided walk is left out for it.
     let walked = match src.get(start) {
         Some(b'{' | b'[') => transcoder.value(shape),
+        Some(b'"') if shape.is_date() => transcoder.value(shape),
         Some(b'"') => transcoder.skip_string().map(drop),
         _ => transcoder.skip_value(),
     };
@@ -232,14 +268,16 @@ pub fn validate(src: &[u8]) -> Result<(), TranscodeError> {
         members_out: None,
         ascii: false,
         copied: 0,
+        dates: None,
+        ms: false,
     }
     .validate_document()
     .map_err(|e| *e)
 }
 
-/// One segment of an error path.
+/// One segment of an error path, or of a date's path.
 enum Segment<'a> {
-    Field(&'static str),
+    Field(&'static Field),
     Key(Cow<'a, str>),
     Index(usize),
 }
@@ -264,6 +302,10 @@ struct Transcoder<'a, 'o> {
     /// is the input with patches: renamed keys, dropped and appended members. Everything else
     /// is copied in long runs when the next patch, or the end, comes.
     copied: usize,
+    /// Whether date-times are written as their milliseconds since the epoch.
+    ms: bool,
+    /// Where to record the paths of date-times, if anyone asked.
+    dates: Option<&'o mut Vec<u8>>,
 }
 
 /// A JSON string's position: `start..end` includes the quotes.
@@ -288,6 +330,8 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             members_out: None,
             ascii: false,
             copied: start,
+            dates: None,
+            ms: false,
         }
     }
 
@@ -303,6 +347,8 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             members_out: None,
             ascii: false,
             copied: 0,
+            dates: None,
+            ms: false,
         }
     }
 
@@ -365,11 +411,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         let mut path = String::new();
         for segment in &self.path {
             match segment {
-                Segment::Field(wire) => {
+                Segment::Field(field) => {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(&camel(wire));
+                    path.push_str(&field.js());
                 }
                 Segment::Key(key) => {
                     path.push('[');
@@ -645,18 +691,46 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         self.copied = upto;
     }
 
-    /// Replaces the input `start..end` with a quoted key (and nothing else).
-    /// Writes `key` (or, with `camel`, its camelCase spelling) in place of the key at `start..end`.
-    fn patch_key(&mut self, start: usize, end: usize, key: &str, camel: bool) {
+    /// Writes the field's wire key (or, with `js`, its JavaScript key) in place of the key at
+    /// `start..end`.
+    #[inline(never)]
+    fn patch_key(&mut self, start: usize, end: usize, field: &Field, js: bool) {
         self.flush(start);
         self.out.push(b'"');
-        if camel {
-            push_camel(self.out, key);
+        if js {
+            field.push_js(self.out);
         } else {
-            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(field.wire.as_bytes());
         }
         self.out.push(b'"');
         self.copied = end;
+    }
+
+    /// Whether paths are kept: for the caller's errors, or for the dates.
+    #[inline(always)]
+    fn tracks(&self) -> bool {
+        self.from_js || self.dates.is_some()
+    }
+
+    /// A date-time string at `pos`: copied from JavaScript; to JavaScript, when asked, written
+    /// as its milliseconds since the epoch (and its path recorded when asked). A string that is
+    /// not an RFC 3339 date-time stays as it is, and is not listed.
+    #[inline(never)]
+    fn date(&mut self) -> Res<()> {
+        let start = self.pos;
+        let span = self.skip_string()?;
+        if !self.ms || span.escaped {
+            return Ok(());
+        }
+        if let Some(ms) = super::date::epoch_ms(&self.src[start + 1..span.end - 1]) {
+            self.flush(start);
+            super::date::write_i64(self.out, ms);
+            self.copied = span.end;
+            if let Some(dates) = self.dates.as_deref_mut() {
+                push_date_path(dates, &self.path);
+            }
+        }
+        Ok(())
     }
 
     // ----- shape-guided transcoding -----
@@ -669,6 +743,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         match (shape, b) {
             (Shape::Any, _) | (Shape::Nullable(_), b'n') => self.copy_value(),
             (Shape::Nullable(inner), _) => self.value(inner),
+            (Shape::DateTime, b'"') => self.date(),
             (Shape::String, b'"')
             | (Shape::Number, b'-' | b'0'..=b'9')
             | (Shape::Bool, b't' | b'f') => self.copy_value(),
@@ -722,11 +797,12 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         } else {
             let mut index = 0;
             loop {
-                if self.from_js {
+                let tracks = self.tracks();
+                if tracks {
                     self.path.push(Segment::Index(index));
                 }
                 self.value(inner)?;
-                if self.from_js {
+                if tracks {
                     self.path.pop();
                 }
                 index += 1;
@@ -800,11 +876,12 @@ impl<'a, 'o> Transcoder<'a, 'o> {
 
     fn record(&mut self, inner: &'static Shape) -> Res<()> {
         self.members(|t, key| {
-            if t.from_js {
+            let tracks = t.tracks();
+            if tracks {
                 t.path.push(Segment::Key(t.string_text(&key)));
             }
             t.value(inner)?;
-            if t.from_js {
+            if tracks {
                 t.path.pop();
             }
             Ok(true)
@@ -825,8 +902,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 t.skip_value()?;
                 return Ok(false);
             }
-            let matches =
-                |f: &Field| same(f.wire.as_bytes(), name) || (from_js && is_camel_of(f.wire, name));
+            let matches = |f: &Field| same(f.wire.as_bytes(), name) || (from_js && f.is_js(name));
             let found = (hint..fields.len())
                 .chain(0..hint)
                 .find(|&i| fields.get(i).is_some_and(matches));
@@ -842,18 +918,20 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                     }
                     if from_js {
                         if key.escaped || !same(field.wire.as_bytes(), name) {
-                            t.patch_key(key.start, key.end, field.wire, false);
+                            t.patch_key(key.start, key.end, field, false);
                         }
-                    } else if key.escaped || !is_camel_of(field.wire, name) {
-                        t.patch_key(key.start, key.end, field.wire, true);
+                    } else if key.escaped || !field.is_js(name) {
+                        t.patch_key(key.start, key.end, field, true);
                     }
-                    // Paths name fields in the caller's errors; Mistral's side only ever has
-                    // syntax errors, located by offset, so it skips the bookkeeping.
-                    if from_js {
-                        t.path.push(Segment::Field(field.wire));
+                    // Paths name fields in the caller's errors and locate dates; Mistral's side
+                    // only ever has syntax errors, located by offset, so without dates it skips
+                    // the bookkeeping.
+                    let tracks = t.tracks();
+                    if tracks {
+                        t.path.push(Segment::Field(field));
                     }
                     t.value(field.shape)?;
-                    if from_js {
+                    if tracks {
                         t.path.pop();
                     }
                 }
@@ -962,12 +1040,35 @@ fn accepts(shape: &Shape, b: u8) -> bool {
     match shape {
         Shape::Any => true,
         Shape::Nullable(inner) => b == b'n' || accepts(inner, b),
-        Shape::String => b == b'"',
+        Shape::String | Shape::DateTime => b == b'"',
         Shape::Number | Shape::Integer => matches!(b, b'-' | b'0'..=b'9'),
         Shape::Bool => matches!(b, b't' | b'f'),
         Shape::Array(_) => b == b'[',
         Shape::Record(_) | Shape::Struct(_) | Shape::Union(_) => b == b'{',
         Shape::OneOf(branches) => branches.iter().any(|branch| accepts(branch, b)),
+    }
+}
+
+/// Appends the path of one date to `dates`: `,` between dates, then the number of segments and
+/// each segment (a JavaScript key as a JSON string, an array index as a number), so that a list
+/// of dates is a flat JSON array once bracketed: `[1,"createdAt",3,"outputs",0,"createdAt"]`.
+#[inline(never)]
+fn push_date_path(dates: &mut Vec<u8>, path: &[Segment<'_>]) {
+    if !dates.is_empty() {
+        dates.push(b',');
+    }
+    super::date::write_i64(dates, path.len() as i64);
+    for segment in path {
+        dates.push(b',');
+        match segment {
+            Segment::Field(field) => {
+                dates.push(b'"');
+                field.push_js(dates);
+                dates.push(b'"');
+            }
+            Segment::Key(key) => super::text::write_quoted_ascii(dates, key),
+            Segment::Index(i) => super::date::write_i64(dates, *i as i64),
+        }
     }
 }
 

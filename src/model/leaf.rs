@@ -89,6 +89,21 @@ impl HasShape for SecretMap {
     const SHAPE: &'static Shape = &Shape::Record(&Shape::String);
 }
 
+/// An RFC 3339 date-time (`"2025-05-27T13:38:28.129185Z"`): a string on the wire, a `Date` in
+/// JavaScript, as the official SDK gives it. Responses arrive with `Date`s; in a request, a `Date`
+/// is sent as its ISO string (`JSON.stringify` writes it so), and a string is sent as written.
+///
+/// The wire types keep such fields as `String`s (their definitions say `DateTime`, which the wire
+/// macro stores as a `String` with this shape), so Rust code reads and writes them as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Tsify)]
+#[serde(transparent)]
+#[tsify(type = "Date")]
+pub struct DateTime(pub String);
+
+impl HasShape for DateTime {
+    const SHAPE: &'static Shape = &Shape::DateTime;
+}
+
 /// A number or a string: agent versions (`3` or an alias such as `"prod"`), reference ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(untagged)]
@@ -159,6 +174,9 @@ string_enum! {
     ConnectorProtocol = "\"mcp\" | \"http\"";
     /// How a connector authenticates to its server.
     OutboundAuthenticationType = "\"oauth2\" | \"bearer\" | \"none\" | \"github_app\" | \"slack_app\"";
+    /// The kind of an authentication method being set up: how a connector authenticates to its
+    /// server, or (`"webhook"`) how its server authenticates to Mistral.
+    AuthenticationMethodType = "\"oauth2\" | \"bearer\" | \"none\" | \"github_app\" | \"slack_app\" | \"webhook\"";
     /// The OAuth 2 grant a connector uses.
     OAuth2GrantType = "\"authorization_code\" | \"client_credentials\"";
     /// How the OAuth 2 client authenticates at the token endpoint.

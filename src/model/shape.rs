@@ -15,6 +15,8 @@ pub enum Shape {
     Integer,
     /// `true` or `false`.
     Bool,
+    /// An RFC 3339 date-time: a string on the wire, a `Date` in JavaScript.
+    DateTime,
     /// Any JSON value, copied verbatim: JSON Schema, metadata, headers, tool arguments.
     Any,
     /// `null`, or a value of the inner shape.
@@ -47,6 +49,10 @@ pub struct StructShape {
 pub struct Field {
     /// The key on the wire (snake_case); the JavaScript key is derived from it ([`Field::js`]).
     pub wire: &'static str,
+    /// Where the official SDK renames the field (`bytes` → `sizeBytes`) instead of
+    /// camel-casing it: the JavaScript key's index in [`RENAMES`] plus one; 0 for none. (A
+    /// byte, which fits where the table's padding was: a wasm carries hundreds of fields.)
+    pub rename: u8,
     /// The value's shape.
     pub shape: &'static Shape,
     /// Whether a request must carry this field.
@@ -78,10 +84,20 @@ pub struct Variant {
 }
 
 impl Shape {
+    /// Whether values of this shape are date-times (or `null`).
+    pub fn is_date(&self) -> bool {
+        match self {
+            Shape::DateTime => true,
+            Shape::Nullable(inner) => inner.is_date(),
+            _ => false,
+        }
+    }
+
     /// A short description of what this shape accepts, for error messages.
     pub fn expected(&self) -> &'static str {
         match self {
             Shape::String => "a string",
+            Shape::DateTime => "a date (a `Date` or an RFC 3339 string)",
             Shape::Number => "a number",
             Shape::Integer => "an integer",
             Shape::Bool => "a boolean",
@@ -133,10 +149,63 @@ pub const fn strip_raw(ident: &str) -> &str {
     }
 }
 
+/// The JavaScript keys the official SDK gives the fields it renames (see [`Field::rename`]).
+pub const RENAMES: &[&str] = &["sizeBytes", "schemaDefinition"];
+
+/// The [`Field::rename`] of the JavaScript key `js`: its index in [`RENAMES`] plus one. A key
+/// missing from the table fails the build.
+pub const fn rename_of(js: &str) -> u8 {
+    let mut i = 0;
+    while i < RENAMES.len() {
+        let (a, b) = (RENAMES[i].as_bytes(), js.as_bytes());
+        let mut same = a.len() == b.len();
+        let mut j = 0;
+        while same && j < a.len() {
+            same = a[j] == b[j];
+            j += 1;
+        }
+        if same {
+            return i as u8 + 1;
+        }
+        i += 1;
+    }
+    panic!("a renamed field's JavaScript key must be listed in shape::RENAMES")
+}
+
 impl Field {
+    /// The JavaScript key the official SDK renames this field to, if it does.
+    #[inline]
+    pub fn renamed(&self) -> Option<&'static str> {
+        match self.rename {
+            0 => None,
+            n => RENAMES.get(n as usize - 1).copied(),
+        }
+    }
+
     /// The key in JavaScript (camelCase).
     pub fn js(&self) -> String {
-        camel(self.wire)
+        match self.renamed() {
+            Some(js) => js.to_owned(),
+            None => camel(self.wire),
+        }
+    }
+
+    /// Whether `name` is this field's JavaScript key, compared without building it.
+    #[inline]
+    pub fn is_js(&self, name: &[u8]) -> bool {
+        match self.renamed() {
+            Some(js) => js.as_bytes() == name,
+            None => is_camel_of(self.wire, name),
+        }
+    }
+
+    /// Appends this field's JavaScript key to `out`.
+    #[inline(never)]
+    pub fn push_js(&self, out: &mut Vec<u8>) {
+        match self.renamed() {
+            Some(js) => out.extend_from_slice(js.as_bytes()),
+            None => push_camel(out, self.wire),
+        }
     }
 }
 

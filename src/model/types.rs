@@ -4,18 +4,22 @@
 //! values (`"web_search"`, `"message.output.delta"`) and opaque JSON are never touched. The
 //! package's `.d.ts` is made from these types' declarations.
 
-/// Declares a struct: camelCase keys, optional fields are `field?: T` in TypeScript.
+/// Declares a struct: camelCase keys, optional fields are `field?: T | null` in TypeScript (the
+/// official SDK's types accept `null` there, and the wire gets the `null` as written).
+/// `pub field as "jsName": T` is the official SDK's name for a field it renames.
 macro_rules! model {
     ($(#[$m:meta])* pub struct $name:ident { $($body:tt)* }) => {
         model!(@field [$(#[$m])*] $name [] $($body)*);
     };
-    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident ? : $t:ty $(, $($rest:tt)*)?) => {
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident $(as $js:literal)? ? : $t:ty $(, $($rest:tt)*)?) => {
         model!(@field $m $name [$($done)* {
-            [$(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] #[tsify(optional)]] $f [Option<$t>]
+            [$(#[$fm])* $(#[serde(rename = $js)])?
+                // Not spelled `Option::is_none`, which tsify reads as "optional, never null".
+                #[serde(default, skip_serializing_if = "core::option::Option::is_none")]] $f [Option<$t>]
         }] $($($rest)*)?);
     };
-    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident : $t:ty $(, $($rest:tt)*)?) => {
-        model!(@field $m $name [$($done)* { [$(#[$fm])*] $f [$t] }] $($($rest)*)?);
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident $(as $js:literal)? : $t:ty $(, $($rest:tt)*)?) => {
+        model!(@field $m $name [$($done)* { [$(#[$fm])* $(#[serde(rename = $js)])?] $f [$t] }] $($($rest)*)?);
     };
     (@field [$(#[$m:meta])*] $name:ident [$({ [$($fa:tt)*] $f:ident [$t:ty] })*]) => {
         $(#[$m])*

@@ -5,19 +5,37 @@
 //! which drives the runtime transcoder. The emulator and native Rust users work with these types.
 
 /// Declares a struct: plain serde, field names are the wire names.
+///
+/// `pub field as "jsName": T` gives the field the JavaScript key the official SDK gives it
+/// (the wire keeps its own). A field of type `DateTime` is stored as a `String` here, with the
+/// date-time shape, so the transcoder hands it to JavaScript as a `Date`.
 macro_rules! model {
     ($(#[$m:meta])* pub struct $name:ident { $($body:tt)* }) => {
         model!(@field [$(#[$m])*] $name [] $($body)*);
     };
-    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident ? : $t:ty $(, $($rest:tt)*)?) => {
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident $(as $js:literal)? ? : DateTime $(, $($rest:tt)*)?) => {
         model!(@field $m $name [$($done)* {
-            [$(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")]] $f [Option<$t>] false
+            [$(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")]] $f [Option<String>] false [$($js)?]
+            (&$crate::model::shape::Shape::Nullable(&$crate::model::shape::Shape::DateTime))
         }] $($($rest)*)?);
     };
-    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident : $t:ty $(, $($rest:tt)*)?) => {
-        model!(@field $m $name [$($done)* { [$(#[$fm])*] $f [$t] true }] $($($rest)*)?);
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident $(as $js:literal)? : DateTime $(, $($rest:tt)*)?) => {
+        model!(@field $m $name [$($done)* {
+            [$(#[$fm])*] $f [String] true [$($js)?] (&$crate::model::shape::Shape::DateTime)
+        }] $($($rest)*)?);
     };
-    (@field [$(#[$m:meta])*] $name:ident [$({ [$($fa:tt)*] $f:ident [$t:ty] $required:literal })*]) => {
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident $(as $js:literal)? ? : $t:ty $(, $($rest:tt)*)?) => {
+        model!(@field $m $name [$($done)* {
+            [$(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")]] $f [Option<$t>] false [$($js)?]
+            (<Option<$t> as $crate::model::shape::HasShape>::SHAPE)
+        }] $($($rest)*)?);
+    };
+    (@field $m:tt $name:ident [$($done:tt)*] $(#[$fm:meta])* pub $f:ident $(as $js:literal)? : $t:ty $(, $($rest:tt)*)?) => {
+        model!(@field $m $name [$($done)* {
+            [$(#[$fm])*] $f [$t] true [$($js)?] (<$t as $crate::model::shape::HasShape>::SHAPE)
+        }] $($($rest)*)?);
+    };
+    (@field [$(#[$m:meta])*] $name:ident [$({ [$($fa:tt)*] $f:ident [$t:ty] $required:literal [$($js:literal)?] ($shape:expr) })*]) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct $name {
@@ -30,7 +48,8 @@ macro_rules! model {
                 name: stringify!($name),
                 fields: &[$($crate::model::shape::Field {
                     wire: $crate::model::shape::strip_raw(stringify!($f)),
-                    shape: <$t as $crate::model::shape::HasShape>::SHAPE,
+                    rename: 0 $(+ $crate::model::shape::rename_of($js))?,
+                    shape: $shape,
                     required: $required,
                 },)*],
             };

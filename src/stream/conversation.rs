@@ -1,7 +1,7 @@
 //! One conversation stream: SSE framing, per-event transcoding into a batch, and accumulation.
 
 use crate::error::{Error, StreamErrorKind};
-use crate::json::{to_js_ascii, to_js_members, Member};
+use crate::json::{to_js_dated, to_js_members, Member};
 use crate::model::shape::HasShape;
 use crate::model::wire;
 use crate::sse::{DecoderOptions, SseDecoder};
@@ -24,6 +24,10 @@ pub struct Feed<'a> {
     ///   these values, in its own key order (see `Object.keys`).
     ///
     /// Each event's SSE name is its `data.type`, except those listed in [`names`](Self::names).
+    ///
+    /// An event's one date-time, its top-level `createdAt`, is a number: its milliseconds since
+    /// the epoch, which JavaScript makes a `Date` (a value that is not an RFC 3339 date-time
+    /// stays the string it was).
     pub batch: Option<&'a [u8]>,
     /// The events whose SSE name is not their `data.type` (or that have none): `(index in the
     /// batch, name)`. Usually empty.
@@ -219,13 +223,23 @@ impl ConversationStream {
         self.status == Status::Done
     }
 
-    /// The response folded from the events so far, as camelCase JSON.
+    /// The response folded from the events so far, as camelCase JSON `[response, [dates]]`:
+    /// its date-times are numbers at the listed paths (see [`to_js_dated`]).
     pub fn final_response(&self, out: &mut Vec<u8>) {
         let mut wire = Vec::new();
         self.accumulator.response(&mut wire);
-        if to_js_ascii(&wire, <wire::ConversationResponse as HasShape>::SHAPE, out).is_err() {
+        let mut dates = Vec::new();
+        out.push(b'[');
+        let start = out.len();
+        let shape = <wire::ConversationResponse as HasShape>::SHAPE;
+        if to_js_dated(&wire, shape, out, &mut dates).is_err() {
+            out.truncate(start);
+            dates.clear();
             out.extend_from_slice(&wire);
         }
+        out.extend_from_slice(b",[");
+        out.extend_from_slice(&dates);
+        out.extend_from_slice(b"]]");
     }
 }
 

@@ -180,13 +180,13 @@ export interface AuthUrlResponse {
  */
 export interface ToolExecutionDoneEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds.
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -198,7 +198,7 @@ export interface ToolExecutionDoneEvent {
     /**
      * Extra information from the tool, passed through untouched.
      */
-    info?: JsonObject;
+    info?: JsonObject | null;
 }
 
 /**
@@ -206,13 +206,13 @@ export interface ToolExecutionDoneEvent {
  */
 export interface ToolExecutionStartedEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds.
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -224,15 +224,15 @@ export interface ToolExecutionStartedEvent {
     /**
      * The arguments, as a JSON string (Mistral's own docs show this event without it).
      */
-    arguments?: string;
+    arguments?: string | null;
     /**
      * The model that ran it.
      */
-    model?: string;
+    model?: string | null;
     /**
      * The agent that ran it.
      */
-    agentId?: string;
+    agentId?: string | null;
 }
 
 /**
@@ -242,19 +242,19 @@ export interface ToolExecutionEntry {
     /**
      * Always `"entry"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The entry's id.
      */
-    id?: string;
+    id?: string | null;
     /**
-     * When the entry was created (RFC 3339).
+     * When the entry was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When the entry was completed (RFC 3339).
+     * When the entry was completed.
      */
-    completedAt?: string;
+    completedAt?: DateTime | null;
     /**
      * The tool (`"web_search"`, a connector tool's name, ...).
      */
@@ -266,15 +266,15 @@ export interface ToolExecutionEntry {
     /**
      * Extra information from the tool, passed through untouched.
      */
-    info?: JsonObject;
+    info?: JsonObject | null;
     /**
      * The agent that ran it.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * The model that ran it.
      */
-    model?: string;
+    model?: string | null;
 }
 
 /**
@@ -284,7 +284,7 @@ export interface BuiltInTool {
     /**
      * Which of the tool's functions to expose, and which need confirmation.
      */
-    toolConfiguration?: ToolConfiguration;
+    toolConfiguration?: ToolConfiguration | null;
 }
 
 /**
@@ -304,19 +304,19 @@ export interface ConnectionConfig {
     /**
      * `"mcp"`, `"turbine"` or `"eolienne"`.
      */
-    type?: ConnectionConfigType;
+    type?: ConnectionConfigType | null;
     /**
      * The base URL.
      */
-    baseUrl?: string;
+    baseUrl?: string | null;
     /**
      * Headers sent with each request, passed through untouched.
      */
-    headers?: JsonObject;
+    headers?: JsonObject | null;
     /**
      * Whether requests are signed.
      */
-    signed?: boolean;
+    signed?: boolean | null;
 }
 
 /**
@@ -326,15 +326,15 @@ export interface ExecutionEnv {
     /**
      * Its tools, passed through untouched.
      */
-    tools?: JsonObject[];
+    tools?: JsonObject[] | null;
     /**
      * Execution data, passed through untouched.
      */
-    toolExecutionData?: JsonObject;
+    toolExecutionData?: JsonObject | null;
     /**
      * Errors met while setting it up.
      */
-    errors?: string[];
+    errors?: string[] | null;
 }
 
 /**
@@ -352,35 +352,35 @@ export interface ConnectorDetails {
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * What the connector does.
      */
     description: string;
     /**
-     * When it was created (RFC 3339).
+     * When it was created.
      */
-    createdAt: string;
+    createdAt: DateTime;
     /**
-     * When it last changed (RFC 3339).
+     * When it last changed.
      */
-    modifiedAt: string;
+    modifiedAt: DateTime;
     /**
      * The server's URL.
      */
-    server?: string;
+    server?: string | null;
     /**
      * The URL of an icon.
      */
-    iconUrl?: string;
+    iconUrl?: string | null;
     /**
      * The MCP server's card, passed through untouched (its keys are camelCase on the wire too).
      */
-    serverCard?: Json;
+    serverCard?: Json | null;
     /**
      * Who owns it.
      */
-    ownerId?: string;
+    ownerId?: string | null;
     /**
      * What kind of owner: `"user"`, `"org"`, `"workspace"` or `"system"`.
      */
@@ -392,35 +392,35 @@ export interface ConnectorDetails {
     /**
      * Who created it.
      */
-    creatorId?: string;
+    creatorId?: string | null;
     /**
      * Translations of the name, description and usage sentence.
      */
-    locale?: ConnectorLocale;
+    locale?: ConnectorLocale | null;
     /**
      * A system prompt used with the connector's tools.
      */
-    systemPrompt?: string;
+    systemPrompt?: string | null;
     /**
      * How users can authenticate.
      */
-    supportedAuthMethods?: PublicAuthenticationMethod[];
+    supportedAuthMethods?: PublicAuthenticationMethod[] | null;
     /**
      * Saved tool settings.
      */
-    connectionPreferences?: ConnectionPreference[];
+    connectionPreferences?: ConnectionPreference[] | null;
     /**
      * The credentials set up for it (never their secrets).
      */
-    connectionCredentials?: AuthenticationConfiguration[];
+    connectionCredentials?: AuthenticationConfiguration[] | null;
     /**
      * Whether it is active.
      */
-    active?: boolean;
+    active?: boolean | null;
     /**
      * Who blocked it.
      */
-    blockedBy?: ConsumerType[];
+    blockedBy?: ConsumerType[] | null;
     /**
      * Whether its tools run privately.
      */
@@ -428,27 +428,27 @@ export interface ConnectorDetails {
     /**
      * Whether Mistral made it.
      */
-    mistral?: boolean;
+    mistral?: boolean | null;
     /**
      * Whether you are authenticated to it.
      */
-    isAuthenticated?: boolean;
+    isAuthenticated?: boolean | null;
     /**
      * Its tools.
      */
-    tools?: ConnectorToolInfo[];
+    tools?: ConnectorToolInfo[] | null;
     /**
      * The route of its system prompt.
      */
-    systemPromptRoute?: string;
+    systemPromptRoute?: string | null;
     /**
      * Its connection settings (without secrets).
      */
-    connectionConfig?: ConnectionConfig;
+    connectionConfig?: ConnectionConfig | null;
     /**
      * Its execution environment (without credentials).
      */
-    executionEnv?: ExecutionEnv;
+    executionEnv?: ExecutionEnv | null;
 }
 
 /**
@@ -481,7 +481,7 @@ export interface DocumentUrlChunk {
     /**
      * A name for the document.
      */
-    documentName?: string;
+    documentName?: string | null;
 }
 
 /**
@@ -519,19 +519,19 @@ export interface Document {
     /**
      * A summary written by Mistral.
      */
-    summary?: string;
+    summary?: string | null;
     /**
-     * When it was uploaded (RFC 3339).
+     * When it was uploaded.
      */
-    createdAt: string;
+    createdAt: DateTime;
     /**
-     * When it was last processed (RFC 3339).
+     * When it was last processed.
      */
-    lastProcessedAt?: string;
+    lastProcessedAt?: DateTime | null;
     /**
      * How many pages it has.
      */
-    numberOfPages?: number;
+    numberOfPages?: number | null;
     /**
      * Where it is in its processing: `"done"`, `"in_progress"`, `"error"`, ...
      */
@@ -551,11 +551,11 @@ export interface Document {
     /**
      * Tokens spent processing its main content.
      */
-    tokensProcessingMainContent?: number;
+    tokensProcessingMainContent?: number | null;
     /**
      * Tokens spent summarising it.
      */
-    tokensProcessingSummary?: number;
+    tokensProcessingSummary?: number | null;
     /**
      * Tokens spent in all.
      */
@@ -563,15 +563,15 @@ export interface Document {
     /**
      * Where it came from.
      */
-    url?: string;
+    url?: string | null;
     /**
      * Your own attributes, passed through untouched.
      */
-    attributes?: JsonObject;
+    attributes?: JsonObject | null;
     /**
-     * When it will be deleted (RFC 3339).
+     * When it will be deleted.
      */
-    expiresAt?: string;
+    expiresAt?: DateTime | null;
 }
 
 /**
@@ -647,11 +647,11 @@ export interface ToolFileChunk {
     /**
      * The file's name.
      */
-    fileName?: string;
+    fileName?: string | null;
     /**
      * The file's type, such as `"png"`.
      */
-    fileType?: string;
+    fileType?: string | null;
 }
 
 /**
@@ -665,11 +665,11 @@ export interface GetFileResponse {
     /**
      * Always `"file"`.
      */
-    object?: string;
+    object?: string | null;
     /**
-     * Its size in bytes.
+     * Its size in bytes (`bytes` on the wire; the official SDK names it `sizeBytes`).
      */
-    bytes: number;
+    sizeBytes: number;
     /**
      * When it was created (unix seconds).
      */
@@ -693,23 +693,23 @@ export interface GetFileResponse {
     /**
      * How many lines it has.
      */
-    numLines?: number;
+    numLines?: number | null;
     /**
      * Its MIME type.
      */
-    mimetype?: string;
+    mimetype?: string | null;
     /**
      * Its signature.
      */
-    signature?: string;
+    signature?: string | null;
     /**
      * When it expires (unix seconds).
      */
-    expiresAt?: number;
+    expiresAt?: number | null;
     /**
      * `"workspace"` or `"user"`.
      */
-    visibility?: FileVisibility;
+    visibility?: FileVisibility | null;
     /**
      * Whether it was deleted.
      */
@@ -737,11 +737,11 @@ export interface ConnectorAuthenticationHeader {
     /**
      * Whether it must be given (default `true`).
      */
-    isRequired?: boolean;
+    isRequired?: boolean | null;
     /**
      * Whether its value is a secret (default `true`).
      */
-    isSecret?: boolean;
+    isSecret?: boolean | null;
 }
 
 /**
@@ -757,13 +757,13 @@ export interface Library {
      */
     name: string;
     /**
-     * When it was created (RFC 3339).
+     * When it was created.
      */
-    createdAt: string;
+    createdAt: DateTime;
     /**
-     * When it last changed (RFC 3339).
+     * When it last changed.
      */
-    updatedAt: string;
+    updatedAt: DateTime;
     /**
      * Who owns it.
      */
@@ -787,31 +787,31 @@ export interface Library {
     /**
      * An emoji for it.
      */
-    emoji?: string;
+    emoji?: string | null;
     /**
      * What it holds.
      */
-    description?: string;
+    description?: string | null;
     /**
      * A description written by Mistral from its documents.
      */
-    generatedDescription?: string;
+    generatedDescription?: string | null;
     /**
      * A name written by Mistral from its documents.
      */
-    generatedName?: string;
+    generatedName?: string | null;
     /**
      * How many users it is shared with.
      */
-    explicitUserMembersCount?: number;
+    explicitUserMembersCount?: number | null;
     /**
      * How many workspaces it is shared with.
      */
-    explicitWorkspaceMembersCount?: number;
+    explicitWorkspaceMembersCount?: number | null;
     /**
      * The organisation's role on it.
      */
-    orgSharingRole?: string;
+    orgSharingRole?: string | null;
 }
 
 /**
@@ -825,7 +825,7 @@ export interface McpResourceLink {
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * The resource's URI.
      */
@@ -833,27 +833,27 @@ export interface McpResourceLink {
     /**
      * What it is.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Its MIME type.
      */
-    mimeType?: string;
+    mimeType?: string | null;
     /**
      * Its size in bytes.
      */
-    size?: number;
+    size?: number | null;
     /**
      * Icons, passed through untouched.
      */
-    icons?: JsonObject[];
+    icons?: JsonObject[] | null;
     /**
      * MCP annotations, passed through untouched.
      */
-    annotations?: JsonObject;
+    annotations?: JsonObject | null;
     /**
      * MCP's `_meta` (named `meta` here), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
 }
 
 /**
@@ -868,23 +868,23 @@ export interface MessageOutputEntry {
     /**
      * Always `"entry"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The entry's id (use it with `restart`).
      */
-    id?: string;
+    id?: string | null;
     /**
-     * When the entry was created (RFC 3339).
+     * When the entry was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When the entry was completed (RFC 3339).
+     * When the entry was completed.
      */
-    completedAt?: string;
+    completedAt?: DateTime | null;
     /**
      * Always `"assistant"`.
      */
-    role?: Role;
+    role?: Role | null;
     /**
      * The message: text, or chunks such as `tool_reference` and `tool_file`.
      */
@@ -892,11 +892,11 @@ export interface MessageOutputEntry {
     /**
      * The agent that wrote it.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * The model that wrote it.
      */
-    model?: string;
+    model?: string | null;
 }
 
 /**
@@ -906,19 +906,19 @@ export interface MessageInputEntry {
     /**
      * Always `"entry"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The entry's id (use it with `restart`).
      */
-    id?: string;
+    id?: string | null;
     /**
-     * When the entry was created (RFC 3339).
+     * When the entry was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When the entry was completed (RFC 3339).
+     * When the entry was completed.
      */
-    completedAt?: string;
+    completedAt?: DateTime | null;
     /**
      * `"user"` or `"assistant"`.
      */
@@ -930,7 +930,7 @@ export interface MessageInputEntry {
     /**
      * Whether the model should continue this assistant message.
      */
-    prefix?: boolean;
+    prefix?: boolean | null;
 }
 
 /**
@@ -940,15 +940,15 @@ export interface GuardrailConfig {
     /**
      * Block the response when the guardrail itself fails.
      */
-    blockOnError?: boolean;
+    blockOnError?: boolean | null;
     /**
      * Settings for the first moderation model.
      */
-    moderationLlmV1?: ModerationConfig;
+    moderationLlmV1?: ModerationConfig | null;
     /**
      * Settings for the second moderation model.
      */
-    moderationLlmV2?: ModerationConfig;
+    moderationLlmV2?: ModerationConfig | null;
 }
 
 /**
@@ -964,13 +964,13 @@ export interface AgentAliasResponse {
      */
     version: number;
     /**
-     * When the alias was created (RFC 3339).
+     * When the alias was created.
      */
-    createdAt: string;
+    createdAt: DateTime;
     /**
-     * When it last changed (RFC 3339).
+     * When it last changed.
      */
-    updatedAt: string;
+    updatedAt: DateTime;
 }
 
 /**
@@ -984,15 +984,16 @@ export interface JsonSchema {
     /**
      * What the schema describes.
      */
-    description?: string;
+    description?: string | null;
     /**
-     * The JSON Schema itself, passed through untouched.
+     * The JSON Schema itself, passed through untouched (`schema` on the wire; the official
+     * SDK names it `schemaDefinition`, and so does `responseFormatFromZodObject`).
      */
-    schema: JsonObject;
+    schemaDefinition: JsonObject;
     /**
      * Whether the output must follow the schema exactly.
      */
-    strict?: boolean;
+    strict?: boolean | null;
 }
 
 /**
@@ -1005,13 +1006,13 @@ export type NumberOrString = number | string;
  */
 export interface FunctionCallEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds.
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -1031,15 +1032,15 @@ export interface FunctionCallEvent {
     /**
      * The model that made the call.
      */
-    model?: string;
+    model?: string | null;
     /**
      * The agent that made the call.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * For tools that need confirmation.
      */
-    confirmationStatus?: ConfirmationStatus;
+    confirmationStatus?: ConfirmationStatus | null;
 }
 
 /**
@@ -1047,13 +1048,13 @@ export interface FunctionCallEvent {
  */
 export interface MessageOutputEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds (0 when absent).
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -1061,19 +1062,19 @@ export interface MessageOutputEvent {
     /**
      * Which chunk of the entry's content this extends (0 when absent).
      */
-    contentIndex?: number;
+    contentIndex?: number | null;
     /**
      * The model that wrote it.
      */
-    model?: string;
+    model?: string | null;
     /**
      * The agent that wrote it.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * Always `"assistant"`.
      */
-    role?: Role;
+    role?: Role | null;
     /**
      * The text delta, or a whole chunk.
      */
@@ -1098,11 +1099,11 @@ export interface McpEmbeddedResource {
     /**
      * MCP annotations, passed through untouched.
      */
-    annotations?: JsonObject;
+    annotations?: JsonObject | null;
     /**
      * MCP's `_meta` (named `meta` here), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
 }
 
 /**
@@ -1116,19 +1117,19 @@ export interface McpResourceContents {
     /**
      * Its MIME type.
      */
-    mimeType?: string;
+    mimeType?: string | null;
     /**
      * Its text.
      */
-    text?: string;
+    text?: string | null;
     /**
      * Its bytes, base64-encoded.
      */
-    blob?: string;
+    blob?: string | null;
     /**
      * MCP's `_meta` (named `meta` here), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
 }
 
 /**
@@ -1138,15 +1139,15 @@ export interface ConfirmationExpression {
     /**
      * Matches read-only tools (or the others, with `false`).
      */
-    readOnly?: boolean;
+    readOnly?: boolean | null;
     /**
      * `"and"` or `"or"`, for a combination.
      */
-    type?: string;
+    type?: string | null;
     /**
      * The combined rules, passed through untouched.
      */
-    expressions?: Json[];
+    expressions?: Json[] | null;
 }
 
 /**
@@ -1160,7 +1161,7 @@ export interface AuthenticationConfiguration {
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * The authentication method they are for.
      */
@@ -1172,15 +1173,15 @@ export interface AuthenticationConfiguration {
     /**
      * The last check of the credentials.
      */
-    status?: CredentialsStatus;
+    status?: CredentialsStatus | null;
     /**
      * Whether these are the default credentials.
      */
-    isDefault?: boolean;
+    isDefault?: boolean | null;
     /**
      * Who created them.
      */
-    creatorId?: string;
+    creatorId?: string | null;
 }
 
 /**
@@ -1208,15 +1209,15 @@ export interface ToolReferenceChunk {
     /**
      * The source's URL.
      */
-    url?: string;
+    url?: string | null;
     /**
      * The source's icon.
      */
-    favicon?: string;
+    favicon?: string | null;
     /**
      * A short description of the source.
      */
-    description?: string;
+    description?: string | null;
 }
 
 /**
@@ -1226,59 +1227,59 @@ export interface Conversation {
     /**
      * Always `"conversation"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The conversation's id.
      */
     id: string;
     /**
-     * When it was created (RFC 3339).
+     * When it was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When it was last updated (RFC 3339).
+     * When it was last updated.
      */
-    updatedAt?: string;
+    updatedAt?: DateTime | null;
     /**
      * The model, for a model conversation.
      */
-    model?: string;
+    model?: string | null;
     /**
      * The agent, for an agent conversation.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * The agent's version.
      */
-    agentVersion?: NumberOrString;
+    agentVersion?: NumberOrString | null;
     /**
      * Instructions for the model.
      */
-    instructions?: string;
+    instructions?: string | null;
     /**
      * Tools the model may use.
      */
-    tools?: Tool[];
+    tools?: Tool[] | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Moderation guardrails.
      */
-    guardrails?: GuardrailConfig[];
+    guardrails?: GuardrailConfig[] | null;
     /**
      * The conversation's name.
      */
-    name?: string;
+    name?: string | null;
     /**
      * The conversation's description.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Your own data, never re-cased.
      */
-    metadata?: JsonObject;
+    metadata?: JsonObject | null;
 }
 
 /**
@@ -1309,11 +1310,11 @@ export interface McpTool {
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * What it does.
      */
-    description?: string;
+    description?: string | null;
     /**
      * The JSON Schema of its arguments, passed through untouched.
      */
@@ -1321,37 +1322,47 @@ export interface McpTool {
     /**
      * The JSON Schema of its structured result, passed through untouched.
      */
-    outputSchema?: JsonObject;
+    outputSchema?: JsonObject | null;
     /**
      * Icons, passed through untouched.
      */
-    icons?: JsonObject[];
+    icons?: JsonObject[] | null;
     /**
      * Hints such as `readOnlyHint`, passed through untouched.
      */
-    annotations?: JsonObject;
+    annotations?: JsonObject | null;
     /**
      * MCP's `_meta` (named `meta` here, as in the official SDK), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
     /**
      * Execution hints, passed through untouched.
      */
-    execution?: JsonObject;
+    execution?: JsonObject | null;
 }
+
+/**
+ * An RFC 3339 date-time (`"2025-05-27T13:38:28.129185Z"`): a string on the wire, a `Date` in
+ * JavaScript, as the official SDK gives it. Responses arrive with `Date`s; in a request, a `Date`
+ * is sent as its ISO string (`JSON.stringify` writes it so), and a string is sent as written.
+ *
+ * The wire types keep such fields as `String`s (their definitions say `DateTime`, which the wire
+ * macro stores as a `String` with this shape), so Rust code reads and writes them as text.
+ */
+export type DateTime = Date;
 
 /**
  * An agent starts handing off.
  */
 export interface AgentHandoffStartedEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds.
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -1373,7 +1384,7 @@ export interface Agent {
     /**
      * Always `"agent"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The agent's id (use it as `agentId` in conversations).
      */
@@ -1389,31 +1400,31 @@ export interface Agent {
     /**
      * Instructions the model follows.
      */
-    instructions?: string;
+    instructions?: string | null;
     /**
      * Tools the agent may use.
      */
-    tools?: Tool[];
+    tools?: Tool[] | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Moderation guardrails.
      */
-    guardrails?: GuardrailConfig[];
+    guardrails?: GuardrailConfig[] | null;
     /**
      * What the agent does.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Ids of the agents this agent may hand the conversation to.
      */
-    handoffs?: string[];
+    handoffs?: string[] | null;
     /**
      * Your own data, never re-cased.
      */
-    metadata?: JsonObject;
+    metadata?: JsonObject | null;
     /**
      * This version's number.
      */
@@ -1425,15 +1436,15 @@ export interface Agent {
     /**
      * Who owns the agent.
      */
-    ownerId?: string;
+    ownerId?: string | null;
     /**
-     * When the agent was created (RFC 3339).
+     * When the agent was created.
      */
-    createdAt: string;
+    createdAt: DateTime;
     /**
-     * When it was last updated (RFC 3339).
+     * When it was last updated.
      */
-    updatedAt: string;
+    updatedAt: DateTime;
     /**
      * Whether the agent is available in Le Chat.
      */
@@ -1445,7 +1456,7 @@ export interface Agent {
     /**
      * The note describing this version.
      */
-    versionMessage?: string;
+    versionMessage?: string | null;
 }
 
 /**
@@ -1459,7 +1470,7 @@ export interface ImageUrlDetail {
     /**
      * `"low"`, `"auto"` or `"high"`.
      */
-    detail?: ImageDetail;
+    detail?: ImageDetail | null;
 }
 
 /**
@@ -1492,11 +1503,11 @@ export interface McpMediaContent {
     /**
      * MCP annotations, passed through untouched.
      */
-    annotations?: JsonObject;
+    annotations?: JsonObject | null;
     /**
      * MCP's `_meta` (named `meta` here), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
 }
 
 /**
@@ -1511,7 +1522,7 @@ export interface ConnectorCallToolRequest {
     /**
      * The tool's arguments, passed through untouched.
      */
-    arguments?: JsonObject;
+    arguments?: JsonObject | null;
 }
 
 /**
@@ -1521,31 +1532,31 @@ export interface RestartConversationRequest {
     /**
      * New inputs after that entry.
      */
-    inputs?: Inputs;
+    inputs?: Inputs | null;
     /**
      * Set by the method (`restart` or `restartStream`); any value you pass is replaced.
      */
-    stream?: boolean;
+    stream?: boolean | null;
     /**
      * Whether Mistral keeps the new conversation (default `true`).
      */
-    store?: boolean;
+    store?: boolean | null;
     /**
      * Where agent handoffs run: `"server"` (default) or `"client"`.
      */
-    handoffExecution?: HandoffExecution;
+    handoffExecution?: HandoffExecution | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Moderation guardrails.
      */
-    guardrails?: GuardrailConfig[];
+    guardrails?: GuardrailConfig[] | null;
     /**
      * Your own data, never re-cased.
      */
-    metadata?: JsonObject;
+    metadata?: JsonObject | null;
     /**
      * The entry to restart from; later entries are left out of the new branch.
      */
@@ -1553,7 +1564,7 @@ export interface RestartConversationRequest {
     /**
      * The agent's version for the new branch: a number or an alias.
      */
-    agentVersion?: NumberOrString;
+    agentVersion?: NumberOrString | null;
 }
 
 /**
@@ -1563,51 +1574,51 @@ export interface UpdateConnectorRequest {
     /**
      * `"mcp"` or `"http"`: the kind of connector being updated.
      */
-    protocol?: ConnectorProtocol;
+    protocol?: ConnectorProtocol | null;
     /**
      * A new name: at most 64 letters, digits, `_` or `-`.
      */
-    name?: string;
+    name?: string | null;
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * What the connector does.
      */
-    description?: string;
+    description?: string | null;
     /**
      * The URL of an icon.
      */
-    iconUrl?: string;
+    iconUrl?: string | null;
     /**
      * A new server URL (http or https).
      */
-    server?: string;
+    server?: string | null;
     /**
      * A system prompt used with the connector's tools.
      */
-    systemPrompt?: string;
+    systemPrompt?: string | null;
     /**
      * The ways users can authenticate to the server.
      */
-    authMethods?: ConnectorAuthMethod[];
+    authMethods?: ConnectorAuthMethod[] | null;
     /**
      * Organisation-level headers sent to the server, passed through untouched.
      */
-    headers?: JsonObject;
+    headers?: JsonObject | null;
     /**
      * OAuth 2 client data.
      */
-    authData?: AuthData;
+    authData?: AuthData | null;
     /**
      * Connection settings, passed through untouched.
      */
-    connectionConfig?: JsonObject;
+    connectionConfig?: JsonObject | null;
     /**
      * Connection secrets, passed through untouched and never shown in debug output.
      */
-    connectionSecrets?: SecretObject;
+    connectionSecrets?: SecretObject | null;
 }
 
 /**
@@ -1617,15 +1628,15 @@ export interface UpdateDocumentRequest {
     /**
      * A new name.
      */
-    name?: string;
+    name?: string | null;
     /**
      * Your own attributes (strings, numbers, booleans, dates or lists of them), passed through untouched.
      */
-    attributes?: JsonObject;
+    attributes?: JsonObject | null;
     /**
-     * When to delete it (RFC 3339).
+     * When to delete it.
      */
-    expiresAt?: string;
+    expiresAt?: DateTime | null;
 }
 
 /**
@@ -1635,11 +1646,11 @@ export interface UpdateLibraryRequest {
     /**
      * A new name.
      */
-    name?: string;
+    name?: string | null;
     /**
      * A new description.
      */
-    description?: string;
+    description?: string | null;
 }
 
 /**
@@ -1649,47 +1660,47 @@ export interface UpdateAgentRequest {
     /**
      * The model the agent runs on.
      */
-    model?: string;
+    model?: string | null;
     /**
      * The agent's name.
      */
-    name?: string;
+    name?: string | null;
     /**
      * Instructions the model follows in every conversation.
      */
-    instructions?: string;
+    instructions?: string | null;
     /**
      * Tools the agent may use (replaces the list).
      */
-    tools?: Tool[];
+    tools?: Tool[] | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Moderation guardrails.
      */
-    guardrails?: GuardrailConfig[];
+    guardrails?: GuardrailConfig[] | null;
     /**
      * What the agent does.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Ids of the agents this agent may hand the conversation to.
      */
-    handoffs?: string[];
+    handoffs?: string[] | null;
     /**
      * Your own data, never re-cased.
      */
-    metadata?: JsonObject;
+    metadata?: JsonObject | null;
     /**
      * Whether the agent is available in Le Chat.
      */
-    deploymentChat?: boolean;
+    deploymentChat?: boolean | null;
     /**
      * A note describing the new version.
      */
-    versionMessage?: string;
+    versionMessage?: string | null;
 }
 
 /**
@@ -1704,27 +1715,27 @@ export interface AppendConversationRequest {
     /**
      * A user message, or entries such as `function.result`.
      */
-    inputs?: Inputs;
+    inputs?: Inputs | null;
     /**
      * Set by the method (`append` or `appendStream`); any value you pass is replaced.
      */
-    stream?: boolean;
+    stream?: boolean | null;
     /**
      * Whether Mistral keeps the new entries (default `true`).
      */
-    store?: boolean;
+    store?: boolean | null;
     /**
      * Where agent handoffs run: `"server"` (default) or `"client"`.
      */
-    handoffExecution?: HandoffExecution;
+    handoffExecution?: HandoffExecution | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Your answers to tool calls that wait for confirmation.
      */
-    toolConfirmations?: ToolCallConfirmation[];
+    toolConfirmations?: ToolCallConfirmation[] | null;
 }
 
 /**
@@ -1738,15 +1749,15 @@ export interface CreateLibraryRequest {
     /**
      * What it holds.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Deprecated: the chunk size in characters (256 to 32768).
      */
-    chunkSize?: number;
+    chunkSize?: number | null;
     /**
      * `"User"` (private) or `"Workspace"` (shared with the workspace, the default for API keys).
      */
-    ownerType?: LibraryOwnerType;
+    ownerType?: LibraryOwnerType | null;
 }
 
 /**
@@ -1764,35 +1775,35 @@ export interface CreateAgentRequest {
     /**
      * Instructions the model follows in every conversation.
      */
-    instructions?: string;
+    instructions?: string | null;
     /**
      * Tools the agent may use.
      */
-    tools?: Tool[];
+    tools?: Tool[] | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Moderation guardrails.
      */
-    guardrails?: GuardrailConfig[];
+    guardrails?: GuardrailConfig[] | null;
     /**
      * What the agent does (other agents read this when handing off).
      */
-    description?: string;
+    description?: string | null;
     /**
      * Ids of the agents this agent may hand the conversation to.
      */
-    handoffs?: string[];
+    handoffs?: string[] | null;
     /**
      * Your own data, stored with the agent and never re-cased.
      */
-    metadata?: JsonObject;
+    metadata?: JsonObject | null;
     /**
      * A note describing this first version.
      */
-    versionMessage?: string;
+    versionMessage?: string | null;
 }
 
 /**
@@ -1806,15 +1817,15 @@ export interface CredentialsCreateOrUpdate {
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * Whether these are the default credentials for their authentication method.
      */
-    isDefault?: boolean;
+    isDefault?: boolean | null;
     /**
      * The secrets themselves.
      */
-    credentials?: ConnectionCredentials;
+    credentials?: ConnectionCredentials | null;
 }
 
 /**
@@ -1824,19 +1835,19 @@ export interface ConnectionCredentials {
     /**
      * OAuth 2 client credentials or tokens.
      */
-    oauth?: OAuthCredentials;
+    oauth?: OAuthCredentials | null;
     /**
      * Header values by header name.
      */
-    headers?: SecretMap;
+    headers?: SecretMap | null;
     /**
      * A bearer token.
      */
-    bearerToken?: Secret;
+    bearerToken?: Secret | null;
     /**
      * A GitHub App installation id.
      */
-    githubInstallationId?: string;
+    githubInstallationId?: string | null;
 }
 
 /**
@@ -1846,7 +1857,7 @@ export interface CursorPagination {
     /**
      * The cursor of the next page; absent or `null` on the last one.
      */
-    nextCursor?: string;
+    nextCursor?: string | null;
     /**
      * The page size.
      */
@@ -1860,7 +1871,7 @@ export interface ConversationHistory {
     /**
      * Always `"conversation.history"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The conversation's id.
      */
@@ -1888,11 +1899,11 @@ export interface Prediction {
     /**
      * Always `"content"`.
      */
-    type?: string;
+    type?: string | null;
     /**
      * The predicted text.
      */
-    content?: string;
+    content?: string | null;
 }
 
 /**
@@ -1931,11 +1942,11 @@ export interface PublicAuthenticationMethod {
     /**
      * Headers the user supplies.
      */
-    headers?: ConnectorAuthenticationHeader[];
+    headers?: ConnectorAuthenticationHeader[] | null;
     /**
      * Connector-wide headers by name (secret values redacted by the server).
      */
-    globalHeaders?: GlobalHeaders;
+    globalHeaders?: GlobalHeaders | null;
     /**
      * Whether default credentials exist.
      */
@@ -1943,11 +1954,11 @@ export interface PublicAuthenticationMethod {
     /**
      * The OAuth 2 grant, for `oauth2`.
      */
-    grantType?: OAuth2GrantType;
+    grantType?: OAuth2GrantType | null;
     /**
      * The OAuth 2 server's metadata, for `oauth2`.
      */
-    oauth2ServerMetadata?: ExtendedOAuthServerMetadata;
+    oauth2ServerMetadata?: ExtendedOAuthServerMetadata | null;
 }
 
 /**
@@ -1957,15 +1968,15 @@ export interface McpResultMeta {
     /**
      * Whether the tool reported an error.
      */
-    isError?: boolean;
+    isError?: boolean | null;
     /**
      * The tool's structured result, passed through untouched.
      */
-    structuredContent?: JsonObject;
+    structuredContent?: JsonObject | null;
     /**
      * MCP's `_meta` (named `meta` here), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
 }
 
 /**
@@ -1980,7 +1991,7 @@ export interface ConnectorToolCallMetadata {
     /**
      * MCP's own result metadata.
      */
-    mcpMeta?: McpResultMeta;
+    mcpMeta?: McpResultMeta | null;
 }
 
 /**
@@ -1988,13 +1999,13 @@ export interface ConnectorToolCallMetadata {
  */
 export interface ToolExecutionDeltaEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds.
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -2020,11 +2031,11 @@ export interface FunctionSpec {
     /**
      * What the function does; the model reads this.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Whether the arguments must follow the schema exactly.
      */
-    strict?: boolean;
+    strict?: boolean | null;
     /**
      * JSON Schema of the arguments, passed through untouched, keys and all.
      */
@@ -2038,15 +2049,15 @@ export interface ToolConfiguration {
     /**
      * Expose only these tools.
      */
-    include?: string[];
+    include?: string[] | null;
     /**
      * Expose every tool but these.
      */
-    exclude?: string[];
+    exclude?: string[] | null;
     /**
      * These tools wait for your confirmation (`toolConfirmations` on append) before they run.
      */
-    requiresConfirmation?: string[];
+    requiresConfirmation?: string[] | null;
 }
 
 /**
@@ -2060,7 +2071,7 @@ export interface ExtendedOAuthServerMetadata {
     /**
      * The authorization endpoint.
      */
-    authorizationEndpoint?: string;
+    authorizationEndpoint?: string | null;
     /**
      * The token endpoint.
      */
@@ -2068,91 +2079,91 @@ export interface ExtendedOAuthServerMetadata {
     /**
      * The dynamic client registration endpoint.
      */
-    registrationEndpoint?: string;
+    registrationEndpoint?: string | null;
     /**
      * Supported scopes.
      */
-    scopesSupported?: string[];
+    scopesSupported?: string[] | null;
     /**
      * Supported response types.
      */
-    responseTypesSupported?: string[];
+    responseTypesSupported?: string[] | null;
     /**
      * Supported response modes.
      */
-    responseModesSupported?: string[];
+    responseModesSupported?: string[] | null;
     /**
      * Supported grant types.
      */
-    grantTypesSupported?: string[];
+    grantTypesSupported?: string[] | null;
     /**
      * Supported client authentication methods at the token endpoint.
      */
-    tokenEndpointAuthMethodsSupported?: string[];
+    tokenEndpointAuthMethodsSupported?: string[] | null;
     /**
      * Supported signing algorithms for token endpoint authentication.
      */
-    tokenEndpointAuthSigningAlgValuesSupported?: string[];
+    tokenEndpointAuthSigningAlgValuesSupported?: string[] | null;
     /**
      * Documentation for developers.
      */
-    serviceDocumentation?: string;
+    serviceDocumentation?: string | null;
     /**
      * Supported UI languages.
      */
-    uiLocalesSupported?: string[];
+    uiLocalesSupported?: string[] | null;
     /**
      * The policy page.
      */
-    opPolicyUri?: string;
+    opPolicyUri?: string | null;
     /**
      * The terms of service page.
      */
-    opTosUri?: string;
+    opTosUri?: string | null;
     /**
      * The revocation endpoint.
      */
-    revocationEndpoint?: string;
+    revocationEndpoint?: string | null;
     /**
      * Supported client authentication methods at the revocation endpoint.
      */
-    revocationEndpointAuthMethodsSupported?: string[];
+    revocationEndpointAuthMethodsSupported?: string[] | null;
     /**
      * Supported signing algorithms at the revocation endpoint.
      */
-    revocationEndpointAuthSigningAlgValuesSupported?: string[];
+    revocationEndpointAuthSigningAlgValuesSupported?: string[] | null;
     /**
      * The introspection endpoint.
      */
-    introspectionEndpoint?: string;
+    introspectionEndpoint?: string | null;
     /**
      * Supported client authentication methods at the introspection endpoint.
      */
-    introspectionEndpointAuthMethodsSupported?: string[];
+    introspectionEndpointAuthMethodsSupported?: string[] | null;
     /**
      * Supported signing algorithms at the introspection endpoint.
      */
-    introspectionEndpointAuthSigningAlgValuesSupported?: string[];
+    introspectionEndpointAuthSigningAlgValuesSupported?: string[] | null;
     /**
      * Supported PKCE code challenge methods.
      */
-    codeChallengeMethodsSupported?: string[];
+    codeChallengeMethodsSupported?: string[] | null;
     /**
      * Whether client id metadata documents are supported.
      */
-    clientIdMetadataDocumentSupported?: boolean;
+    clientIdMetadataDocumentSupported?: boolean | null;
     /**
      * Whether the metadata was discovered (`"autodiscovery"`) or given (`"provided"`).
      */
-    xSource?: string;
+    xSource?: string | null;
     /**
      * The protected resource's URL.
      */
-    xResourceUrl?: string;
+    xResourceUrl?: string | null;
     /**
      * The scope to request.
      */
-    xScope?: string;
+    xScope?: string | null;
 }
 
 /**
@@ -2162,19 +2173,19 @@ export interface OAuth2MetadataSecrets {
     /**
      * The client id.
      */
-    clientId?: string;
+    clientId?: string | null;
     /**
      * The client secret.
      */
-    clientSecret?: Secret;
+    clientSecret?: Secret | null;
     /**
      * When the client id was issued (unix seconds).
      */
-    clientIdIssuedAt?: number;
+    clientIdIssuedAt?: number | null;
     /**
      * When the client secret expires (unix seconds).
      */
-    clientSecretExpiresAt?: number;
+    clientSecretExpiresAt?: number | null;
 }
 
 /**
@@ -2188,7 +2199,7 @@ export interface AuthData {
     /**
      * The OAuth 2 client secret.
      */
-    clientSecret?: Secret;
+    clientSecret?: Secret | null;
 }
 
 /**
@@ -2199,39 +2210,39 @@ export interface OAuthCredentials {
     /**
      * `"client_credentials"`, for client credentials.
      */
-    grantType?: OAuth2GrantType;
+    grantType?: OAuth2GrantType | null;
     /**
      * The client id.
      */
-    clientId?: string;
+    clientId?: string | null;
     /**
      * The client secret.
      */
-    clientSecret?: Secret;
+    clientSecret?: Secret | null;
     /**
      * An access token.
      */
-    accessToken?: Secret;
+    accessToken?: Secret | null;
     /**
      * The token's type (`"Bearer"`).
      */
-    tokenType?: string;
+    tokenType?: string | null;
     /**
      * Seconds until the access token expires.
      */
-    expiresIn?: number;
+    expiresIn?: number | null;
     /**
      * The granted scope.
      */
-    scope?: string;
+    scope?: string | null;
     /**
      * A refresh token.
      */
-    refreshToken?: Secret;
+    refreshToken?: Secret | null;
     /**
      * When the access token expires (RFC 3339).
      */
-    expiresAt?: string;
+    expiresAt?: string | null;
 }
 
 /**
@@ -2241,19 +2252,19 @@ export interface AgentHandoffEntry {
     /**
      * Always `"entry"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The entry's id.
      */
-    id?: string;
+    id?: string | null;
     /**
-     * When the entry was created (RFC 3339).
+     * When the entry was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When the entry was completed (RFC 3339).
+     * When the entry was completed.
      */
-    completedAt?: string;
+    completedAt?: DateTime | null;
     /**
      * The agent that handed off.
      */
@@ -2294,7 +2305,7 @@ export interface AgentListPage {
     /**
      * Always `"list"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The agents on this page.
      */
@@ -2302,7 +2313,7 @@ export interface AgentListPage {
     /**
      * Pass it as `pageToken` for the next page; absent or empty on the last one.
      */
-    nextPageToken?: string;
+    nextPageToken?: string | null;
 }
 
 /**
@@ -2358,7 +2369,7 @@ export interface ListLibrariesResponse {
     /**
      * Where this page sits.
      */
-    pagination?: PaginationInfo;
+    pagination?: PaginationInfo | null;
     /**
      * The libraries.
      */
@@ -2366,7 +2377,7 @@ export interface ListLibrariesResponse {
     /**
      * Pass it as `pageToken` for the next page.
      */
-    nextPageToken?: string;
+    nextPageToken?: string | null;
 }
 
 /**
@@ -2407,15 +2418,15 @@ export interface ConnectorToolInfo {
     /**
      * A system prompt used with it.
      */
-    systemPrompt?: string;
+    systemPrompt?: string | null;
     /**
      * Translations of its name and description.
      */
-    locale?: ConnectorLocale;
+    locale?: ConnectorLocale | null;
     /**
      * The JSON Schema of its arguments, passed through untouched.
      */
-    jsonschema?: JsonObject;
+    jsonschema?: JsonObject | null;
     /**
      * How it runs (`{ type, ... }`), passed through untouched.
      */
@@ -2425,17 +2436,17 @@ export interface ConnectorToolInfo {
      */
     visibility: ResourceVisibility;
     /**
-     * When it was created (RFC 3339).
+     * When it was created.
      */
-    createdAt: string;
+    createdAt: DateTime;
     /**
-     * When it last changed (RFC 3339).
+     * When it last changed.
      */
-    modifiedAt: string;
+    modifiedAt: DateTime;
     /**
      * Whether it is active.
      */
-    active?: boolean;
+    active?: boolean | null;
 }
 
 /**
@@ -2444,41 +2455,41 @@ export interface ConnectorToolInfo {
  */
 export interface ConnectorAuthMethod {
     /**
-     * `"oauth2"`, `"bearer"`, `"none"`, ...
+     * `"oauth2"`, `"bearer"`, `"none"`, ..., or `"webhook"` (inbound).
      */
-    methodType: OutboundAuthenticationType;
+    methodType: AuthenticationMethodType;
     /**
      * For `oauth2`: `"authorization_code"` or `"client_credentials"`.
      */
-    grantType?: OAuth2GrantType;
+    grantType?: OAuth2GrantType | null;
     /**
      * For `oauth2`: the authorization server's metadata.
      */
-    oauth2ServerMetadata?: ExtendedOAuthServerMetadata;
+    oauth2ServerMetadata?: ExtendedOAuthServerMetadata | null;
     /**
      * For `oauth2` with `authorization_code`: the client's credentials.
      */
-    authData?: AuthData;
+    authData?: AuthData | null;
     /**
      * For `oauth2` with `client_credentials`: how the client authenticates at the token endpoint.
      */
-    tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+    tokenEndpointAuthMethod?: TokenEndpointAuthMethod | null;
     /**
      * Headers the user supplies for this method.
      */
-    headers?: ConnectorAuthenticationHeader[];
+    headers?: ConnectorAuthenticationHeader[] | null;
     /**
      * Connector-wide headers by name (on update).
      */
-    globalHeaders?: GlobalHeaders;
+    globalHeaders?: GlobalHeaders | null;
     /**
      * Whether the method is `"inbound"` or `"outbound"` (on update).
      */
-    authDirection?: AuthDirection;
+    authDirection?: AuthDirection | null;
     /**
      * New OAuth 2 client credentials (on update).
      */
-    oauth2MetadataSecrets?: OAuth2MetadataSecrets;
+    oauth2MetadataSecrets?: OAuth2MetadataSecrets | null;
 }
 
 /**
@@ -2525,7 +2536,7 @@ export interface CreateConnectorRequest {
     /**
      * `"mcp"` (the default) or `"http"`.
      */
-    protocol?: ConnectorProtocol;
+    protocol?: ConnectorProtocol | null;
     /**
      * The connector's name: at most 64 letters, digits, `_` or `-`. Conversations refer to it by this name.
      */
@@ -2533,7 +2544,7 @@ export interface CreateConnectorRequest {
     /**
      * A human-readable title.
      */
-    title?: string;
+    title?: string | null;
     /**
      * What the connector does.
      */
@@ -2541,11 +2552,11 @@ export interface CreateConnectorRequest {
     /**
      * The URL of an icon.
      */
-    iconUrl?: string;
+    iconUrl?: string | null;
     /**
      * Who can see the connector (default `"private"`; `"shared_global"` is reserved).
      */
-    visibility?: ResourceVisibility;
+    visibility?: ResourceVisibility | null;
     /**
      * The server's URL (http or https).
      */
@@ -2553,31 +2564,31 @@ export interface CreateConnectorRequest {
     /**
      * Organisation-level headers sent to the server, passed through untouched.
      */
-    headers?: JsonObject;
+    headers?: JsonObject | null;
     /**
      * Connector-wide headers by name; secret values are stored encrypted.
      */
-    globalHeaders?: GlobalHeaders;
+    globalHeaders?: GlobalHeaders | null;
     /**
      * OAuth 2 client data.
      */
-    authData?: AuthData;
+    authData?: AuthData | null;
     /**
      * The OAuth 2 server's metadata, instead of discovering it.
      */
-    oauth2ServerMetadata?: ExtendedOAuthServerMetadata;
+    oauth2ServerMetadata?: ExtendedOAuthServerMetadata | null;
     /**
      * Where to fetch the OAuth 2 server's metadata (not with `oauth2ServerMetadata`).
      */
-    oauth2ServerMetadataUrl?: string;
+    oauth2ServerMetadataUrl?: string | null;
     /**
      * A system prompt used with the connector's tools.
      */
-    systemPrompt?: string;
+    systemPrompt?: string | null;
     /**
      * The ways users can authenticate to the server.
      */
-    authMethods?: ConnectorAuthMethod[];
+    authMethods?: ConnectorAuthMethod[] | null;
 }
 
 /**
@@ -2587,47 +2598,47 @@ export interface CompletionArgs {
     /**
      * Stop generating when one of these sequences appears.
      */
-    stop?: Stop;
+    stop?: Stop | null;
     /**
      * Penalises tokens that already appeared, to encourage new topics.
      */
-    presencePenalty?: number;
+    presencePenalty?: number | null;
     /**
      * Penalises tokens by how often they appeared.
      */
-    frequencyPenalty?: number;
+    frequencyPenalty?: number | null;
     /**
      * Sampling temperature; lower is more deterministic.
      */
-    temperature?: number;
+    temperature?: number | null;
     /**
      * Nucleus sampling: consider only the tokens within this probability mass.
      */
-    topP?: number;
+    topP?: number | null;
     /**
      * The most tokens to generate.
      */
-    maxTokens?: number;
+    maxTokens?: number | null;
     /**
      * Seed for deterministic sampling.
      */
-    randomSeed?: number;
+    randomSeed?: number | null;
     /**
      * Expected output, to speed up generation when most of it is known.
      */
-    prediction?: Prediction;
+    prediction?: Prediction | null;
     /**
      * Constrains the answer to text, any JSON object, or a JSON Schema.
      */
-    responseFormat?: ResponseFormat;
+    responseFormat?: ResponseFormat | null;
     /**
      * How the model may pick tools.
      */
-    toolChoice?: ToolChoice;
+    toolChoice?: ToolChoice | null;
     /**
      * How much the model may reason before answering.
      */
-    reasoningEffort?: ReasoningEffort;
+    reasoningEffort?: ReasoningEffort | null;
 }
 
 /**
@@ -2645,11 +2656,11 @@ export interface ConnectionPreference {
     /**
      * Whether this is the default.
      */
-    isDefault?: boolean;
+    isDefault?: boolean | null;
     /**
      * Whose preference it is.
      */
-    consumerType?: ConsumerType;
+    consumerType?: ConsumerType | null;
 }
 
 /**
@@ -2663,7 +2674,7 @@ export interface DocumentLibraryTool {
     /**
      * Which of the tool's functions to expose, and which need confirmation.
      */
-    toolConfiguration?: ToolConfiguration;
+    toolConfiguration?: ToolConfiguration | null;
 }
 
 /**
@@ -2678,19 +2689,19 @@ export interface ModerationConfig {
     /**
      * The moderation model to use.
      */
-    modelName?: string;
+    modelName?: string | null;
     /**
      * Per-category thresholds, keyed by category name.
      */
-    customCategoryThresholds?: JsonObject;
+    customCategoryThresholds?: JsonObject | null;
     /**
      * Ignore the categories not listed in the thresholds.
      */
-    ignoreOtherCategories?: boolean;
+    ignoreOtherCategories?: boolean | null;
     /**
      * What to do when the guardrail fires.
      */
-    action?: GuardrailAction;
+    action?: GuardrailAction | null;
 }
 
 /**
@@ -2700,7 +2711,7 @@ export interface SharingRequest {
     /**
      * The organisation.
      */
-    orgId?: string;
+    orgId?: string | null;
     /**
      * `"Viewer"` or `"Editor"`.
      */
@@ -2726,55 +2737,55 @@ export interface ConversationRequest {
     /**
      * Set by the method (`start` or `startStream`); any value you pass is replaced.
      */
-    stream?: boolean;
+    stream?: boolean | null;
     /**
      * Whether Mistral keeps the conversation (default `true`). With `false`, nothing is stored.
      */
-    store?: boolean;
+    store?: boolean | null;
     /**
      * Where agent handoffs run: `"server"` (default) or `"client"`.
      */
-    handoffExecution?: HandoffExecution;
+    handoffExecution?: HandoffExecution | null;
     /**
      * Instructions for the model.
      */
-    instructions?: string;
+    instructions?: string | null;
     /**
      * Tools the model may use.
      */
-    tools?: Tool[];
+    tools?: Tool[] | null;
     /**
      * Sampling and output settings.
      */
-    completionArgs?: CompletionArgs;
+    completionArgs?: CompletionArgs | null;
     /**
      * Moderation guardrails.
      */
-    guardrails?: GuardrailConfig[];
+    guardrails?: GuardrailConfig[] | null;
     /**
      * A name for the conversation.
      */
-    name?: string;
+    name?: string | null;
     /**
      * A description of the conversation.
      */
-    description?: string;
+    description?: string | null;
     /**
      * Your own data, stored with the conversation and never re-cased.
      */
-    metadata?: JsonObject;
+    metadata?: JsonObject | null;
     /**
      * The agent to talk to.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * The agent's version: a number or an alias.
      */
-    agentVersion?: NumberOrString;
+    agentVersion?: NumberOrString | null;
     /**
      * The model to talk to.
      */
-    model?: string;
+    model?: string | null;
 }
 
 /**
@@ -2784,7 +2795,7 @@ export interface SharingDelete {
     /**
      * The organisation.
      */
-    orgId?: string;
+    orgId?: string | null;
     /**
      * The id of the user, workspace or organisation.
      */
@@ -2811,11 +2822,11 @@ export interface McpTextContent {
     /**
      * MCP annotations, passed through untouched.
      */
-    annotations?: JsonObject;
+    annotations?: JsonObject | null;
     /**
      * MCP's `_meta` (named `meta` here), passed through untouched.
      */
-    meta?: JsonObject;
+    meta?: JsonObject | null;
 }
 
 /**
@@ -2829,11 +2840,11 @@ export interface ConnectorTool {
     /**
      * A credential used for this request only and never stored.
      */
-    authorization?: Authorization;
+    authorization?: Authorization | null;
     /**
      * Which of the connector's tools to expose, and which need confirmation.
      */
-    toolConfiguration?: ToolConfiguration;
+    toolConfiguration?: ToolConfiguration | null;
 }
 
 /**
@@ -2862,7 +2873,7 @@ export interface CredentialsResponse {
     /**
      * Authentication methods with preset credentials.
      */
-    connectorPresetCredentialsForAuth?: OutboundAuthenticationType[];
+    connectorPresetCredentialsForAuth?: OutboundAuthenticationType[] | null;
 }
 
 /**
@@ -2872,11 +2883,11 @@ export interface ResponseFormat {
     /**
      * `"text"` (default), `"json_object"` or `"json_schema"`.
      */
-    type?: ResponseFormatType;
+    type?: ResponseFormatType | null;
     /**
      * The schema, when `type` is `"json_schema"`.
      */
-    jsonSchema?: JsonSchema;
+    jsonSchema?: JsonSchema | null;
 }
 
 /**
@@ -2890,6 +2901,12 @@ export type ResponseFormatType = "text" | "json_object" | "json_schema";
 export type ConnectionConfigType = "mcp" | "turbine" | "eolienne";
 
 /**
+ * The kind of an authentication method being set up: how a connector authenticates to its
+ * server, or (`"webhook"`) how its server authenticates to Mistral.
+ */
+export type AuthenticationMethodType = "oauth2" | "bearer" | "none" | "github_app" | "slack_app" | "webhook";
+
+/**
  * The last check of a set of credentials.
  */
 export interface CredentialsStatus {
@@ -2898,17 +2915,17 @@ export interface CredentialsStatus {
      */
     statusType: CredentialsStatusType;
     /**
-     * When they were checked (RFC 3339).
+     * When they were checked.
      */
-    lastCheckedAt?: string;
+    lastCheckedAt?: DateTime | null;
     /**
      * The HTTP status of a failed check.
      */
-    errorHttpCode?: number;
+    errorHttpCode?: number | null;
     /**
      * What went wrong.
      */
-    errorMessage?: string;
+    errorMessage?: string | null;
 }
 
 /**
@@ -2923,7 +2940,7 @@ export interface ConversationMessages {
     /**
      * Always `"conversation.messages"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The conversation's id.
      */
@@ -2941,19 +2958,19 @@ export interface FunctionCallEntry {
     /**
      * Always `"entry"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The entry's id.
      */
-    id?: string;
+    id?: string | null;
     /**
-     * When the entry was created (RFC 3339).
+     * When the entry was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When the entry was completed (RFC 3339).
+     * When the entry was completed.
      */
-    completedAt?: string;
+    completedAt?: DateTime | null;
     /**
      * Echo this in your `function.result` entry.
      */
@@ -2969,15 +2986,15 @@ export interface FunctionCallEntry {
     /**
      * For tools that need confirmation: `"pending"`, `"allowed"` or `"denied"`.
      */
-    confirmationStatus?: ConfirmationStatus;
+    confirmationStatus?: ConfirmationStatus | null;
     /**
      * The agent that made the call.
      */
-    agentId?: string;
+    agentId?: string | null;
     /**
      * The model that made the call.
      */
-    model?: string;
+    model?: string | null;
 }
 
 /**
@@ -2991,11 +3008,11 @@ export interface ThinkChunk {
     /**
      * An opaque signature of the reasoning, to send back unchanged.
      */
-    signature?: string;
+    signature?: string | null;
     /**
      * Whether the reasoning is complete.
      */
-    closed?: boolean;
+    closed?: boolean | null;
 }
 
 /**
@@ -3003,13 +3020,13 @@ export interface ThinkChunk {
  */
 export interface AgentHandoffDoneEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Which output entry this builds.
      */
-    outputIndex?: number;
+    outputIndex?: number | null;
     /**
      * The entry's id.
      */
@@ -3034,9 +3051,9 @@ export type ImageDetail = "low" | "auto" | "high";
  */
 export interface ResponseStartedEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * The conversation's id.
      */
@@ -3048,9 +3065,9 @@ export interface ResponseStartedEvent {
  */
 export interface ResponseErrorEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * What went wrong.
      */
@@ -3066,9 +3083,9 @@ export interface ResponseErrorEvent {
  */
 export interface ResponseDoneEvent {
     /**
-     * When (RFC 3339).
+     * When.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
      * Tokens used.
      */
@@ -3082,7 +3099,7 @@ export interface ConversationResponse {
     /**
      * Always `"conversation.response"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The conversation's id (a new one after `restart`).
      */
@@ -3098,7 +3115,7 @@ export interface ConversationResponse {
     /**
      * Guardrail results, passed through untouched.
      */
-    guardrails?: JsonObject[];
+    guardrails?: JsonObject[] | null;
 }
 
 /**
@@ -3112,7 +3129,7 @@ export interface ConnectorToolCallResponse {
     /**
      * MCP metadata of the result.
      */
-    metadata?: ConnectorToolCallMetadata;
+    metadata?: ConnectorToolCallMetadata | null;
 }
 
 /**
@@ -3132,7 +3149,7 @@ export interface GlobalHeaderValue {
     /**
      * Whether the value is a secret (default `true`): stored encrypted, never returned in clear.
      */
-    isSecret?: boolean;
+    isSecret?: boolean | null;
     /**
      * The header's value.
      */
@@ -3146,23 +3163,23 @@ export interface ConversationUsageInfo {
     /**
      * Tokens in the prompt.
      */
-    promptTokens?: number;
+    promptTokens?: number | null;
     /**
      * Tokens generated.
      */
-    completionTokens?: number;
+    completionTokens?: number | null;
     /**
      * Prompt plus completion tokens.
      */
-    totalTokens?: number;
+    totalTokens?: number | null;
     /**
      * Tokens spent by connectors and built-in tools.
      */
-    connectorTokens?: number;
+    connectorTokens?: number | null;
     /**
      * Calls per connector or built-in tool, keyed by its name (such as `web_search`).
      */
-    connectors?: JsonObject;
+    connectors?: JsonObject | null;
 }
 
 /**
@@ -3267,19 +3284,19 @@ export interface ToolExecutionConfiguration {
     /**
      * Tools that wait for confirmation.
      */
-    requiresConfirmation?: ConfirmationRule;
+    requiresConfirmation?: ConfirmationRule | null;
     /**
      * Tools that never wait for confirmation.
      */
-    skipConfirmation?: ConfirmationRule;
+    skipConfirmation?: ConfirmationRule | null;
     /**
      * Expose only these tools.
      */
-    include?: string[];
+    include?: string[] | null;
     /**
      * Expose every tool but these.
      */
-    exclude?: string[];
+    exclude?: string[] | null;
 }
 
 /**
@@ -3308,7 +3325,7 @@ export interface Sharing {
     /**
      * The user it is shared with.
      */
-    userId?: string;
+    userId?: string | null;
     /**
      * The organisation.
      */
@@ -3378,19 +3395,19 @@ export interface FunctionResultEntry {
     /**
      * Always `"entry"`.
      */
-    object?: string;
+    object?: string | null;
     /**
      * The entry's id.
      */
-    id?: string;
+    id?: string | null;
     /**
-     * When the entry was created (RFC 3339).
+     * When the entry was created.
      */
-    createdAt?: string;
+    createdAt?: DateTime | null;
     /**
-     * When the entry was completed (RFC 3339).
+     * When the entry was completed.
      */
-    completedAt?: string;
+    completedAt?: DateTime | null;
     /**
      * The `toolCallId` of the `function.call` this answers.
      */
@@ -3450,7 +3467,7 @@ export type ConversationsRestartStreamRequest =
 export type ConversationsRestartStreamResponse = EventStream;
 
 /** Arguments of `conversations.list` (GET `/v1/conversations`). */
-export interface ConversationsListRequest { page?: number; pageSize?: number; metadata?: Record<string, unknown> }
+export interface ConversationsListRequest { page?: number | null; pageSize?: number | null; metadata?: Record<string, unknown> | null }
 /** What `conversations.list` resolves to. */
 export type ConversationsListResponse = Conversation[];
 
@@ -3482,17 +3499,17 @@ export type AgentsCreateRequest =
 export type AgentsCreateResponse = Agent;
 
 /** Arguments of `agents.list` (GET `/v1/agents`). */
-export interface AgentsListRequest { page?: number; pageSize?: number; deploymentChat?: boolean; sources?: string[]; name?: string; search?: string; id?: string; metadata?: Record<string, unknown> }
+export interface AgentsListRequest { page?: number | null; pageSize?: number | null; deploymentChat?: boolean | null; sources?: string[] | null; name?: string | null; search?: string | null; id?: string | null; metadata?: Record<string, unknown> | null }
 /** What `agents.list` resolves to. */
 export type AgentsListResponse = Agent[];
 
 /** Arguments of `agents.listPages` (GET `/v1/agents/pages`). */
-export interface AgentsListPagesRequest { pageSize?: number; pageToken?: string; deploymentChat?: boolean; sources?: string[]; name?: string; search?: string; id?: string; metadata?: Record<string, unknown> }
+export interface AgentsListPagesRequest { pageSize?: number | null; pageToken?: string | null; deploymentChat?: boolean | null; sources?: string[] | null; name?: string | null; search?: string | null; id?: string | null; metadata?: Record<string, unknown> | null }
 /** What `agents.listPages` resolves to. */
 export type AgentsListPagesResponse = AgentListPage;
 
 /** Arguments of `agents.get` (GET `/v1/agents/{agent_id}`). */
-export interface AgentsGetRequest { agentId: string; agentVersion?: number | string }
+export interface AgentsGetRequest { agentId: string; agentVersion?: number | string | null }
 /** What `agents.get` resolves to. */
 export type AgentsGetResponse = Agent;
 
@@ -3514,7 +3531,7 @@ export interface AgentsUpdateVersionRequest { agentId: string; version: number }
 export type AgentsUpdateVersionResponse = Agent;
 
 /** Arguments of `agents.listVersions` (GET `/v1/agents/{agent_id}/versions`). */
-export interface AgentsListVersionsRequest { agentId: string; page?: number; pageSize?: number }
+export interface AgentsListVersionsRequest { agentId: string; page?: number | null; pageSize?: number | null }
 /** What `agents.listVersions` resolves to. */
 export type AgentsListVersionsResponse = Agent[];
 
@@ -3546,12 +3563,12 @@ export type ConnectorsCreateRequest =
 export type ConnectorsCreateResponse = Connector;
 
 /** Arguments of `connectors.list` (GET `/v1/connectors`). */
-export interface ConnectorsListRequest { queryFilters?: Record<string, unknown>; active?: boolean; cursor?: string; pageSize?: number }
+export interface ConnectorsListRequest { queryFilters?: Record<string, unknown> | null; active?: boolean | null; cursor?: string | null; pageSize?: number | null }
 /** What `connectors.list` resolves to. */
 export type ConnectorsListResponse = PaginatedConnectors;
 
 /** Arguments of `connectors.get` (GET `/v1/connectors/{connector_id_or_name}`). */
-export interface ConnectorsGetRequest { connectorIdOrName: string; fetchUserData?: boolean; fetchCustomerData?: boolean }
+export interface ConnectorsGetRequest { connectorIdOrName: string; fetchUserData?: boolean | null; fetchCustomerData?: boolean | null }
 /** What `connectors.get` resolves to. */
 export type ConnectorsGetResponse = Connector;
 
@@ -3568,19 +3585,19 @@ export interface ConnectorsDeleteRequest { connectorId: string }
 export type ConnectorsDeleteResponse = MessageResponse;
 
 /** Arguments of `connectors.getAuthUrl` (GET `/v1/connectors/{connector_id_or_name}/auth_url`). */
-export interface ConnectorsGetAuthUrlRequest { connectorIdOrName: string; appReturnUrl?: string; methodType?: string; credentialsName?: string; credentialsTitle?: string; githubInstallationLink?: boolean }
+export interface ConnectorsGetAuthUrlRequest { connectorIdOrName: string; appReturnUrl?: string | null; methodType?: string | null; credentialsName?: string | null; credentialsTitle?: string | null; githubInstallationLink?: boolean | null }
 /** What `connectors.getAuthUrl` resolves to. */
 export type ConnectorsGetAuthUrlResponse = AuthUrlResponse;
 
 /** Arguments of `connectors.callTool` (POST `/v1/connectors/{connector_id_or_name}/tools/{tool_name}/call`). */
 export type ConnectorsCallToolRequest =
-| ({ connectorIdOrName: string; toolName: string; credentialsName?: string } & ConnectorCallToolRequest)
-| { connectorIdOrName: string; toolName: string; credentialsName?: string; connectorCallToolRequest: ConnectorCallToolRequest };
+| ({ connectorIdOrName: string; toolName: string; credentialsName?: string | null } & ConnectorCallToolRequest)
+| { connectorIdOrName: string; toolName: string; credentialsName?: string | null; connectorCallToolRequest: ConnectorCallToolRequest };
 /** What `connectors.callTool` resolves to. */
 export type ConnectorsCallToolResponse = ConnectorToolCallResponse;
 
 /** Arguments of `connectors.listTools` (GET `/v1/connectors/{connector_id_or_name}/tools`). */
-export interface ConnectorsListToolsRequest { connectorIdOrName: string; page?: number; pageSize?: number; refresh?: boolean; pretty?: boolean; credentialsName?: string }
+export interface ConnectorsListToolsRequest { connectorIdOrName: string; page?: number | null; pageSize?: number | null; refresh?: boolean | null; pretty?: boolean | null; credentialsName?: string | null }
 /** What `connectors.listTools` resolves to. */
 export type ConnectorsListToolsResponse = McpTool[];
 
@@ -3590,17 +3607,17 @@ export interface ConnectorsGetAuthenticationMethodsRequest { connectorIdOrName: 
 export type ConnectorsGetAuthenticationMethodsResponse = PublicAuthenticationMethod[];
 
 /** Arguments of `connectors.listOrganizationCredentials` (GET `/v1/connectors/{connector_id_or_name}/organization/credentials`). */
-export interface ConnectorsListOrganizationCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+export interface ConnectorsListOrganizationCredentialsRequest { connectorIdOrName: string; authType?: string | null; fetchDefault?: boolean | null }
 /** What `connectors.listOrganizationCredentials` resolves to. */
 export type ConnectorsListOrganizationCredentialsResponse = CredentialsResponse;
 
 /** Arguments of `connectors.listWorkspaceCredentials` (GET `/v1/connectors/{connector_id_or_name}/workspace/credentials`). */
-export interface ConnectorsListWorkspaceCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+export interface ConnectorsListWorkspaceCredentialsRequest { connectorIdOrName: string; authType?: string | null; fetchDefault?: boolean | null }
 /** What `connectors.listWorkspaceCredentials` resolves to. */
 export type ConnectorsListWorkspaceCredentialsResponse = CredentialsResponse;
 
 /** Arguments of `connectors.listUserCredentials` (GET `/v1/connectors/{connector_id_or_name}/user/credentials`). */
-export interface ConnectorsListUserCredentialsRequest { connectorIdOrName: string; authType?: string; fetchDefault?: boolean }
+export interface ConnectorsListUserCredentialsRequest { connectorIdOrName: string; authType?: string | null; fetchDefault?: boolean | null }
 /** What `connectors.listUserCredentials` resolves to. */
 export type ConnectorsListUserCredentialsResponse = CredentialsResponse;
 
@@ -3669,7 +3686,7 @@ export interface ConnectorsDeactivateForConsumerRequest { connectorId: string; c
 export type ConnectorsDeactivateForConsumerResponse = MessageResponse;
 
 /** Arguments of `libraries.list` (GET `/v1/libraries`). */
-export interface LibrariesListRequest { pageSize?: number; pageToken?: string; page?: number; search?: string; filterOwnedByMe?: string }
+export interface LibrariesListRequest { pageSize?: number | null; pageToken?: string | null; page?: number | null; search?: string | null; filterOwnedByMe?: boolean | null }
 /** What `libraries.list` resolves to. */
 export type LibrariesListResponse = ListLibrariesResponse;
 
@@ -3705,7 +3722,7 @@ export interface LibrariesDeleteRequest { libraryId: string }
 export type LibrariesDeleteResponse = Library;
 
 /** Arguments of `libraries.documents.list` (GET `/v1/libraries/{library_id}/documents`). */
-export interface LibrariesDocumentsListRequest { libraryId: string; search?: string; pageSize?: number; page?: number; filtersAttributes?: string; sortBy?: string; sortOrder?: string }
+export interface LibrariesDocumentsListRequest { libraryId: string; search?: string | null; pageSize?: number | null; page?: number | null; filtersAttributes?: string | null; sortBy?: string | null; sortOrder?: string | null }
 /** What `libraries.documents.list` resolves to. */
 export type LibrariesDocumentsListResponse = ListDocumentsResponse;
 
@@ -3741,7 +3758,7 @@ export interface LibrariesDocumentsDeleteRequest { libraryId: string; documentId
 export type LibrariesDocumentsDeleteResponse = void;
 
 /** Arguments of `libraries.documents.textContent` (GET `/v1/libraries/{library_id}/documents/{document_id}/text_content`). */
-export interface LibrariesDocumentsTextContentRequest { libraryId: string; documentId: string; pageStart?: number; pageEnd?: number }
+export interface LibrariesDocumentsTextContentRequest { libraryId: string; documentId: string; pageStart?: number | null; pageEnd?: number | null }
 /** What `libraries.documents.textContent` resolves to. */
 export type LibrariesDocumentsTextContentResponse = DocumentTextContent;
 
@@ -3795,7 +3812,7 @@ export interface FilesDownloadRequest { fileId: string }
 export type FilesDownloadResponse = ReadableStream<Uint8Array>;
 
 /** Arguments of `files.getSignedUrl` (GET `/v1/files/{file_id}/url`). */
-export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number }
+export interface FilesGetSignedUrlRequest { fileId: string; expiry?: number | null }
 /** What `files.getSignedUrl` resolves to. */
 export type FilesGetSignedUrlResponse = FileSignedUrl;
 

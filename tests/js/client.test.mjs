@@ -68,7 +68,7 @@ test("for await yields typed camelCase events, in order, ending with done", asyn
   assert.equal(delta.content, "1");
   assert.deepEqual(events.slice(1, 5).map((e) => e.data.content), ["1", " 2", " 3", " 4"]);
   assert.ok(!("output_index" in delta) && !("agent_id" in delta) && !("created_at" in delta));
-  assert.equal(typeof delta.createdAt, "string");
+  assert.ok(delta.createdAt instanceof Date && !Number.isNaN(delta.createdAt.getTime()));
   assert.equal(events[0].data.conversationId.startsWith("conv_"), true);
   assert.equal(events.at(-1).data.usage.completionTokens, 4);
 });

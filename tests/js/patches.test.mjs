@@ -51,10 +51,13 @@ for (const chunk of [1, 7, 1 << 16]) {
       assert.deepEqual(Object.keys(data),
         ["type", "createdAt", "outputIndex", "id", "contentIndex", "model", "agentId", "role", "content"]);
       assert.equal(data.content, tokens[i]);
-      assert.equal(data.createdAt, `2026-01-01T00:00:00.${100 + i}Z`);
+      // A date, as the official SDK gives it, whether the event came whole or as a patch.
+      assert.ok(data.createdAt instanceof Date);
+      assert.equal(data.createdAt.toISOString(), `2026-01-01T00:00:00.${100 + i}Z`);
       assert.equal(data.agentId, "ag");
     }
     assert.notEqual(deltas[1].data, deltas[2].data, "each event is its own object");
+    assert.notEqual(deltas[1].data.createdAt, deltas[2].data.createdAt, "and its own date");
     assert.equal(items.at(-1).data.usage.totalTokens, 3);
   });
 }

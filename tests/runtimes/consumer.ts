@@ -286,4 +286,37 @@ export function sdkOptions(): Mistral {
   );
   void copy;
   return client;
+
+// Code written for the official SDK's values and types: Dates, its renamed fields, `null` where
+// its types take it, calls without arguments, and the `webhook` method type.
+export async function sdkValues(): Promise<number> {
+  const agent = await client.beta.agents.create({ model: "m", name: "n", description: null, instructions: null });
+  let total = agent.createdAt.getTime() + agent.updatedAt.getTime();
+  for (const a of await client.beta.agents.list()) total += a.createdAt.getTime();
+  await client.beta.conversations.list();
+  await client.beta.libraries.list({ filterOwnedByMe: true, search: null });
+  const file = await client.files.retrieve({ fileId: "f" });
+  total += file.sizeBytes + file.createdAt;
+  await client.beta.agents.update({
+    agentId: agent.id,
+    updateAgentRequest: {
+      completionArgs: {
+        responseFormat: { type: "json_schema", jsonSchema: { name: "s", schemaDefinition: { type: "object" }, strict: true } },
+      },
+    },
+  });
+  const response = await client.beta.conversations.start({ model: "m", inputs: "hi" });
+  for (const entry of response.outputs) if (entry.type === "message.output") total += entry.createdAt?.getTime() ?? 0;
+  const stream = await client.beta.conversations.startStream({ model: "m", inputs: "hi" });
+  for await (const { data } of stream) {
+    if (data.type === "message.output.delta") total += data.createdAt?.getTime() ?? 0;
+  }
+  await client.beta.libraries.documents.update({
+    libraryId: "l", documentId: "d", updateDocumentRequest: { expiresAt: new Date(), name: null },
+  });
+  await client.beta.connectors.create({
+    name: "hooks", description: "d", server: "https://example.com/mcp",
+    authMethods: [{ methodType: "webhook" }],
+  });
+  return total;
 }

@@ -87,10 +87,10 @@ model! {
         pub versions: Vec<i64>,
         /// Who owns the agent.
         pub owner_id?: String,
-        /// When the agent was created (RFC 3339).
-        pub created_at: String,
-        /// When it was last updated (RFC 3339).
-        pub updated_at: String,
+        /// When the agent was created.
+        pub created_at: DateTime,
+        /// When it was last updated.
+        pub updated_at: DateTime,
         /// Whether the agent is available in Le Chat.
         pub deployment_chat: bool,
         /// Where the agent was made (`"api"`, `"playground"`, ...).
@@ -119,9 +119,9 @@ model! {
         pub alias: String,
         /// The version it points at.
         pub version: i64,
-        /// When the alias was created (RFC 3339).
-        pub created_at: String,
-        /// When it last changed (RFC 3339).
-        pub updated_at: String,
+        /// When the alias was created.
+        pub created_at: DateTime,
+        /// When it last changed.
+        pub updated_at: DateTime,
     }
 }

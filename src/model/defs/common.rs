@@ -67,8 +67,9 @@ model! {
         pub name: String,
         /// What the schema describes.
         pub description?: String,
-        /// The JSON Schema itself, passed through untouched.
-        pub schema: JsonObject,
+        /// The JSON Schema itself, passed through untouched (`schema` on the wire; the official
+        /// SDK names it `schemaDefinition`, and so does `responseFormatFromZodObject`).
+        pub schema as "schemaDefinition": JsonObject,
         /// Whether the output must follow the schema exactly.
         pub strict?: bool,
     }

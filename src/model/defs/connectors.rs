@@ -98,8 +98,8 @@ model! {
     /// One way to authenticate to a connector's server. `bearer` and `none` need only
     /// `methodType`; `oauth2` takes a `grantType` and the server's metadata.
     pub struct ConnectorAuthMethod {
-        /// `"oauth2"`, `"bearer"`, `"none"`, ...
-        pub method_type: OutboundAuthenticationType,
+        /// `"oauth2"`, `"bearer"`, `"none"`, ..., or `"webhook"` (inbound).
+        pub method_type: AuthenticationMethodType,
         /// For `oauth2`: `"authorization_code"` or `"client_credentials"`.
         pub grant_type?: OAuth2GrantType,
         /// For `oauth2`: the authorization server's metadata.
@@ -285,10 +285,10 @@ model! {
         pub title?: String,
         /// What the connector does.
         pub description: String,
-        /// When it was created (RFC 3339).
-        pub created_at: String,
-        /// When it last changed (RFC 3339).
-        pub modified_at: String,
+        /// When it was created.
+        pub created_at: DateTime,
+        /// When it last changed.
+        pub modified_at: DateTime,
         /// The server's URL.
         pub server?: String,
         /// The URL of an icon.
@@ -439,8 +439,8 @@ model! {
     pub struct CredentialsStatus {
         /// `"valid"`, `"invalid"` or `"error"`.
         pub status_type: CredentialsStatusType,
-        /// When they were checked (RFC 3339).
-        pub last_checked_at?: String,
+        /// When they were checked.
+        pub last_checked_at?: DateTime,
         /// The HTTP status of a failed check.
         pub error_http_code?: i64,
         /// What went wrong.
@@ -493,10 +493,10 @@ model! {
         pub execution_config: Option<JsonObject>,
         /// Who can see it.
         pub visibility: ResourceVisibility,
-        /// When it was created (RFC 3339).
-        pub created_at: String,
-        /// When it last changed (RFC 3339).
-        pub modified_at: String,
+        /// When it was created.
+        pub created_at: DateTime,
+        /// When it last changed.
+        pub modified_at: DateTime,
         /// Whether it is active.
         pub active?: bool,
     }

@@ -135,10 +135,10 @@ model! {
         pub object?: String,
         /// The conversation's id.
         pub id: String,
-        /// When it was created (RFC 3339).
-        pub created_at?: String,
-        /// When it was last updated (RFC 3339).
-        pub updated_at?: String,
+        /// When it was created.
+        pub created_at?: DateTime,
+        /// When it was last updated.
+        pub updated_at?: DateTime,
         /// The model, for a model conversation.
         pub model?: String,
         /// The agent, for an agent conversation.

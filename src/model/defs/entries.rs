@@ -41,10 +41,10 @@ model! {
         pub object?: String,
         /// The entry's id (use it with `restart`).
         pub id?: String,
-        /// When the entry was created (RFC 3339).
-        pub created_at?: String,
-        /// When the entry was completed (RFC 3339).
-        pub completed_at?: String,
+        /// When the entry was created.
+        pub created_at?: DateTime,
+        /// When the entry was completed.
+        pub completed_at?: DateTime,
         /// `"user"` or `"assistant"`.
         pub role: Role,
         /// The message.
@@ -61,10 +61,10 @@ model! {
         pub object?: String,
         /// The entry's id (use it with `restart`).
         pub id?: String,
-        /// When the entry was created (RFC 3339).
-        pub created_at?: String,
-        /// When the entry was completed (RFC 3339).
-        pub completed_at?: String,
+        /// When the entry was created.
+        pub created_at?: DateTime,
+        /// When the entry was completed.
+        pub completed_at?: DateTime,
         /// Always `"assistant"`.
         pub role?: Role,
         /// The message: text, or chunks such as `tool_reference` and `tool_file`.
@@ -83,10 +83,10 @@ model! {
         pub object?: String,
         /// The entry's id.
         pub id?: String,
-        /// When the entry was created (RFC 3339).
-        pub created_at?: String,
-        /// When the entry was completed (RFC 3339).
-        pub completed_at?: String,
+        /// When the entry was created.
+        pub created_at?: DateTime,
+        /// When the entry was completed.
+        pub completed_at?: DateTime,
         /// Echo this in your `function.result` entry.
         pub tool_call_id: String,
         /// The function to run.
@@ -109,10 +109,10 @@ model! {
         pub object?: String,
         /// The entry's id.
         pub id?: String,
-        /// When the entry was created (RFC 3339).
-        pub created_at?: String,
-        /// When the entry was completed (RFC 3339).
-        pub completed_at?: String,
+        /// When the entry was created.
+        pub created_at?: DateTime,
+        /// When the entry was completed.
+        pub completed_at?: DateTime,
         /// The `toolCallId` of the `function.call` this answers.
         pub tool_call_id: String,
         /// The result, as a string (JSON-encode structured results).
@@ -127,10 +127,10 @@ model! {
         pub object?: String,
         /// The entry's id.
         pub id?: String,
-        /// When the entry was created (RFC 3339).
-        pub created_at?: String,
-        /// When the entry was completed (RFC 3339).
-        pub completed_at?: String,
+        /// When the entry was created.
+        pub created_at?: DateTime,
+        /// When the entry was completed.
+        pub completed_at?: DateTime,
         /// The tool (`"web_search"`, a connector tool's name, ...).
         pub name: String,
         /// The arguments, as a JSON string.
@@ -151,10 +151,10 @@ model! {
         pub object?: String,
         /// The entry's id.
         pub id?: String,
-        /// When the entry was created (RFC 3339).
-        pub created_at?: String,
-        /// When the entry was completed (RFC 3339).
-        pub completed_at?: String,
+        /// When the entry was created.
+        pub created_at?: DateTime,
+        /// When the entry was completed.
+        pub completed_at?: DateTime,
         /// The agent that handed off.
         pub previous_agent_id: String,
         /// Its name.

@@ -31,8 +31,8 @@ union! {
 model! {
     /// The response began.
     pub struct ResponseStartedEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// The conversation's id.
         pub conversation_id: String,
     }
@@ -41,8 +41,8 @@ model! {
 model! {
     /// The response is complete.
     pub struct ResponseDoneEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Tokens used.
         pub usage: ConversationUsageInfo,
     }
@@ -51,8 +51,8 @@ model! {
 model! {
     /// The response failed on Mistral's side.
     pub struct ResponseErrorEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// What went wrong.
         pub message: String,
         /// Mistral's error code.
@@ -73,8 +73,8 @@ untagged! {
 model! {
     /// A piece of a message.
     pub struct MessageOutputEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds (0 when absent).
         pub output_index?: i64,
         /// The entry's id.
@@ -95,8 +95,8 @@ model! {
 model! {
     /// A built-in tool or connector started.
     pub struct ToolExecutionStartedEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds.
         pub output_index?: i64,
         /// The entry's id.
@@ -115,8 +115,8 @@ model! {
 model! {
     /// More of a tool's arguments.
     pub struct ToolExecutionDeltaEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds.
         pub output_index?: i64,
         /// The entry's id.
@@ -131,8 +131,8 @@ model! {
 model! {
     /// A built-in tool or connector finished.
     pub struct ToolExecutionDoneEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds.
         pub output_index?: i64,
         /// The entry's id.
@@ -147,8 +147,8 @@ model! {
 model! {
     /// A piece of a function call.
     pub struct FunctionCallEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds.
         pub output_index?: i64,
         /// The entry's id.
@@ -171,8 +171,8 @@ model! {
 model! {
     /// An agent starts handing off.
     pub struct AgentHandoffStartedEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds.
         pub output_index?: i64,
         /// The entry's id.
@@ -187,8 +187,8 @@ model! {
 model! {
     /// The next agent took over.
     pub struct AgentHandoffDoneEvent {
-        /// When (RFC 3339).
-        pub created_at?: String,
+        /// When.
+        pub created_at?: DateTime,
         /// Which output entry this builds.
         pub output_index?: i64,
         /// The entry's id.

@@ -35,10 +35,10 @@ model! {
         pub id: String,
         /// Its name.
         pub name: String,
-        /// When it was created (RFC 3339).
-        pub created_at: String,
-        /// When it last changed (RFC 3339).
-        pub updated_at: String,
+        /// When it was created.
+        pub created_at: DateTime,
+        /// When it last changed.
+        pub updated_at: DateTime,
         /// Who owns it.
         pub owner_id: Option<String>,
         /// What kind of owner.
@@ -115,10 +115,10 @@ model! {
         pub size: Option<i64>,
         /// A summary written by Mistral.
         pub summary?: String,
-        /// When it was uploaded (RFC 3339).
-        pub created_at: String,
-        /// When it was last processed (RFC 3339).
-        pub last_processed_at?: String,
+        /// When it was uploaded.
+        pub created_at: DateTime,
+        /// When it was last processed.
+        pub last_processed_at?: DateTime,
         /// How many pages it has.
         pub number_of_pages?: i64,
         /// Where it is in its processing: `"done"`, `"in_progress"`, `"error"`, ...
@@ -139,8 +139,8 @@ model! {
         pub url?: String,
         /// Your own attributes, passed through untouched.
         pub attributes?: JsonObject,
-        /// When it will be deleted (RFC 3339).
-        pub expires_at?: String,
+        /// When it will be deleted.
+        pub expires_at?: DateTime,
     }
 }
 
@@ -161,8 +161,8 @@ model! {
         pub name?: String,
         /// Your own attributes (strings, numbers, booleans, dates or lists of them), passed through untouched.
         pub attributes?: JsonObject,
-        /// When to delete it (RFC 3339).
-        pub expires_at?: String,
+        /// When to delete it.
+        pub expires_at?: DateTime,
     }
 }
 
