@@ -408,7 +408,11 @@ async function attempt(config, core, prepared, args, options) {
       }
       // The credential as sent (a client or call `headers` entry may have replaced ours) is
       // redacted, with any token of the body, even if the server echoes them.
-      error = core.fail(response.status, requestId, bytes, response.headers.get("retry-after") ?? undefined, headers.authorization ?? key, sent);
+      // A `Retry-After` date is read here (Date.parse knows RFC 9110's three forms), its seconds
+      // and the decision in Rust.
+      const retryAfter = response.headers.get("retry-after") ?? undefined;
+      const retryAfterDate = retryAfter === undefined ? undefined : Date.parse(retryAfter);
+      error = core.fail(response.status, requestId, bytes, retryAfter, retryAfterDate, headers.authorization ?? key, sent);
       error.rawResponse = response;
       failure = response.status;
     }

@@ -21,7 +21,10 @@ build_entry() {
   mkdir -p "$stage"
   wasm-bindgen "target/wasm32-unknown-unknown/release/$CRATE.wasm" --out-dir "$stage" --target web \
     --remove-name-section --remove-producers-section
-  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz} --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # --converge, --low-memory-unused (Rust puts the stack first, growing down from 1 MiB: the first
+  # KiB is touched only by a stack about to overflow) and --zero-filled-memory (a fresh instance's
+  # memory is zeroes) save 0.55 KB gzip on the conversations entry.
+  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue \
     "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm"
   # One- and two-letter names for what the wasm and the glue import and export from each other.

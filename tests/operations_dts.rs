@@ -88,7 +88,11 @@ fn declaration(op: &Operation) -> String {
         .map(|p| {
             // An optional parameter may be `null` (the official SDK's types allow it); it is
             // left out of the request, as when absent.
-            let (optional, null) = if p.required { ("", "") } else { ("?", " | null") };
+            let (optional, null) = if p.required {
+                ("", "")
+            } else {
+                ("?", " | null")
+            };
             format!("{}{optional}: {}{null}", p.js, param_ts(p.wire, p.kind))
         })
         .collect();

@@ -220,7 +220,10 @@ fn case(op: &Operation) -> Value {
     let (response, expect) = match &op.response {
         ResponseKind::Json(shape) => {
             let wire = sample(shape);
-            (json!({ "kind": "json", "body": wire }), resolved(&wire, shape))
+            (
+                json!({ "kind": "json", "body": wire }),
+                resolved(&wire, shape),
+            )
         }
         ResponseKind::Empty => (json!({ "kind": "empty" }), Value::Null),
         ResponseKind::Events => (json!({ "kind": "events" }), Value::Null),

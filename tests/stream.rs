@@ -614,5 +614,8 @@ fn the_folded_response_lists_its_dates() {
     assert!(error.is_none(), "{error:?}");
     let response = folded(&stream);
     let created = &response["outputs"][0]["createdAt"];
-    assert!(created.get("$date").is_some_and(Value::is_i64), "{response}");
+    assert!(
+        created.get("$date").is_some_and(Value::is_i64),
+        "{response}"
+    );
 }

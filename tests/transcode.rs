@@ -1105,7 +1105,9 @@ fn holds_dates(shape: &'static Shape, seen: &mut Vec<*const Shape>) -> bool {
     };
     match shape {
         Shape::DateTime => true,
-        Shape::Nullable(inner) | Shape::Array(inner) | Shape::Record(inner) => holds_dates(inner, seen),
+        Shape::Nullable(inner) | Shape::Array(inner) | Shape::Record(inner) => {
+            holds_dates(inner, seen)
+        }
         Shape::Struct(s) => fields(s, seen),
         Shape::Union(u) => u.variants.iter().any(|v| fields(v.shape, seen)),
         Shape::OneOf(branches) => branches.iter().any(|b| holds_dates(b, seen)),
@@ -1116,7 +1118,9 @@ fn holds_dates(shape: &'static Shape, seen: &mut Vec<*const Shape>) -> bool {
 #[test]
 fn an_events_only_date_is_its_top_level_created_at() {
     // js/event-stream.js makes a `Date` of `createdAt` and looks nowhere else.
-    let Shape::Union(events) = EVENT else { panic!("events are a union") };
+    let Shape::Union(events) = EVENT else {
+        panic!("events are a union")
+    };
     for variant in events.variants {
         for field in variant.shape.fields {
             let dated = holds_dates(field.shape, &mut Vec::new());
@@ -1128,7 +1132,11 @@ fn an_events_only_date_is_its_top_level_created_at() {
                 field.wire
             );
             if dated {
-                assert!(field.shape.is_date(), "{}.created_at is a date", variant.shape.name);
+                assert!(
+                    field.shape.is_date(),
+                    "{}.created_at is a date",
+                    variant.shape.name
+                );
             }
         }
     }
@@ -1137,7 +1145,10 @@ fn an_events_only_date_is_its_top_level_created_at() {
 fn dated(wire: &str, shape: &'static Shape) -> (String, String) {
     let (mut out, mut dates) = (Vec::new(), Vec::new());
     to_js_dated(wire.as_bytes(), shape, &mut out, &mut dates).expect("to_js_dated");
-    (String::from_utf8(out).expect("UTF-8"), String::from_utf8(dates).expect("UTF-8"))
+    (
+        String::from_utf8(out).expect("UTF-8"),
+        String::from_utf8(dates).expect("UTF-8"),
+    )
 }
 
 #[test]
@@ -1162,9 +1173,15 @@ fn dates_become_milliseconds_at_listed_paths() {
     );
     // Null dates are not listed, nor is a string that is not a date-time (it stays a string,
     // where the official SDK fails the whole response); unknown members are verbatim.
-    assert_eq!(dates, r#"3,"outputs",0,"createdAt",3,"outputs",1,"completedAt""#);
+    assert_eq!(
+        dates,
+        r#"3,"outputs",0,"createdAt",3,"outputs",1,"completedAt""#
+    );
     // Without asking for dates, they stay as they are: the text round-trips.
-    assert_eq!(js_ok(wire, RESPONSE).contains("2025-01-01T00:00:00.250Z"), true);
+    assert_eq!(
+        js_ok(wire, RESPONSE).contains("2025-01-01T00:00:00.250Z"),
+        true
+    );
 }
 
 #[test]
@@ -1176,7 +1193,10 @@ fn a_list_of_agents_lists_each_date() {
     };
     let wire = format!("[{},{}]", agent("a"), agent("b"));
     let (js, dates) = dated(&wire, &Shape::Array(wire::Agent::SHAPE));
-    assert!(js.contains(r#""createdAt":1735689600000,"updatedAt":1735776000000"#), "{js}");
+    assert!(
+        js.contains(r#""createdAt":1735689600000,"updatedAt":1735776000000"#),
+        "{js}"
+    );
     assert_eq!(
         dates,
         r#"2,0,"createdAt",2,0,"updatedAt",2,1,"createdAt",2,1,"updatedAt""#
@@ -1187,10 +1207,16 @@ fn a_list_of_agents_lists_each_date() {
 fn a_renamed_field_has_the_sdks_name_in_javascript_and_the_wires_on_the_wire() {
     let file = r#"{"id":"f","bytes":12,"created_at":1700000000,"filename":"a.png","purpose":"ocr","sample_type":"image","source":"mistral","deleted":false}"#;
     let js = js_ok(file, wire::GetFileResponse::SHAPE);
-    assert!(js.contains(r#""sizeBytes":12"#) && !js.contains("bytes\""), "{js}");
+    assert!(
+        js.contains(r#""sizeBytes":12"#) && !js.contains("bytes\""),
+        "{js}"
+    );
     // `created_at` here is unix seconds, as the official SDK keeps it: a number, not a date.
     let (dated_js, dates) = dated(file, wire::GetFileResponse::SHAPE);
-    assert!(dated_js.contains(r#""createdAt":1700000000"#) && dates.is_empty(), "{dates}");
+    assert!(
+        dated_js.contains(r#""createdAt":1700000000"#) && dates.is_empty(),
+        "{dates}"
+    );
 
     let format = |schema_key: &str| {
         format!(
@@ -1205,7 +1231,10 @@ fn a_renamed_field_has_the_sdks_name_in_javascript_and_the_wires_on_the_wire() {
     assert_eq!(back, format("schemaDefinition"));
     // A missing schema is named as JavaScript spells it.
     let e = wire_err(r#"{"type":"json_schema","jsonSchema":{"name":"w"}}"#, shape);
-    assert_eq!(e.to_string(), "`jsonSchema` is missing the required field `schemaDefinition`");
+    assert_eq!(
+        e.to_string(),
+        "`jsonSchema` is missing the required field `schemaDefinition`"
+    );
 }
 
 #[test]

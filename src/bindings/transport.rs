@@ -285,11 +285,13 @@ impl Core {
         request_id: Option<String>,
         body: &[u8],
         retry_after: Option<String>,
+        retry_after_date: Option<f64>,
         key: Option<String>,
         sent: Option<String>,
     ) -> JsValue {
-        let retry_after =
-            retry_after.and_then(|v| crate::request::retry_after_ms(&v, js_sys::Date::now()));
+        let retry_after = retry_after.and_then(|v| {
+            crate::request::retry_after_ms(&v, retry_after_date, js_sys::Date::now())
+        });
         let mut error = ApiError::new(status, request_id, body, retry_after);
         let mut secrets = sent
             .as_deref()

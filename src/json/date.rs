@@ -112,12 +112,21 @@ mod tests {
     #[test]
     fn reads_rfc3339_as_date_parse_does() {
         assert_eq!(epoch_ms(b"1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(epoch_ms(b"2025-05-27T13:38:28.129185Z"), Some(1_748_353_108_129));
-        assert_eq!(epoch_ms(b"2025-05-27T15:38:28.129+02:00"), Some(1_748_353_108_129));
+        assert_eq!(
+            epoch_ms(b"2025-05-27T13:38:28.129185Z"),
+            Some(1_748_353_108_129)
+        );
+        assert_eq!(
+            epoch_ms(b"2025-05-27T15:38:28.129+02:00"),
+            Some(1_748_353_108_129)
+        );
         assert_eq!(epoch_ms(b"2025-05-27T13:38:28.1Z"), Some(1_748_353_108_100));
         assert_eq!(epoch_ms(b"2025-05-27T13:38:28"), Some(1_748_353_108_000));
         assert_eq!(epoch_ms(b"1969-12-31T23:59:59.999Z"), Some(-1));
-        assert_eq!(epoch_ms(b"2024-02-29T00:00:00-00:30"), Some(1_709_166_600_000));
+        assert_eq!(
+            epoch_ms(b"2024-02-29T00:00:00-00:30"),
+            Some(1_709_166_600_000)
+        );
         assert_eq!(epoch_ms(b"2025-02-30T00:00:00Z"), Some(1_740_873_600_000));
         for bad in [
             &b""[..],

@@ -1,16 +1,24 @@
 //! `Retry-After`: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+//!
+//! The seconds are read here; a date is read by JavaScript's `Date.parse`, which knows all three
+//! forms RFC 9110 asks recipients to accept (IMF-fixdate, RFC 850, asctime) for no wasm bytes,
+//! and handed in as ms since the epoch. The decision stays here.
 
-/// The wait a `Retry-After` value asks for, in ms, given the current time in ms since the epoch.
+/// The wait a `Retry-After` value asks for, in ms, given the current time in ms since the epoch
+/// and `date_ms`, the value read as a date (`Date.parse(value)`; `None` or NaN when it is not one).
 /// Returns `None` for values that are neither form; a date in the past gives `Some(0)`.
 ///
-/// Parsed byte by byte: `str::parse`, `trim` and `split_whitespace` would bring their generic
-/// searchers into the wasm for one header.
-pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
+/// Every date form starts with a day name, so only a value that starts with a letter counts as a
+/// date: `Date.parse` is lenient (it reads `"1.5"` as a day of 2001).
+pub fn retry_after_ms(value: &str, date_ms: Option<f64>, now_ms: f64) -> Option<u64> {
     let value = trim(value.as_bytes());
     if let Some(seconds) = number(value) {
         return Some(seconds.saturating_mul(1000));
     }
-    let at = http_date_ms(value)?;
+    let at = date_ms.filter(|ms| ms.is_finite())?;
+    if !value.first()?.is_ascii_alphabetic() {
+        return None;
+    }
     Some(if at > now_ms { (at - now_ms) as u64 } else { 0 })
 }
 
@@ -45,97 +53,59 @@ fn number(digits: &[u8]) -> Option<u64> {
     }))
 }
 
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into ms since the epoch.
-fn http_date_ms(value: &[u8]) -> Option<f64> {
-    let mut parts = value
-        .split(|&b| is_space(b))
-        .filter(|part| !part.is_empty());
-    let _weekday = parts.next()?;
-    let day = number(parts.next()?)? as i64;
-    let month_name = parts.next()?;
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| m.as_bytes() == month_name)? as i64
-        + 1;
-    let year = number(parts.next()?)? as i64;
-    let mut time = parts.next()?.split(|&b| b == b':').map(number);
-    let (h, m, s) = (
-        time.next()?? as i64,
-        time.next()?? as i64,
-        time.next()?? as i64,
-    );
-    if parts.next()? != b"GMT"
-        || !(1..=31).contains(&day)
-        || !(1..=9999).contains(&year)
-        || h > 23
-        || m > 59
-        || s > 60
-    {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(((days * 86_400 + h * 3600 + m * 60 + s) * 1000) as f64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn seconds() {
-        assert_eq!(retry_after_ms("2", 0.0), Some(2000));
-        assert_eq!(retry_after_ms(" 0 ", 0.0), Some(0));
-        assert_eq!(retry_after_ms("\t120\r\n", 0.0), Some(120_000));
-        assert_eq!(retry_after_ms("007", 0.0), Some(7000));
+        assert_eq!(retry_after_ms("2", None, 0.0), Some(2000));
+        assert_eq!(retry_after_ms(" 0 ", None, 0.0), Some(0));
+        assert_eq!(retry_after_ms("\t120\r\n", None, 0.0), Some(120_000));
+        assert_eq!(retry_after_ms("007", None, 0.0), Some(7000));
+        // Seconds win over whatever a lenient date reader makes of them.
+        assert_eq!(retry_after_ms("7", Some(1.0e12), 0.0), Some(7000));
         // Longer than anyone will wait: still a wait, which the retry policy turns down.
-        assert_eq!(retry_after_ms("9999999999999999999", 0.0), Some(u64::MAX));
         assert_eq!(
-            retry_after_ms("99999999999999999999999", 0.0),
+            retry_after_ms("9999999999999999999", None, 0.0),
+            Some(u64::MAX)
+        );
+        assert_eq!(
+            retry_after_ms("99999999999999999999999", None, 0.0),
             Some(u64::MAX)
         );
     }
 
     #[test]
     fn http_date() {
-        // 1994-11-06T08:49:37Z = 784111777 s
+        // 1994-11-06T08:49:37Z = 784111777 s, as Date.parse reads each of the three forms.
+        let now = 784_111_777_000.0;
+        for form in [
+            "Sun, 06 Nov 1994 08:49:39 GMT",
+            "Sunday, 06-Nov-94 08:49:39 GMT",
+            "Sun Nov  6 08:49:39 1994",
+        ] {
+            assert_eq!(
+                retry_after_ms(form, Some(now + 2000.0), now),
+                Some(2000),
+                "{form}"
+            );
+        }
         assert_eq!(
-            http_date_ms(b"Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777_000.0)
-        );
-        assert_eq!(
-            retry_after_ms("Sun, 06 Nov 1994 08:49:39 GMT", 784_111_777_000.0),
-            Some(2000)
-        );
-        assert_eq!(
-            retry_after_ms("Sun, 06 Nov 1994 08:49:30 GMT", 784_111_777_000.0),
+            retry_after_ms("Sun, 06 Nov 1994 08:49:30 GMT", Some(now - 7000.0), now),
             Some(0)
         );
     }
 
     #[test]
     fn garbage() {
-        assert_eq!(retry_after_ms("", 0.0), None);
-        assert_eq!(retry_after_ms("+5", 0.0), None);
-        assert_eq!(retry_after_ms("1.5", 0.0), None);
-        assert_eq!(
-            retry_after_ms("Sun, 06 Nov 999999999 08:49:37 GMT", 0.0),
-            None
-        );
-        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49:37 UTC", 0.0), None);
-        assert_eq!(retry_after_ms("Sun, 06 Foo 1994 08:49:37 GMT", 0.0), None);
-        assert_eq!(retry_after_ms("Sun, 32 Nov 1994 08:49:37 GMT", 0.0), None);
-        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 24:00:00 GMT", 0.0), None);
-        assert_eq!(retry_after_ms("soon", 0.0), None);
-        assert_eq!(retry_after_ms("Sun, 06 Nov 1994 08:49 GMT", 0.0), None);
-        assert_eq!(retry_after_ms("-1", 0.0), None);
+        assert_eq!(retry_after_ms("", None, 0.0), None);
+        assert_eq!(retry_after_ms("soon", None, 0.0), None);
+        assert_eq!(retry_after_ms("soon", Some(f64::NAN), 0.0), None);
+        // What Date.parse reads as dates but is no date form: not a day name first.
+        assert_eq!(retry_after_ms("+5", Some(9.8e11), 0.0), None);
+        assert_eq!(retry_after_ms("1.5", Some(9.8e11), 0.0), None);
+        assert_eq!(retry_after_ms("-1", Some(9.8e11), 0.0), None);
+        assert_eq!(retry_after_ms("2026-12-07", Some(1.8e12), 0.0), None);
     }
 }

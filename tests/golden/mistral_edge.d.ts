@@ -587,9 +587,9 @@ export interface FileSchema {
      */
     object: string;
     /**
-     * Its size in bytes.
+     * Its size in bytes (`bytes` on the wire; the official SDK names it `sizeBytes`).
      */
-    bytes: number;
+    sizeBytes: number;
     /**
      * When it was created (unix seconds).
      */
@@ -613,23 +613,23 @@ export interface FileSchema {
     /**
      * How many lines it has.
      */
-    numLines?: number;
+    numLines?: number | null;
     /**
      * Its MIME type.
      */
-    mimetype?: string;
+    mimetype?: string | null;
     /**
      * Its signature.
      */
-    signature?: string;
+    signature?: string | null;
     /**
      * When it expires (unix seconds).
      */
-    expiresAt?: number;
+    expiresAt?: number | null;
     /**
      * `"workspace"` or `"user"`.
      */
-    visibility?: FileVisibility;
+    visibility?: FileVisibility | null;
 }
 
 /**
@@ -2359,7 +2359,7 @@ export interface ListFilesResponse {
     /**
      * How many files match, when `includeTotal` was asked.
      */
-    total?: number;
+    total?: number | null;
 }
 
 /**
@@ -3822,7 +3822,7 @@ export type FilesUploadRequest = { file: FileInput; expiry?: number | null; purp
 export type FilesUploadResponse = FileSchema;
 
 /** Arguments of `files.list` (GET `/v1/files`). */
-export interface FilesListRequest { page?: number; pageSize?: number; includeTotal?: boolean; sampleType?: string[]; source?: string[]; search?: string; purpose?: string; mimetypes?: string[] }
+export interface FilesListRequest { page?: number | null; pageSize?: number | null; includeTotal?: boolean | null; sampleType?: string[] | null; source?: string[] | null; search?: string | null; purpose?: string | null; mimetypes?: string[] | null }
 /** What `files.list` resolves to. */
 export type FilesListResponse = ListFilesResponse;
 

@@ -51,8 +51,8 @@ model! {
         pub id: String,
         /// Always `"file"`.
         pub object: String,
-        /// Its size in bytes.
-        pub bytes: i64,
+        /// Its size in bytes (`bytes` on the wire; the official SDK names it `sizeBytes`).
+        pub bytes as "sizeBytes": i64,
         /// When it was created (unix seconds).
         pub created_at: i64,
         /// Its name.
