@@ -180,6 +180,13 @@ pub fn value(input: &mut Input<'_>, shape: &'static Shape, depth: usize, out: &m
     let deep = depth > 5;
     match shape {
         Shape::String => string(input, out),
+        // A date-time is a string on the wire: an RFC 3339 one, or any (kept as it is).
+        Shape::DateTime if input.one_in(2) => out.push_str(input.pick(&[
+            "\"2025-01-01T00:00:00Z\"",
+            "\"2026-12-07T20:09:13.542+01:00\"",
+            "\"1970-01-01T00:00:00.000-00:30\"",
+        ])),
+        Shape::DateTime => string(input, out),
         Shape::Number => number(input, false, out),
         Shape::Integer => number(input, true, out),
         Shape::Bool => out.push_str(input.pick(&["true", "false"])),

@@ -341,6 +341,43 @@ fn js_of<S: HasShape>(wire: &[u8]) -> Serde {
     serde_json::from_slice(&js).expect("to_js gives JSON")
 }
 
+/// An event as a stream delivers it: its top-level `createdAt`, when an RFC 3339 date-time, as ms
+/// since the epoch (JavaScript makes the `Date`); the only date an event has.
+fn dated(mut event: Serde) -> Serde {
+    if let Some(at) = event.get_mut("createdAt") {
+        if let Some(ms) = at
+            .as_str()
+            .and_then(|s| mistral_edge::json::date::epoch_ms(s.as_bytes()))
+        {
+            *at = Serde::from(ms);
+        }
+    }
+    event
+}
+
+/// The entries' date-times (`createdAt`, `completedAt`) as ms since the epoch, as
+/// `final_response` writes them for JavaScript to make `Date`s of.
+fn dates_as_ms(value: &mut Serde) {
+    match value {
+        Serde::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "createdAt" || key == "completedAt" {
+                    if let Some(ms) = v
+                        .as_str()
+                        .and_then(|s| mistral_edge::json::date::epoch_ms(s.as_bytes()))
+                    {
+                        *v = Serde::from(ms);
+                        continue;
+                    }
+                }
+                dates_as_ms(v);
+            }
+        }
+        Serde::Array(items) => items.iter_mut().for_each(dates_as_ms),
+        _ => {}
+    }
+}
+
 /// Checks one case; panics when the stream disagrees with the events it was fed.
 pub fn check(data: &[u8]) {
     let mut input = Input::new(data);
@@ -405,7 +442,7 @@ pub fn check(data: &[u8]) {
     }
     let expected_events: Vec<Serde> = delivered
         .iter()
-        .map(|e| js_of::<wire::ConversationEvent>(&e.data))
+        .map(|e| dated(js_of::<wire::ConversationEvent>(&e.data)))
         .collect();
     assert_eq!(
         got,
@@ -452,7 +489,13 @@ pub fn check(data: &[u8]) {
     });
     let folded: Vec<&Serde> = delivered.iter().filter_map(|e| e.value.as_ref()).collect();
     let expected = serde_json::to_vec(&fold(&folded)).expect("JSON");
-    let expected = js_of::<wire::ConversationResponse>(&expected);
+    let mut expected = js_of::<wire::ConversationResponse>(&expected);
+    dates_as_ms(&mut expected);
+    // `final_response` writes `[response, where its dates are]`.
+    let response = match response {
+        Serde::Array(mut pair) if !pair.is_empty() => pair.swap_remove(0),
+        other => other,
+    };
     assert_eq!(
         response,
         expected,

@@ -140,7 +140,7 @@ pub fn to_js_ascii(
 /// Like [`to_js_ascii`], and writes each date-time value ([`Shape::DateTime`]) as its
 /// milliseconds since the epoch (a string that is not an RFC 3339 date-time stays as it is),
 /// recording where it is in `dates`, so JavaScript can make `Date`s of exactly those values
-/// without looking at any other (see [`push_date_path`] for the format).
+/// without looking at any other (see `push_date_path` for the format).
 ///
 /// # Errors
 ///

@@ -63,8 +63,8 @@ test("files.retrieve gives sizeBytes (the wire's bytes) and unix-second numbers,
   assert.ok(file.sizeBytes > 8);
   assert.ok(!("bytes" in file));
   assert.equal(typeof file.createdAt, "number", "files keep unix seconds");
-  const bytes = await client.files.download({ fileId: chunk.fileId });
-  assert.equal(file.sizeBytes, bytes.length);
+  const body = await client.files.download({ fileId: chunk.fileId });
+  assert.equal(file.sizeBytes, (await new Response(body).arrayBuffer()).byteLength);
 });
 
 test("jsonSchema.schemaDefinition is sent as schema and comes back as schemaDefinition", async () => {

@@ -37,7 +37,7 @@ export async function runChecks(mod, serverURL, { apiKey = "runtime-test", stand
       summary.deltas++;
       expect(typeof data.outputIndex === "number", "a delta has no camelCase outputIndex");
       expect(typeof data.contentIndex === "number", "a delta has no camelCase contentIndex");
-      expect(typeof data.createdAt === "string", "a delta has no camelCase createdAt");
+      expect(data.createdAt instanceof Date, "a delta's camelCase createdAt is not a Date");
       expect(!("output_index" in data) && !("content_index" in data), "a delta still has snake_case keys");
       expect(data.role === "assistant", `a delta's role is ${data.role}`);
       summary.text += data.content;

@@ -286,6 +286,7 @@ export function sdkOptions(): Mistral {
   );
   void copy;
   return client;
+}
 
 // Code written for the official SDK's values and types: Dates, its renamed fields, `null` where
 // its types take it, calls without arguments, and the `webhook` method type.
