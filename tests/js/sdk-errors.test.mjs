@@ -6,10 +6,10 @@
 // `rawResponse`, `detail`, `data$`, `rawValue`, `rawMessage`, `pretty()`) must be there.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { Mistral as SdkMistral } from "@mistralai/mistralai";
 import * as sdkErrors from "@mistralai/mistralai/models/errors";
 import { startEmulator } from "../emulator/harness.mjs";
+import { startStall, closedPort as freePort } from "./local-servers.mjs";
 
 const pkg = await import(new URL("../../pkg/node.js", import.meta.url));
 const conversationsEntry = await import(new URL("../../pkg/conversations/node.js", import.meta.url));
@@ -29,20 +29,15 @@ let stall; // answers nothing for 2 s
 let closedPort;
 before(async () => {
   emu = await startEmulator();
-  stall = createServer((req, res) => setTimeout(() => res.writeHead(200).end("{}"), 2000).unref());
-  await new Promise((resolve) => stall.listen(0, "127.0.0.1", resolve));
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  closedPort = probe.address().port;
-  await new Promise((resolve) => probe.close(resolve));
+  stall = await startStall();
+  closedPort = await freePort();
 });
 after(() => {
   emu?.close();
-  stall?.closeAllConnections();
   stall?.close();
 });
 
-const stallURL = () => `http://127.0.0.1:${stall.address().port}`;
+const stallURL = () => stall.url;
 const faulty = (fault) => ({ headers: { "x-emulator-fault": fault } });
 const none = { strategy: "none" };
 

@@ -6,10 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { HTTPClient as SdkHTTPClient } from "@mistralai/mistralai/lib/http.js";
 import { Mistral as SdkMistral } from "@mistralai/mistralai";
 import { startEmulator } from "../emulator/harness.mjs";
+import { startStall, closedPort as freePort } from "./local-servers.mjs";
 
 const pkg = await import(new URL("../../pkg/node.js", import.meta.url));
 const lib = await import(new URL("../../pkg/lib/http.js", import.meta.url));
@@ -22,20 +22,15 @@ const TOKEN = "oauth-token-options-test-9876";
 const FAST = { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 2, exponent: 1, maxElapsedTime: 10_000 }, maxRetries: 2 };
 
 let emu;
-let stall;
+let stall; // answers nothing for 2 s
 let closedPort;
 before(async () => {
   emu = await startEmulator();
-  stall = createServer((req, res) => setTimeout(() => res.writeHead(200).end("{}"), 2000).unref());
-  await new Promise((resolve) => stall.listen(0, "127.0.0.1", resolve));
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  closedPort = probe.address().port;
-  await new Promise((resolve) => probe.close(resolve));
+  stall = await startStall();
+  closedPort = await freePort();
 });
 after(() => {
   emu?.close();
-  stall?.closeAllConnections();
   stall?.close();
 });
 
@@ -135,7 +130,7 @@ test("httpClient: requestError hooks, and what its failures become", async () =>
   await assert.rejects(start(new Mistral({ apiKey: KEY, serverURL: emu.url, httpClient: hook })), UnexpectedClientError);
 
   // Timeouts and aborts still reach the request through its signal.
-  const slow = new Mistral({ apiKey: KEY, serverURL: `http://127.0.0.1:${stall.address().port}`, httpClient: new HTTPClient(), timeoutMs: 100, retryConfig: { strategy: "none" } });
+  const slow = new Mistral({ apiKey: KEY, serverURL: stall.url, httpClient: new HTTPClient(), timeoutMs: 100, retryConfig: { strategy: "none" } });
   await assert.rejects(start(slow), TimeoutError);
   await assert.rejects(start(slow, { timeoutMs: 0, signal: AbortSignal.timeout(50) }), pkg.AbortError);
 });
