@@ -4,10 +4,13 @@
 import { Mistral } from "./client.js";
 import { Agents, Connectors } from "./resources.js";
 import { paginate, pageIterator } from "./pages.js";
-import { useFiles, useLogging } from "./__SNIPPET_DIR__/transport.js";
+import { useFiles, useLogging, useRedaction } from "./__SNIPPET_DIR__/transport.js";
 import * as files from "./__SNIPPET_DIR__/files.js";
 import * as logging from "./log.js";
+import * as redaction from "./redact.js";
 
+// No error shows a credential its request carried (js/redact.js).
+useRedaction(redaction);
 // The `debugLogger` option's code, and uploads and downloads (the conversations entry has neither).
 useLogging(logging);
 useFiles(files);

@@ -1,4 +1,5 @@
-// The one place the secrets rule is applied. Every error a call rejects with, and every error its
+// The one place the secrets rule is applied (every entry registers it with js/transport.js:
+// `useRedaction`). Every error a call rejects with, and every error its
 // stream or download throws, passes through `redact` (js/transport.js) before a caller sees it.
 //
 // The secrets are every credential the request carried: the `authorization` header as sent (the

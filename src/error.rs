@@ -165,7 +165,7 @@ impl ApiError {
 
     /// Whether the same request may succeed later: 408, 409, 429 and 5xx.
     pub fn is_retryable(&self) -> bool {
-        matches!(self.status, 408 | 409 | 429 | 500..=599)
+        crate::request::status_is_retryable(self.status)
     }
 }
 

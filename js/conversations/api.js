@@ -6,6 +6,11 @@
 // option works) and the `debugLogger` option (refused by name).
 import { configure } from "./mistral_edge.js";
 import { Beta } from "./resources.js";
+import { useRedaction } from "./__SNIPPET_DIR__/transport.js";
+import * as redaction from "./redact.js";
+
+// No error shows a credential its request carried (js/redact.js).
+useRedaction(redaction);
 
 export class Mistral {
   constructor(options) {

@@ -24,7 +24,7 @@ use super::options::{get, invalid};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
 use crate::json::{kind_mismatch, to_js_dated as transcode};
-use crate::request::{ops, secrets, HttpRequest, Operation, ResponseKind, RetryPolicy};
+use crate::request::{ops, secrets, Failure, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
 extern "C" {
@@ -35,15 +35,6 @@ extern "C" {
     /// `Date`s (see `Feed::batch` for the list's format).
     #[wasm_bindgen(catch)]
     fn dated(text: &str) -> Result<JsValue, JsValue>;
-}
-
-// `js/transport.js` imports `js/redact.js`: declared here so that wasm-bindgen ships it beside
-// it (a snippet is copied only when Rust names it). Rust never calls it.
-#[wasm_bindgen(module = "/js/redact.js")]
-extern "C" {
-    #[allow(dead_code)]
-    #[wasm_bindgen(js_name = redact)]
-    fn redact_error(core: &JsValue, error: JsValue, secrets: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/transport.js")]
@@ -85,10 +76,6 @@ pub struct Core {
     pub(super) key_in_browser: bool,
 }
 
-/// What failed, as `js/transport.js` reports it to [`Core::delay`].
-const CONNECTION: u16 = 0;
-const HEADERS_TIMEOUT: u16 = 1;
-
 #[wasm_bindgen]
 impl Core {
     /// A call's `serverURL` option, under the client's rules (an http(s) URL, or a path in a page;
@@ -122,17 +109,7 @@ impl Core {
         jitter: f64,
     ) -> Option<f64> {
         let policy = retries.map_or(self.retry, |slots| RetryPolicy::from_slots(&slots));
-        let error = match failure {
-            CONNECTION => Error::Connection {
-                message: String::new(),
-            },
-            HEADERS_TIMEOUT => Error::Timeout {
-                waiting_for: "response headers",
-                ms: 0,
-            },
-            status => Error::Api(Box::new(ApiError::new(status, None, b"", None))),
-        };
-        if !policy.retries_with(&error, codes.as_deref()) {
+        if !policy.retries_with(Failure::from_code(failure), codes.as_deref()) {
             return None;
         }
         let elapsed = elapsed_ms.max(0.0) as u64;

@@ -22,7 +22,7 @@ mod validate;
 use crate::error::Error;
 use crate::json::{TranscodeErrorKind, Value};
 pub use ops::{Body, BodyKind, Operation, Param, ParamKind, ResponseKind};
-pub use retry::RetryPolicy;
+pub use retry::{status_is_retryable, Failure, RetryPolicy};
 pub use retry_after::retry_after_ms;
 
 /// HTTP methods the API uses.

@@ -6,7 +6,38 @@
 //! a server's `Retry-After` wins when it asks for longer. The configuration has the official
 //! SDK's shape (`{ strategy: "backoff", backoff: {...}, retryConnectionErrors }`).
 
-use crate::error::Error;
+/// A failed attempt, as the policy tells failures apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// No response: the connection failed, or dropped before the headers.
+    Connection,
+    /// No response headers within the timeout.
+    HeadersTimeout,
+    /// A response with this (failure) status.
+    Status(u16),
+}
+
+impl Failure {
+    /// The code `js/transport.js` reports for [`Failure::Connection`] (its `CONNECTION`).
+    pub const CONNECTION: u16 = 0;
+    /// The code `js/transport.js` reports for [`Failure::HeadersTimeout`] (its `HEADERS_TIMEOUT`).
+    pub const HEADERS_TIMEOUT: u16 = 1;
+
+    /// The failure `js/transport.js` reports as a number: one of the two codes above, else the
+    /// response's status.
+    pub fn from_code(code: u16) -> Failure {
+        match code {
+            Failure::CONNECTION => Failure::Connection,
+            Failure::HEADERS_TIMEOUT => Failure::HeadersTimeout,
+            status => Failure::Status(status),
+        }
+    }
+}
+
+/// Whether a response with this status may succeed if sent again: 408, 409, 429 and 5xx.
+pub fn status_is_retryable(status: u16) -> bool {
+    matches!(status, 408 | 409 | 429 | 500..=599)
+}
 
 /// How failed requests are retried.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,27 +106,21 @@ impl RetryPolicy {
     }
 
     /// Whether this failure may succeed if the same request is sent again.
-    pub fn retries(&self, error: &Error) -> bool {
-        self.retries_with(error, None)
+    pub fn retries(&self, failure: Failure) -> bool {
+        self.retries_with(failure, None)
     }
 
     /// [`retries`](Self::retries), with a call's `retryCodes` deciding which statuses are retried
     /// when given: each is a status (`429`) or a status family's first digit (`5` for `"5XX"`),
     /// as the official SDK matches its `retryCodes` patterns.
-    pub fn retries_with(&self, error: &Error, codes: Option<&[u16]>) -> bool {
+    pub fn retries_with(&self, failure: Failure, codes: Option<&[u16]>) -> bool {
         self.enabled
-            && match error {
-                Error::Api(api) => match codes {
-                    Some(codes) => codes
-                        .iter()
-                        .any(|&c| c == api.status || c == api.status / 100),
-                    None => api.is_retryable(),
+            && match failure {
+                Failure::Status(status) => match codes {
+                    Some(codes) => codes.iter().any(|&c| c == status || c == status / 100),
+                    None => status_is_retryable(status),
                 },
-                Error::Connection { .. } => self.retry_connection_errors,
-                Error::Timeout { waiting_for, .. } => {
-                    self.retry_connection_errors && *waiting_for == "response headers"
-                }
-                _ => false,
+                Failure::Connection | Failure::HeadersTimeout => self.retry_connection_errors,
             }
     }
 
@@ -129,41 +154,32 @@ impl RetryPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ApiError;
 
-    fn api(status: u16) -> Error {
-        Error::Api(Box::new(ApiError::new(status, None, b"{}", None)))
+    fn api(status: u16) -> Failure {
+        Failure::Status(status)
     }
 
     #[test]
     fn retries_only_what_may_succeed_later() {
         let policy = RetryPolicy::default();
         for status in [408, 409, 429, 500, 502, 503, 504] {
-            assert!(policy.retries(&api(status)), "{status}");
+            assert!(policy.retries(api(status)), "{status}");
         }
         for status in [400, 401, 403, 404, 422] {
-            assert!(!policy.retries(&api(status)), "{status}");
+            assert!(!policy.retries(api(status)), "{status}");
         }
-        assert!(policy.retries(&Error::Connection {
-            message: "reset".into()
-        }));
-        assert!(policy.retries(&Error::Timeout {
-            waiting_for: "response headers",
-            ms: 10
-        }));
-        assert!(!policy.retries(&Error::Timeout {
-            waiting_for: "the next chunk",
-            ms: 10
-        }));
-        assert!(!policy.retries(&Error::Aborted));
+        assert!(policy.retries(Failure::Connection));
+        assert!(policy.retries(Failure::HeadersTimeout));
+        assert_eq!(Failure::from_code(0), Failure::Connection);
+        assert_eq!(Failure::from_code(1), Failure::HeadersTimeout);
+        assert_eq!(Failure::from_code(503), api(503));
         let no_connection = RetryPolicy {
             retry_connection_errors: false,
             ..policy
         };
-        assert!(!no_connection.retries(&Error::Connection {
-            message: "reset".into()
-        }));
-        assert!(!RetryPolicy::NONE.retries(&api(503)));
+        assert!(!no_connection.retries(Failure::Connection));
+        assert!(!no_connection.retries(Failure::HeadersTimeout));
+        assert!(!RetryPolicy::NONE.retries(api(503)));
     }
 
     #[test]
@@ -172,20 +188,17 @@ mod tests {
         // ["429", "5XX"]
         let codes: &[u16] = &[429, 5];
         for status in [429, 500, 502, 599] {
-            assert!(policy.retries_with(&api(status), Some(codes)), "{status}");
+            assert!(policy.retries_with(api(status), Some(codes)), "{status}");
         }
         for status in [408, 409, 404, 430, 600] {
-            assert!(!policy.retries_with(&api(status), Some(codes)), "{status}");
+            assert!(!policy.retries_with(api(status), Some(codes)), "{status}");
         }
         // Only what is listed: a 4XX family takes 404 and 422 too; none means no status.
-        assert!(policy.retries_with(&api(422), Some(&[4])));
-        assert!(!policy.retries_with(&api(503), Some(&[])));
+        assert!(policy.retries_with(api(422), Some(&[4])));
+        assert!(!policy.retries_with(api(503), Some(&[])));
         // Connection errors follow retryConnectionErrors whatever the codes, and none retries nothing.
-        let reset = Error::Connection {
-            message: "reset".into(),
-        };
-        assert!(policy.retries_with(&reset, Some(&[])));
-        assert!(!RetryPolicy::NONE.retries_with(&api(429), Some(codes)));
+        assert!(policy.retries_with(Failure::Connection, Some(&[])));
+        assert!(!RetryPolicy::NONE.retries_with(api(429), Some(codes)));
     }
 
     #[test]

@@ -250,3 +250,9 @@ test("a success that is not the documented object is a typed error with its body
   assert.ok(error instanceof ResponseValidationError);
   assert.deepEqual(await client().beta.agents.list(undefined, { ...none, headers: { "x-body": "[]" } }), []);
 });
+
+test("the conversations entry and the standalone functions redact as the client does", async () => {
+  const { Mistral: Small } = await import(new URL("../../pkg/conversations/node.js", import.meta.url));
+  assertClean(await rejection(new Small({ apiKey: KEY, serverURL: url }).beta.conversations.start(REQUEST, mode("text"))));
+  assertClean(await rejection(new Small({ apiKey: KEY, serverURL: url }).beta.conversations.start(REQUEST, mode("detail"))));
+});
