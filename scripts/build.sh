@@ -85,7 +85,16 @@ cp -R js/funcs js/models "$OUT/"
 mkdir -p "$OUT/lib"
 cp js/http.js "$OUT/lib/http.js"
 cp js/http.d.ts "$OUT/lib/http.d.ts"
-[ -f README.md ] && cp README.md "$OUT/"
+# The package's README is the user guide: README.md up to the line that ends it (what follows, and
+# CONTRIBUTING.md and ARCHITECTURE.md, is for working on the client and stays in the repository).
+node -e '
+  const fs = require("fs");
+  const [from, to] = process.argv.slice(1);
+  const text = fs.readFileSync(from, "utf8");
+  const at = text.search(/^<!-- end of the user guide\b/m);
+  if (at < 0) throw new Error(`build: ${from} has no "<!-- end of the user guide" line`);
+  fs.writeFileSync(to, text.slice(0, at).trimEnd() + "\n");
+' README.md "$OUT/README.md"
 
 rm -rf "$FINAL.old"
 [ -d "$FINAL" ] && mv "$FINAL" "$FINAL.old"
