@@ -23,7 +23,7 @@ build_entry() {
     --remove-name-section --remove-producers-section
   # --converge, --low-memory-unused (Rust puts the stack first, growing down from 1 MiB: the first
   # KiB is touched only by a stack about to overflow) and --zero-filled-memory (a fresh instance's
-  # memory is zeroes) save 0.55 KB gzip on the conversations entry.
+  # memory is zeroes) make the wasm smaller (by how much: ARCHITECTURE.md, "Size decisions").
   node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue \
     "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm"
@@ -42,11 +42,11 @@ build_entry() {
   # Each entry (index.js for browsers and bundlers, node.js, deno.js, workerd.js) becomes one
   # self-contained ES module: a page that imports the package makes one request for the JS, not
   # eleven, and one gzip stream compresses the glue, the transport and the classes together
-  # (2.3 KB less than the same files gzipped one by one). Only the .wasm (and node:fs) stay imports.
-  # Minified, names included: esbuild's `keep-names` cost 0.8 KB gzip on the conversations entry,
-  # and the error classes, the only code that reads a function's name, name themselves
-  # (js/errors.js); js/ holds the commented source and the .d.ts the docs. A runtime loads exactly
-  # one entry, so each has its one set of classes for `instanceof`.
+  # (smaller than the same files gzipped one by one). Only the .wasm (and node:fs) stay imports.
+  # Minified, names included (esbuild's `keep-names` costs bytes on every entry; ARCHITECTURE.md,
+  # "Size decisions", has the numbers): the error classes, the only code that reads a function's
+  # name, name themselves (js/errors.js); js/ holds the commented source and the .d.ts the docs. A
+  # runtime loads exactly one entry, so each has its one set of classes for `instanceof`.
   for entry in index node deno workerd; do
     node_modules/.bin/esbuild "$stage/$entry.js" --bundle --format=esm --platform=neutral --minify \
       --external:node:fs --external:./${CRATE}_bg.wasm --log-level=warning --outfile="$dir/$entry.js" \
