@@ -1,5 +1,7 @@
-// Checks the generated declarations: no snake_case key anywhere, and no change against the
-// committed golden file unless it is updated on purpose (UPDATE_GOLDEN=1).
+// Checks the generated declarations: no snake_case key anywhere, every value they declare is
+// exported by both entries (they re-export the whole file: a class only the glue uses, such as the
+// stream parser, is `skip_typescript`), and no change against the committed golden file unless it is
+// updated on purpose (UPDATE_GOLDEN=1).
 import { readFileSync, writeFileSync } from "node:fs";
 
 const generated = readFileSync("pkg/mistral_edge.d.ts", "utf8");
@@ -9,6 +11,16 @@ let failed = 0;
 const snake = generated.split("\n").map((line, i) => [i + 1, line]).filter(([, line]) => /^\s+["']?[a-z0-9]+_[a-z0-9_]+["']?\??:/.test(line));
 for (const [n, line] of snake) console.log(`dts: snake_case key at line ${n}: ${line.trim()}`);
 failed += snake.length;
+
+// `export class X`, `export function X`, ...: values, which an entry must export at run time.
+const values = [...generated.matchAll(/^export (?:declare )?(?:abstract )?(?:class|function|const|let|var|enum) (\w+)/gm)].map((m) => m[1]);
+for (const entry of ["pkg/node.js", "pkg/conversations/node.js"]) {
+  const exported = await import(new URL(`../${entry}`, import.meta.url));
+  for (const name of values.filter((name) => !(name in exported))) {
+    console.log(`dts: pkg/mistral_edge.d.ts declares \`${name}\`, which ${entry} does not export`);
+    failed++;
+  }
+}
 
 if (process.env.UPDATE_GOLDEN === "1") {
   writeFileSync(goldenPath, generated);
