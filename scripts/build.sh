@@ -21,14 +21,20 @@ build_entry() {
   mkdir -p "$stage"
   wasm-bindgen "target/wasm32-unknown-unknown/release/$CRATE.wasm" --out-dir "$stage" --target web \
     --remove-name-section --remove-producers-section
+  local wasm_features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-mutable-globals --enable-multivalue"
+  # One- and two-letter names for what the wasm and the glue import and export from each other:
+  # binaryen renames them in the wasm (the import module too) and prints the map, from which
+  # scripts/short-names.mjs renames them in the glue below. Before -Oz, whose output a later
+  # rewrite would make larger again.
+  node_modules/.bin/wasm-opt $wasm_features --minify-imports-and-exports-and-modules \
+    "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm" > "$stage/names.json"
   # --converge, --low-memory-unused (Rust puts the stack first, growing down from 1 MiB: the first
   # KiB is touched only by a stack about to overflow) and --zero-filled-memory (a fresh instance's
   # memory is zeroes) make the wasm smaller (by how much: ARCHITECTURE.md, "Size decisions").
-  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue \
+  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} $wasm_features \
     "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm"
-  # One- and two-letter names for what the wasm and the glue import and export from each other.
-  node scripts/short-names.mjs "$stage" "$CRATE"
+  node scripts/short-names.mjs "$stage" "$CRATE" "$stage/names.json"
 
   # wasm-bindgen copies js/errors.js and js/event-stream.js into snippets/<crate-hash>/js/;
   # the api re-exports those very copies so instanceof sees one set of classes.
