@@ -31,7 +31,7 @@ impl RawEventStream {
     }
 }
 
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen]
 impl RawEventStream {
     /// Parses the next body chunk; returns how many events it completed (read them with
     /// `batch()`). A failure after them is kept for `takeError()`.
