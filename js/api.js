@@ -4,11 +4,13 @@
 import { Mistral } from "./client.js";
 import { Agents, Connectors } from "./resources.js";
 import { paginate, pageIterator } from "./pages.js";
-import { useLogging } from "./__SNIPPET_DIR__/transport.js";
+import { useFiles, useLogging } from "./__SNIPPET_DIR__/transport.js";
+import * as files from "./__SNIPPET_DIR__/files.js";
 import * as logging from "./log.js";
 
-// The `debugLogger` option's code (the conversations entry leaves it out).
+// The `debugLogger` option's code, and uploads and downloads (the conversations entry has neither).
 useLogging(logging);
+useFiles(files);
 
 // Every page of a paginated list, following the API's own cursor. `listPages` stops as the
 // official SDK's does: at a missing or blank token, or a page shorter than `pageSize` (20).

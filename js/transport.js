@@ -9,9 +9,10 @@
 // controller with a private reason, so the pending fetch or read rejects and the reason tells a
 // timeout from any other abort. A caller's signal is combined with ours, never replaced.
 //
-// The multipart helpers live at the end of this file rather than in one of their own: a snippet
-// importing another snippet that Rust imports too made headless Chromium under chromedriver hang
-// while loading the wasm-bindgen test page, about one run in two.
+// Uploads and downloads are js/files.js's, registered by the whole client's entries (the
+// conversations entry has neither).
+
+import { addSecrets, redact } from "./redact.js";
 
 const JSON_TYPE = "application/json";
 const ACCEPT = [JSON_TYPE, "application/octet-stream", JSON_TYPE, "text/event-stream"];
@@ -26,6 +27,13 @@ const MAX_TIMER_MS = 2147483647;
 const anySignal = typeof AbortSignal === "function" && typeof AbortSignal.any === "function"
   ? (signals) => AbortSignal.any(signals)
   : undefined;
+
+/** Uploads and downloads (`toFormData`, `bytesStream`: js/files.js), registered by the whole
+ * client's entries only, as the logging code is. */
+let files;
+export function useFiles(code) {
+  files = code;
+}
 
 /** The `debugLogger`'s code ({ request, response }, js/log.js): registered by the whole client's
  * entries only, so that the conversations entry stays small. */
@@ -113,10 +121,30 @@ function addHeaders(out, init) {
   let headers;
   try {
     headers = new Headers(init);
-  } catch (error) {
-    throw new OptionError(`invalid \`headers\`: ${messageOf(error)}`);
+  } catch {
+    // Never the runtime's message: it quotes the value, which may be a credential.
+    throw new OptionError(`invalid \`headers\`: ${badHeader(init)}`);
   }
   for (const [name, value] of headers) out.push([name, value]);
+}
+
+/** Which header of `init` no `Headers` takes, by name when the name is a valid one. */
+function badHeader(init) {
+  let pairs = [];
+  try {
+    pairs = Array.isArray(init) ? init : Object.entries(init);
+  } catch {}
+  for (const pair of pairs) {
+    try {
+      new Headers([pair]);
+    } catch {
+      const name = Array.isArray(pair) ? pair[0] : undefined;
+      return typeof name === "string" && /^[\w!#$%&'*+.^`|~-]+$/.test(name)
+        ? `the value of \`${name}\` holds a character no header can carry (a line break, a NUL or one above U+00FF)`
+        : "a header name that is not a valid token, or a pair that is not [name, value]";
+    }
+  }
+  return "not a list of [name, value] pairs";
 }
 
 /** Whole ms, or `undefined` when not a number: a fraction below 1, or NaN, means no timeout. */
@@ -316,12 +344,16 @@ const requestIdOf = (response) =>
  * body was read), and resolves to its camelCase response, its `EventStream` or its bytes.
  */
 export function send(config, op, method, path, body, kind, upload, uploadWrapper, args, options) {
-  const prepared = { op, method, path, body, kind, upload, uploadWrapper };
+  // The credentials each attempt carried (js/redact.js): no error of this call shows them.
+  const secrets = [];
+  const prepared = { op, method, path, body, kind, upload, uploadWrapper, secrets };
+  const core = config.core;
   try {
-    const core = config.core;
-    return attempt(config, core, prepared, args, callOptions(core, options));
+    return attempt(config, core, prepared, args, callOptions(core, options)).catch((error) => {
+      throw redact(core, error, secrets);
+    });
   } catch (error) {
-    return Promise.reject(error); // a bad call option: a rejection, as every other error
+    return Promise.reject(redact(core, error, secrets)); // a bad call option: a rejection, as every other error
   }
 }
 
@@ -334,7 +366,7 @@ async function attempt(config, core, prepared, args, options) {
     const wrapper = prepared.uploadWrapper;
     const holder = wrapper === undefined ? args : args?.[wrapper];
     try {
-      body = await toFormData(field, holder?.[field], body);
+      body = await files.toFormData(field, holder?.[field], body);
     } catch (error) {
       throw invalid(core, `cannot upload \`${field}\`: ${messageOf(error)}`);
     }
@@ -361,6 +393,13 @@ async function attempt(config, core, prepared, args, options) {
     if (typeof body === "string") headers["content-type"] = JSON_TYPE;
     for (const [name, value] of config.headers) headers[name] = value;
     if (options) for (const [name, value] of options.headers) headers[name] = value;
+    addSecrets(prepared.secrets, key, sent);
+    addSecrets(prepared.secrets, headers.authorization);
+    // A key fetch would refuse (a line break or NUL inside it, a character above U+00FF): refused
+    // here, by a message that does not quote it as the runtime's would.
+    if (/[\0\r\n]|[^\0-\xff]/.test(headers.authorization?.trim() ?? "")) {
+      throw invalid(core, "the `authorization` header (the api key) holds a character no header can carry (a line break, a NUL or one above U+00FF)");
+    }
     // Nothing to time out and nothing to stop early: no controller at all.
     const guard = ms === 0 && kind !== EVENTS ? new NoGuard(signal) : new Guard(ms, signal);
     // The call's other `RequestInit` members (`credentials`, `cache`, ...) as the SDK passes them.
@@ -406,13 +445,11 @@ async function attempt(config, core, prepared, args, options) {
       } catch {
         bytes = new Uint8Array(0);
       }
-      // The credential as sent (a client or call `headers` entry may have replaced ours) is
-      // redacted, with any token of the body, even if the server echoes them.
       // A `Retry-After` date is read here (Date.parse knows RFC 9110's three forms), its seconds
       // and the decision in Rust.
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       const retryAfterDate = retryAfter === undefined ? undefined : Date.parse(retryAfter);
-      error = core.fail(response.status, requestId, bytes, retryAfter, retryAfterDate, headers.authorization ?? key, sent);
+      error = core.fail(response.status, requestId, bytes, retryAfter, retryAfterDate);
       error.rawResponse = response;
       failure = response.status;
     }
@@ -433,9 +470,17 @@ async function receive(core, prepared, kind, response, guard, signal) {
         throw core.error("decode", `expected an event stream, got \`${type}\``, 0, requestId);
       }
       if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
-      return core.stream(requestId, new Body(core, response, guard, signal, requestId));
+      return core.stream(requestId, new Body(core, response, guard, signal, requestId, prepared.secrets));
     }
-    if (kind === BYTES) return bytesStream(core, response.body, guard, signal, requestId);
+    if (kind === BYTES) {
+      // A failure of the download errors its stream with a typed, redacted error.
+      const fail = (kind, detail, ms = 0) => {
+        const error = core.error(kind, detail, ms, requestId);
+        error.rawResponse = response;
+        return redact(core, error, prepared.secrets);
+      };
+      return files.bytesStream(response.body, guard, signal, fail);
+    }
     if (kind !== JSON_BODY) return undefined;
     let buffer;
     try {
@@ -452,37 +497,6 @@ async function receive(core, prepared, kind, response, guard, signal) {
   }
 }
 
-/**
- * A download's body as the official SDK gives it: a `ReadableStream` of its bytes, read as the
- * caller pulls, each chunk within the timeout; a failure errors the stream with a typed error, and
- * cancelling it aborts the request.
- */
-function bytesStream(core, body, guard, signal, requestId) {
-  const reader = body?.getReader();
-  return new ReadableStream(
-    {
-      async pull(controller) {
-        if (!reader) return controller.close();
-        let read;
-        try {
-          read = await guard.within(reader.read());
-        } catch (cause) {
-          if (guard.fired) throw core.error("timeout", "the next chunk", guard.ms, requestId);
-          if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
-          throw core.error("connection", cause, 0, requestId);
-        }
-        if (read.done) controller.close();
-        else controller.enqueue(read.value);
-      },
-      cancel() {
-        guard.abort();
-        return reader?.cancel().catch(() => {});
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
-
 /** A stream's body: reads chunks within the idle timeout and feeds them to the parser. */
 class Body {
   #core;
@@ -491,12 +505,14 @@ class Body {
   #signal;
   #requestId;
   #response;
+  #secrets;
   #pending;
   #done = false;
   #aborted = false;
 
-  constructor(core, response, guard, signal, requestId) {
+  constructor(core, response, guard, signal, requestId, secrets) {
     this.#core = core;
+    this.#secrets = secrets;
     this.#response = response;
     this.#reader = response.body.getReader();
     this.#guard = guard;
@@ -541,7 +557,7 @@ class Body {
       }
     } catch (error) {
       if (error !== null && typeof error === "object") error.rawResponse ??= this.#response;
-      throw error;
+      throw redact(this.#core, error, this.#secrets);
     }
   }
 
@@ -554,44 +570,4 @@ class Body {
     // Nothing awaits the cancel; a rejection must not become an unhandled one.
     this.#reader.cancel().catch(() => {});
   }
-}
-
-// ------------------------------------------------------------------ multipart uploads
-// What must be JavaScript because files are not JSON.
-
-const isBinary = (value) =>
-  value instanceof ArrayBuffer ||
-  ArrayBuffer.isView(value) ||
-  (typeof Blob === "function" && value instanceof Blob) ||
-  (typeof ReadableStream === "function" && value instanceof ReadableStream);
-
-/** The arguments as JSON, with files replaced by `{}` (the request builder only needs to see them). */
-export function stringifyArgs(args) {
-  return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
-}
-
-/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`,
- * then the text parts Rust made of the other arguments (`parts`: JSON `[[name, value], ...]`). */
-export async function toFormData(field, file, parts) {
-  let name;
-  let content = file;
-  if (!isBinary(file) && file && typeof file === "object" && "content" in file) {
-    name = file.fileName ?? file.name;
-    content = file.content;
-  }
-  if (typeof ReadableStream === "function" && content instanceof ReadableStream) {
-    content = await new Response(content).blob();
-  }
-  if (!(typeof Blob === "function" && content instanceof Blob)) {
-    if (!(content instanceof ArrayBuffer || ArrayBuffer.isView(content))) {
-      throw new TypeError(`\`${field}\` must be a Blob, a File, bytes, or { fileName, content }`);
-    }
-    content = new Blob([content]);
-  }
-  // A Blob without a name is "blob", as FormData (and so the official SDK) names it.
-  name ??= typeof content.name === "string" && content.name ? content.name : "blob";
-  const form = new FormData();
-  form.append(field, content, name);
-  if (parts !== undefined) for (const [part, value] of JSON.parse(parts)) form.append(part, value);
-  return form;
 }

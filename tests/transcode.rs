@@ -1,7 +1,9 @@
 //! Unit tests of the transcoder: `to_wire` strictness and its error messages, `to_js`
 //! leniency, malformed input, nesting limits, and the shape tables it walks.
 
-use mistral_edge::json::{to_js, to_js_dated, to_wire, TranscodeError, TranscodeErrorKind};
+use mistral_edge::json::{
+    kind_mismatch, to_js, to_js_dated, to_wire, TranscodeError, TranscodeErrorKind,
+};
 use mistral_edge::model::shape::{HasShape, Shape, StructShape};
 use mistral_edge::model::wire;
 
@@ -1253,4 +1255,39 @@ fn dates_from_javascript_are_sent_as_written() {
     );
     let e = wire_err(r#"{"expiresAt":5}"#, wire::UpdateDocumentRequest::SHAPE);
     assert!(e.to_string().contains("must be a date"), "{e}");
+}
+
+#[test]
+fn a_response_of_another_kind_is_named_before_transcoding() {
+    let list: &'static Shape = &Shape::Array(RESPONSE);
+    for (body, shape, expected) in [
+        (
+            &b""[..],
+            RESPONSE,
+            Some("expected an object, got an empty body"),
+        ),
+        (
+            b" \n ",
+            RESPONSE,
+            Some("expected an object, got an empty body"),
+        ),
+        (
+            b"[1,2,3]",
+            RESPONSE,
+            Some("expected an object, got an array"),
+        ),
+        (b"null", RESPONSE, Some("expected an object, got null")),
+        (b"42", RESPONSE, Some("expected an object, got a number")),
+        (
+            b"<html>",
+            RESPONSE,
+            Some("expected an object, got invalid JSON"),
+        ),
+        (b"{\"unknown\":1}", RESPONSE, None),
+        (b" [] ", list, None),
+        (b"{}", list, Some("expected an array, got an object")),
+        (b"\"x\"", ANY, None),
+    ] {
+        assert_eq!(kind_mismatch(body, shape).as_deref(), expected, "{body:?}");
+    }
 }

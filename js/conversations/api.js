@@ -14,7 +14,6 @@ export class Mistral {
 }
 
 export { Beta, Conversations } from "./resources.js";
-export { SseDecoder } from "./mistral_edge.js";
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,

@@ -1,6 +1,7 @@
 // Types of the `mistral-edge-client/conversations` entry: the conversation calls only (start, append,
 // restart and their streams), with the same types as the whole client.
-export * from "../mistral_edge.js";
+// Types only: the classes declared there (`SseDecoder`) are the whole client's exports.
+export type * from "../mistral_edge.js";
 export { Beta, Conversations } from "./resources.js";
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,

@@ -9,10 +9,15 @@ use super::options::invalid;
 use super::transport::{self, send_prepared};
 use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 
-#[wasm_bindgen(module = "/js/transport.js")]
+#[cfg(not(feature = "conversations-only"))]
+#[wasm_bindgen(module = "/js/files.js")]
 extern "C" {
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
     fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
+}
+
+#[wasm_bindgen(module = "/js/transport.js")]
+extern "C" {
     // `catch`, though `readOptions` never throws: an exception unwinding through the wasm would
     // leave its shadow stack behind.
     #[wasm_bindgen(js_name = readOptions, catch)]
@@ -82,14 +87,8 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
     let text = if args.is_undefined() || args.is_null() {
         String::new()
     } else {
-        let text = if matches!(
-            op.body,
-            Some(Body {
-                kind: BodyKind::Multipart { .. },
-                ..
-            })
-        ) {
-            stringify_args(args)
+        let text = if is_upload(op) {
+            upload_args(args)
         } else {
             js_sys::JSON::stringify(args)
         };
@@ -103,4 +102,26 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
         .unwrap_or_default()
     };
     request::build(op, text.as_bytes()).map_err(JsValue::from)
+}
+
+/// Whether `op` uploads a file (the conversations entry has no such operation).
+fn is_upload(op: &Operation) -> bool {
+    matches!(
+        op.body,
+        Some(Body {
+            kind: BodyKind::Multipart { .. },
+            ..
+        })
+    )
+}
+
+/// The arguments of an upload as JSON, its files replaced by `{}`.
+#[cfg(not(feature = "conversations-only"))]
+fn upload_args(args: &JsValue) -> Result<js_sys::JsString, JsValue> {
+    stringify_args(args)
+}
+
+#[cfg(feature = "conversations-only")]
+fn upload_args(args: &JsValue) -> Result<js_sys::JsString, JsValue> {
+    js_sys::JSON::stringify(args)
 }

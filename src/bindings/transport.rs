@@ -23,7 +23,7 @@ use super::error::to_js;
 use super::options::{get, invalid};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
-use crate::json::to_js_dated as transcode;
+use crate::json::{kind_mismatch, to_js_dated as transcode};
 use crate::request::{ops, secrets, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
@@ -35,6 +35,15 @@ extern "C" {
     /// `Date`s (see `Feed::batch` for the list's format).
     #[wasm_bindgen(catch)]
     fn dated(text: &str) -> Result<JsValue, JsValue>;
+}
+
+// `js/transport.js` imports `js/redact.js`: declared here so that wasm-bindgen ships it beside
+// it (a snippet is copied only when Rust names it). Rust never calls it.
+#[wasm_bindgen(module = "/js/redact.js")]
+extern "C" {
+    #[allow(dead_code)]
+    #[wasm_bindgen(js_name = redact)]
+    fn redact_error(core: &JsValue, error: JsValue, secrets: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/transport.js")]
@@ -249,7 +258,8 @@ fn parts_json(parts: &[(&str, String)]) -> String {
 
 #[wasm_bindgen]
 impl Core {
-    /// The camelCase response of operation number `op`'s JSON body (`undefined` for an empty one).
+    /// The camelCase response of operation number `op`'s JSON body: a `ResponseValidationError`
+    /// (with the body) when it is empty or not of the documented kind (an object, a list).
     pub fn decode(&self, op: u32, body: &[u8]) -> Result<JsValue, JsValue> {
         let operation = ops::ALL
             .get(op as usize)
@@ -257,17 +267,18 @@ impl Core {
         let ResponseKind::Json(shape) = operation.response else {
             return Ok(JsValue::UNDEFINED);
         };
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(JsValue::UNDEFINED);
+        let failed = |message: String| Error::Decode {
+            message,
+            body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
+                .into_owned(),
+        };
+        if let Some(message) = kind_mismatch(body, shape) {
+            return Err(failed(message).into());
         }
         let mut out = Vec::with_capacity(body.len() + 64);
         let mut dates = Vec::new();
         out.push(b'[');
-        transcode(body, shape, &mut out, &mut dates).map_err(|e| Error::Decode {
-            message: e.to_string(),
-            body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
-                .into_owned(),
-        })?;
+        transcode(body, shape, &mut out, &mut dates).map_err(|e| failed(e.to_string()))?;
         out.extend_from_slice(b",[");
         out.extend_from_slice(&dates);
         out.extend_from_slice(b"]]");
@@ -277,10 +288,7 @@ impl Core {
         dated(&text)
     }
 
-    /// The typed error for a response with a failure status, with the API key (`key`, as sent)
-    /// and any token of the request body (`sent`) redacted from it, even if the server echoed them.
-    // Eight positional values: naming this seam is issue 15's (a table both sides read).
-    #[allow(clippy::too_many_arguments)]
+    /// The typed error for a response with a failure status (redacted by `js/redact.js`).
     pub fn fail(
         &self,
         status: u16,
@@ -288,20 +296,22 @@ impl Core {
         body: &[u8],
         retry_after: Option<String>,
         retry_after_date: Option<f64>,
-        key: Option<String>,
-        sent: Option<String>,
     ) -> JsValue {
         let retry_after = retry_after.and_then(|v| {
             crate::request::retry_after_ms(&v, retry_after_date, js_sys::Date::now())
         });
-        let mut error = ApiError::new(status, request_id, body, retry_after);
-        let mut secrets = sent
-            .as_deref()
-            .map(|sent| secrets::in_body(sent.as_bytes()))
-            .unwrap_or_default();
-        secrets.extend(key.map(|k| secrets::bare_key(&k).to_owned()));
-        secrets::redact(&mut error, &secrets);
-        to_js(&Error::Api(Box::new(error)))
+        to_js(&Error::Api(Box::new(ApiError::new(
+            status,
+            request_id,
+            body,
+            retry_after,
+        ))))
+    }
+
+    /// `text` with every spelling of `secret` replaced by `[redacted]`, or `undefined` when it
+    /// holds none (the rule: src/request/secrets.rs).
+    pub fn redact(&self, text: &str, secret: &str) -> Option<String> {
+        secrets::redact(text, &[secret])
     }
 
     /// The `EventStream` of a call: Rust's parser fed by `body`, the response's reader.

@@ -1072,6 +1072,18 @@ fn push_date_path(dates: &mut Vec<u8>, path: &[Segment<'_>]) {
     }
 }
 
+/// Why `wire` cannot be a document of `shape` by its kind alone: it is empty, or, say, `42` or
+/// `[1]` where an object is expected. Checked before transcoding a response, which otherwise
+/// passes a value of another kind through as it is (as it does for members inside).
+pub fn kind_mismatch(wire: &[u8], shape: &'static Shape) -> Option<String> {
+    let expected = shape.expected();
+    match wire.iter().copied().find(|b| !b.is_ascii_whitespace()) {
+        None => Some(format!("expected {expected}, got an empty body")),
+        Some(b) if !accepts(shape, b) => Some(format!("expected {expected}, got {}", kind_of(b))),
+        Some(_) => None,
+    }
+}
+
 /// A value's JSON kind, from its first byte, for error messages.
 fn kind_of(b: u8) -> &'static str {
     match b {

@@ -1,198 +1,127 @@
-//! Secrets a request carries, so that no error ever shows them: the API key, and per-request
-//! OAuth tokens or API keys (`authorization: { type, value }` on connector tools). A server
-//! that echoes its input in a 422 `detail`, or a proxy that echoes headers, would otherwise put
-//! them into an error's body or message.
-
-use crate::error::ApiError;
-use crate::json::text::unescape;
+//! The spellings of a secret that an echo can produce, and their removal from text. A server
+//! that echoes its input (a 422 `detail`, an `error` event, a header) may write a credential as
+//! it was sent, with JSON escapes (`\/`, `\"`, `\u0073`, a surrogate pair) or percent-encoded
+//! (`%2F`, `%2f`, `+` for a space), or mixing them character by character: each of those reads
+//! here as the secret. Which secrets a request carried, and which strings of an error are
+//! redacted, is `js/redact.js`'s.
 
 /// What replaces a secret.
 pub const REDACTED: &str = "[redacted]";
 
-/// The `value` strings of every `"authorization": {...}` object in a wire body.
-pub fn in_body(body: &[u8]) -> Vec<String> {
-    const KEY: &[u8] = b"\"authorization\"";
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(offset) = find(&body[at..], KEY) {
-        at += offset + KEY.len();
-        let rest = skip_ws(body, at);
-        let Some(b':') = body.get(rest) else { continue };
-        let open = skip_ws(body, rest + 1);
-        if body.get(open) != Some(&b'{') {
-            continue;
-        }
-        if let Some(value) = member_string(body, open, b"\"value\"") {
-            if !value.is_empty() {
-                found.push(value);
+/// Secrets shorter than this are not looked for: they would mangle ordinary words.
+pub const MIN_LEN: usize = 4;
+
+/// Steps a search may take per byte of text. A secret with many `%` or `\\` can make the reading
+/// of a text ambiguous (`%25` is `%` too); past the budget the rest of the text is redacted,
+/// which never shows a secret.
+const STEPS_PER_BYTE: usize = 64;
+
+/// `text` with every spelling of every secret (of at least [`MIN_LEN`] bytes) replaced by
+/// [`REDACTED`], or `None` when it has none.
+pub fn redact<S: AsRef<str>>(text: &str, secrets: &[S]) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut copied, mut at, mut found) = (0, 0, false);
+    let mut budget = bytes
+        .len()
+        .saturating_add(64)
+        .saturating_mul(STEPS_PER_BYTE);
+    while at < bytes.len() {
+        let end = secrets
+            .iter()
+            .map(|s| s.as_ref().as_bytes())
+            .filter(|s| s.len() >= MIN_LEN)
+            .find_map(|s| ends(bytes, at, s, &mut budget));
+        match end {
+            Some(end) => {
+                out.extend_from_slice(bytes.get(copied..at).unwrap_or_default());
+                out.extend_from_slice(REDACTED.as_bytes());
+                (copied, at, found) = (end, end.max(at + 1), true);
             }
+            None => at += 1,
         }
     }
-    found
-}
-
-/// Replaces every occurrence of each secret (at least 4 characters long, to avoid mangling
-/// ordinary words) in the error's body and message.
-pub fn redact(error: &mut ApiError, secrets: &[String]) {
-    for secret in secrets.iter().filter(|s| s.len() >= 4) {
-        if let Some(body) = replace(&error.body, secret) {
-            error.body = body;
-        }
-        if let Some(message) = &mut error.message {
-            if let Some(redacted) = replace(message, secret) {
-                *message = redacted;
-            }
-        }
+    if !found {
+        return None;
     }
-}
-
-/// The API key without its `Bearer ` prefixes (what `trim_start_matches("Bearer ")` gives,
-/// without bringing `str`'s two-way searcher into the wasm).
-pub fn bare_key(mut key: &str) -> &str {
-    while let Some(rest) = key.strip_prefix("Bearer ") {
-        key = rest;
-    }
-    key
-}
-
-/// `text` with every `secret` replaced by [`REDACTED`], or `None` when it has none. A byte
-/// search: `str::replace` and `str::contains` bring the two-way searcher into the wasm.
-fn replace(text: &str, secret: &str) -> Option<String> {
-    let (text, secret) = (text.as_bytes(), secret.as_bytes());
-    let mut at = find(text, secret)?;
-    let mut out = Vec::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        out.extend_from_slice(rest.get(..at).unwrap_or_default());
-        out.extend_from_slice(REDACTED.as_bytes());
-        rest = rest.get(at + secret.len()..).unwrap_or_default();
-        match find(rest, secret) {
-            Some(next) => at = next,
-            None => break,
-        }
-    }
-    out.extend_from_slice(rest);
-    // A match of a whole UTF-8 string starts and ends on character boundaries, so this is UTF-8.
+    out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
+    // Matches start at a character (a secret's first byte is one) and end after one.
     Some(
         String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
     )
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
+/// Where a spelling of `secret` that starts at `at` ends, if one does: each of its bytes is
+/// either the byte itself or part of what an escape at that place reads as.
+fn ends(text: &[u8], at: usize, secret: &[u8], budget: &mut usize) -> Option<usize> {
+    let Some((&first, rest)) = secret.split_first() else {
+        return Some(at);
+    };
+    if *budget == 0 {
+        return Some(text.len());
+    }
+    *budget -= 1;
+    let here = *text.get(at)?;
+    if here == first || (here == b'+' && first == b' ') {
+        if let Some(end) = ends(text, at + 1, rest, budget) {
+            return Some(end);
+        }
+    }
+    let mut buf = [0; 4];
+    let (read, next) = escape(text, at, &mut buf)?;
+    ends(text, next, secret.strip_prefix(read)?, budget)
+}
+
+/// The bytes an escape at `at` reads as, and where it ends: `%XX` (one byte), or a JSON escape
+/// (`\n`, `\/`, `\uXXXX`, or two of them for a character outside the BMP) as UTF-8.
+fn escape<'b>(text: &[u8], at: usize, buf: &'b mut [u8; 4]) -> Option<(&'b [u8], usize)> {
+    let hex = |from: usize, len: usize| {
+        text.get(from..from + len)?
+            .iter()
+            .try_fold(0, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+    };
+    if text.get(at) == Some(&b'%') {
+        buf[0] = hex(at + 1, 2)? as u8;
+        return Some((&buf[..1], at + 3));
+    }
+    if text.get(at) != Some(&b'\\') {
         return None;
     }
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn skip_ws(body: &[u8], mut at: usize) -> usize {
-    while matches!(body.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        at += 1;
+    let one = match *text.get(at + 1)? {
+        b'u' => None,
+        b'n' => Some(b'\n'),
+        b't' => Some(b'\t'),
+        b'r' => Some(b'\r'),
+        b'b' => Some(8),
+        b'f' => Some(12),
+        c @ (b'"' | b'\\' | b'/') => Some(c),
+        _ => return None,
+    };
+    if let Some(byte) = one {
+        buf[0] = byte;
+        return Some((&buf[..1], at + 2));
     }
-    at
-}
-
-/// The end (exclusive) of the JSON string starting at `at` (a `"`).
-fn string_end(body: &[u8], at: usize) -> Option<usize> {
-    let mut i = at + 1;
-    loop {
-        match body.get(i)? {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
+    let (mut unit, mut next) = (hex(at + 2, 4)?, at + 6);
+    if (0xD800..0xDC00).contains(&unit) && text.get(next..next + 2) == Some(b"\\u") {
+        if let Some(low @ 0xDC00..0xE000) = hex(next + 2, 4) {
+            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            next += 6;
         }
     }
-}
-
-/// The string value of `key` among the members of the object opening at `open`, looking only
-/// at its own members (nested objects and arrays are skipped by depth).
-fn member_string(body: &[u8], open: usize, key: &[u8]) -> Option<String> {
-    let mut depth = 0usize;
-    let mut i = open;
-    while let Some(&b) = body.get(i) {
-        match b {
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return None;
-                }
-            }
-            b'"' => {
-                let end = string_end(body, i)?;
-                if depth == 1 && body.get(i..end) == Some(key) {
-                    let colon = skip_ws(body, end);
-                    if body.get(colon) == Some(&b':') {
-                        let start = skip_ws(body, colon + 1);
-                        if body.get(start) == Some(&b'"') {
-                            let value_end = string_end(body, start)?;
-                            return Some(unescape(&body[start + 1..value_end - 1]));
-                        }
-                    }
-                }
-                i = end;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
+    Some((char::from_u32(unit)?.encode_utf8(buf).as_bytes(), next))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_tokens_of_connector_tools() {
-        let body = br#"{"model":"m","inputs":"hi","tools":[
-            {"type":"connector","connector_id":"a","authorization":{"type":"oauth2-token","value":"tok_secret_1"}},
-            {"type":"connector","connector_id":"b","authorization" : { "value" : "key\"2", "type":"api-key"}},
-            {"type":"connector","connector_id":"c","authorization":null},
-            {"type":"function","function":{"name":"f","parameters":{"properties":{"value":{"type":"string"}}}}}
-        ],"metadata":{"value":"not a secret"}}"#;
-        assert_eq!(in_body(body), ["tok_secret_1", "key\"2"]);
-        assert!(in_body(br#"{"inputs":"authorization"}"#).is_empty());
-        assert!(in_body(b"").is_empty());
-        assert!(in_body(br#"{"authorization":{"value":"#).is_empty());
+    fn redacted(text: &str, secret: &str) -> String {
+        redact(text, &[secret]).unwrap_or_else(|| text.to_owned())
     }
 
     #[test]
-    fn redacts_body_and_message() {
-        let mut error = ApiError::new(
-            422,
-            None,
-            br#"{"detail":[{"loc":["body","tools",0],"msg":"bad tok_secret_1","input":{"value":"tok_secret_1"}}]}"#,
-            None,
-        );
-        redact(&mut error, &["tok_secret_1".into(), "ab".into()]);
-        assert!(!error.body.contains("tok_secret_1"), "{}", error.body);
-        assert!(error.body.contains(REDACTED));
-        assert!(!error
-            .message
-            .clone()
-            .unwrap_or_default()
-            .contains("tok_secret_1"));
-    }
-
-    #[test]
-    fn strips_bearer_like_trim_start_matches() {
-        for key in [
-            "sk-1",
-            "Bearer sk-1",
-            "Bearer Bearer sk-1",
-            "Bearer ",
-            "bearer sk",
-            "",
-        ] {
-            assert_eq!(bare_key(key), key.trim_start_matches("Bearer "), "{key}");
-        }
-    }
-
-    #[test]
-    fn replaces_like_str_replace() {
+    fn replaces_like_str_replace_when_written_as_is() {
         for (text, secret) in [
             ("a tok_1 b tok_1", "tok_1"),
             ("tok_1tok_1", "tok_1"),
@@ -204,7 +133,52 @@ mod tests {
             let expected = text
                 .contains(secret)
                 .then(|| text.replace(secret, REDACTED));
-            assert_eq!(replace(text, secret), expected, "{text}");
+            assert_eq!(redact(text, &[secret]), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn reads_json_escapes_and_percent_encoding() {
+        let secret = "sk-a/b\"c\\d é😀 e";
+        for spelled in [
+            r#"sk-a\/b\"c\\d é😀 e"#,
+            r#"\u0073\u006B-a/b\u0022c\u005cd \u00e9\ud83d\ude00 e"#,
+            r#"sk-a/b\"c\\d \u00E9\uD83D\uDE00 e"#,
+            "sk-a%2Fb%22c%5Cd%20%C3%A9%F0%9F%98%80+e",
+            "%73k-a%2fb\"c\\d%20é😀 e",
+        ] {
+            let text = format!("{{\"detail\":\"bad {spelled}!\"}}");
+            assert_eq!(
+                redacted(&text, secret),
+                "{\"detail\":\"bad [redacted]!\"}",
+                "{spelled}"
+            );
+        }
+    }
+
+    #[test]
+    fn takes_a_percent_or_backslash_as_written_too() {
+        assert_eq!(redacted("x a%41b y", "a%41b"), "x [redacted] y");
+        assert_eq!(redacted("x a%2541b y", "a%41b"), "x [redacted] y");
+        assert_eq!(redacted(r"x a\nb y", r"a\nb"), "x [redacted] y");
+        assert_eq!(redacted(r"x a\\nb y", r"a\nb"), "x [redacted] y");
+    }
+
+    #[test]
+    fn leaves_other_text_and_short_secrets() {
+        assert_eq!(redact("sk-1 and sk-2", &["sk-3", "sk"]), None);
+        assert_eq!(redact("%zz \\q \\u12 \\ud800", &["abcd"]), None);
+        assert_eq!(
+            redacted("a lone \\ud83d half", "x\u{1F600}yz"),
+            "a lone \\ud83d half"
+        );
+    }
+
+    #[test]
+    fn an_exhausted_budget_redacts_the_rest() {
+        let text = b"%2525%2525%2525 tail";
+        assert_eq!(ends(text, 0, b"%25%25%25", &mut 1000), Some(13));
+        assert_eq!(ends(text, 0, b"%25%25%25", &mut 2), Some(text.len()));
+        assert_eq!(ends(text, 0, b"%25%25%2X", &mut 1000), None);
     }
 }

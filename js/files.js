@@ -1,0 +1,71 @@
+// Uploads and downloads: what must be JavaScript because files are not JSON. The whole client's
+// entries register `toFormData` and `bytesStream` with js/transport.js (`useFiles`); Rust imports
+// `stringifyArgs` for the operations that upload. The conversations entry has none of it.
+
+/**
+ * A download's body as the official SDK gives it: a `ReadableStream` of its bytes, read as the
+ * caller pulls, each chunk within the timeout; a failure errors the stream with a typed error, and
+ * cancelling it aborts the request. `fail(kind, detail, ms)` makes the typed error (js/transport.js).
+ */
+export function bytesStream(body, guard, signal, fail) {
+  const reader = body?.getReader();
+  return new ReadableStream(
+    {
+      async pull(controller) {
+        if (!reader) return controller.close();
+        let read;
+        try {
+          read = await guard.within(reader.read());
+        } catch (cause) {
+          if (guard.fired) throw fail("timeout", "the next chunk", guard.ms);
+          if (signal?.aborted) throw fail("aborted");
+          throw fail("connection", cause);
+        }
+        if (read.done) controller.close();
+        else controller.enqueue(read.value);
+      },
+      cancel() {
+        guard.abort();
+        return reader?.cancel().catch(() => {});
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+const isBinary = (value) =>
+  value instanceof ArrayBuffer ||
+  ArrayBuffer.isView(value) ||
+  (typeof Blob === "function" && value instanceof Blob) ||
+  (typeof ReadableStream === "function" && value instanceof ReadableStream);
+
+/** The arguments as JSON, with files replaced by `{}` (the request builder only needs to see them). */
+export function stringifyArgs(args) {
+  return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
+}
+
+/** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`,
+ * then the text parts Rust made of the other arguments (`parts`: JSON `[[name, value], ...]`). */
+export async function toFormData(field, file, parts) {
+  let name;
+  let content = file;
+  if (!isBinary(file) && file && typeof file === "object" && "content" in file) {
+    name = file.fileName ?? file.name;
+    content = file.content;
+  }
+  if (typeof ReadableStream === "function" && content instanceof ReadableStream) {
+    content = await new Response(content).blob();
+  }
+  if (!(typeof Blob === "function" && content instanceof Blob)) {
+    if (!(content instanceof ArrayBuffer || ArrayBuffer.isView(content))) {
+      throw new TypeError(`\`${field}\` must be a Blob, a File, bytes, or { fileName, content }`);
+    }
+    content = new Blob([content]);
+  }
+  // A Blob without a name is "blob", as FormData (and so the official SDK) names it.
+  name ??= typeof content.name === "string" && content.name ? content.name : "blob";
+  const form = new FormData();
+  form.append(field, content, name);
+  if (parts !== undefined) for (const [part, value] of JSON.parse(parts)) form.append(part, value);
+  return form;
+}

@@ -1,0 +1,103 @@
+// The one place the secrets rule is applied. Every error a call rejects with, and every error its
+// stream or download throws, passes through `redact` (js/transport.js) before a caller sees it.
+//
+// The secrets are every credential the request carried: the `authorization` header as sent (the
+// API key, or a client's or call's own `authorization` header), bare of its `Bearer ` prefixes,
+// and the `value` of every `authorization` object of the JSON body (a connector tool's token).
+// Every string the error can show loses them: its own properties, enumerable or not (`message`,
+// `stack`, `body`, `requestId`, `detail`, `data$`, `rawValue`, ...), and the strings, keys
+// included, of the objects and arrays they hold; its `cause`, and the cause's; and its
+// `rawResponse` (url, status text, headers), replaced by a copy when it shows one. Which spellings
+// of a secret count (as sent, JSON escapes, percent-encoding) is Rust's: `core.redact`, after
+// src/request/secrets.rs.
+
+const PREFIX = "Bearer ";
+
+/** Adds the credentials of one attempt to `secrets`: its `authorization` header as sent, and the
+ * token of every `authorization` object of its JSON `body`. */
+export function addSecrets(secrets, authorization, body) {
+  const add = (value) => {
+    if (typeof value === "string" && !secrets.includes(value)) secrets.push(value);
+  };
+  if (typeof authorization === "string") {
+    let bare = authorization;
+    while (bare.startsWith(PREFIX)) bare = bare.slice(PREFIX.length);
+    add(bare);
+    // As fetch sends it: without the whitespace around it (a runtime's message quotes that).
+    add(bare.trim());
+  }
+  if (typeof body !== "string" || !body.includes("authorization")) return;
+  const visit = (value) => {
+    if (value === null || typeof value !== "object") return;
+    const token = value.authorization;
+    if (token !== null && typeof token === "object" && !Array.isArray(token)) add(token.value);
+    for (const key in value) visit(value[key]);
+  };
+  try {
+    visit(JSON.parse(body));
+  } catch {}
+}
+
+/** `error`, with every string it can show redacted of `secrets` (see above). Returns the error to
+ * throw: itself, changed in place. */
+export function redact(core, error, secrets) {
+  if (secrets.length === 0 || error === null || typeof error !== "object") return error;
+  const clean = (text) => secrets.reduce((text, secret) => core.redact(text, secret) ?? text, text);
+  const seen = new Set();
+  const scrub = (value) => {
+    if (typeof value === "string") return clean(value);
+    if (value === null || typeof value !== "object" || seen.has(value)) return value;
+    seen.add(value);
+    if (typeof Response === "function" && value instanceof Response) return response(value, clean);
+    for (const key of Object.getOwnPropertyNames(value)) {
+      const held = Object.getOwnPropertyDescriptor(value, key);
+      if (!("value" in held)) continue;
+      const name = clean(key);
+      const now = scrub(held.value);
+      try {
+        if (name !== key) delete value[key];
+        if (name !== key || now !== held.value) value[name] = now;
+      } catch {}
+    }
+    return value instanceof Error ? texts(value, clean) : value;
+  };
+  return scrub(error);
+}
+
+/** An error's message and stack, which may be inherited accessors (Firefox's `stack`, a
+ * DOMException's `message`): a plain copy when one cannot be rewritten. */
+function texts(error, clean) {
+  for (const key of ["message", "stack"]) {
+    const text = error[key];
+    const redacted = typeof text === "string" ? clean(text) : text;
+    if (redacted === text) continue;
+    try {
+      error[key] = redacted;
+    } catch {}
+    if (error[key] !== redacted) return Object.assign(new Error(clean(`${error.message}`)), { name: error.name, stack: "" });
+  }
+  return error;
+}
+
+/** `response`, or a copy (without its body, read already) when its url, status text or a header
+ * shows a secret. */
+function response(response, clean) {
+  const url = clean(response.url);
+  const statusText = clean(response.statusText);
+  let changed = url !== response.url || statusText !== response.statusText;
+  const headers = new Headers();
+  for (const [name, value] of response.headers) {
+    const redacted = clean(value);
+    changed ||= redacted !== value;
+    headers.append(name, redacted);
+  }
+  if (!changed) return response;
+  let copy;
+  try {
+    copy = new Response(null, { status: response.status, statusText, headers });
+  } catch {
+    copy = { status: response.status, statusText, headers, ok: response.ok };
+  }
+  Object.defineProperty(copy, "url", { value: url });
+  return copy;
+}

@@ -1,0 +1,252 @@
+// node --test against the built package (pkg/): a hostile server on 127.0.0.1 echoes every
+// credential a request carries (the API key, a custom `authorization` header, a connector tool's
+// `authorization.value`) in every spelling an echo can produce — as sent, JSON-escaped (`\"`,
+// `\/`, `\u0073`), percent-encoded — in error bodies, `detail`, headers (`x-request-id` included),
+// a redirect's URL, a stream's `error` event and a malformed event. No string an error can show
+// (message, stack, body, detail, requestId, headers, rawResponse, cause, JSON.stringify,
+// util.inspect) holds any of them. Also: responses that are not the documented JSON object are
+// typed errors with the body attached, and a key fetch would refuse is refused without quoting it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { inspect } from "node:util";
+
+const { Mistral, MistralError, InvalidRequestError, ResponseValidationError, StreamError, APIError } = await import(
+  new URL("../../pkg/node.js", import.meta.url)
+);
+
+const KEY = 'sk-host/ile+key="9"\\é';
+const TOKEN = "tok/en+conn\"ector-5";
+const CUSTOM = "custom/auth+header-7";
+
+/** The spellings of `text` an echo can produce (each a way the text appears in a byte stream). */
+function spellings(text) {
+  const json = JSON.stringify(text).slice(1, -1);
+  const units = [...text].flatMap((c) => (c.length === 2 ? [c.charCodeAt(0), c.charCodeAt(1)] : [c.charCodeAt(0)]));
+  const unicode = (upper) =>
+    [...text]
+      .map((c) =>
+        /[a-z0-9]/i.test(c) ? c : [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+      )
+      .join("")
+      .replace(/\\u([0-9a-f]{4})/g, (m, h) => (upper ? `\\u${h.toUpperCase()}` : m));
+  const percent = encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  void units;
+  return [...new Set([text, json, json.replaceAll("/", "\\/"), unicode(false), unicode(true), percent, percent.toLowerCase()])];
+}
+
+/** The spellings valid inside a JSON string (as sent would break the JSON when it holds `"`). */
+const jsonSafe = (text) => spellings(text).filter((s) => !/(^|[^\\])"/.test(s) && !/\\(?![\\/"bfnrtu])/.test(s));
+
+let server;
+let url;
+/** What the hostile server saw last: the credentials it echoes. */
+function secretsOf(req, body) {
+  const found = [];
+  const auth = req.headers.authorization ?? "";
+  found.push(auth.replace(/^Bearer /, ""));
+  try {
+    const visit = (v) => {
+      if (v && typeof v === "object") {
+        if (v.authorization && typeof v.authorization.value === "string") found.push(v.authorization.value);
+        for (const k in v) visit(v[k]);
+      }
+    };
+    visit(JSON.parse(body));
+  } catch {}
+  return found.filter(Boolean);
+}
+
+const HANDLERS = {
+  // 422 with the secrets in `detail`, each in every JSON-safe spelling, keys too.
+  detail(secrets, res) {
+    const spelled = secrets.flatMap(jsonSafe);
+    const items = spelled.map((s) => `{"loc":["body","${s}"],"msg":"invalid token ${s}","type":"value_error","input":{"${s}":"${s}"}}`);
+    res.writeHead(422, { "content-type": "application/json" }).end(`{"detail":[${items.join(",")}]}`);
+  },
+  // 401 in plain text, every spelling (as sent included); the request id and a header echo it.
+  text(secrets, res) {
+    const spelled = secrets.flatMap(spellings);
+    res
+      .writeHead(401, {
+        "content-type": "text/plain",
+        "x-request-id": `req Bearer ${encodeURIComponent(secrets[0])}`,
+        "x-echo": spelled.filter((s) => /^[\x20-\x7e]*$/.test(s)).join(" "),
+      })
+      .end(`unauthorized: ${spelled.join(" | ")}`);
+  },
+  // A redirect to a URL that holds the key, answered there with a 500.
+  redirect(secrets, res, req) {
+    if (req.url.includes("leak=")) return res.writeHead(500, { "content-type": "application/json" }).end('{"message":"boom"}');
+    res.writeHead(302, { location: `/v1/conversations?leak=${encodeURIComponent(secrets[0])}` }).end();
+  },
+  // A stream whose `error` event's message echoes every secret.
+  "error-event"(secrets, res) {
+    const message = secrets.flatMap(jsonSafe).join(" ");
+    res.writeHead(200, { "content-type": "text/event-stream", "x-request-id": secrets[0].replace(/[^\x20-\x7e]/g, "") });
+    res.end(
+      `event: conversation.response.started\ndata: {"type":"conversation.response.started","conversation_id":"c1","created_at":"2026-01-01T00:00:00Z"}\n\n` +
+        `event: conversation.response.error\ndata: {"type":"conversation.response.error","message":"${message}","code":1,"created_at":"2026-01-01T00:00:00Z"}\n\n`,
+    );
+  },
+  // A stream whose event data is not JSON and starts with the key.
+  malformed(secrets, res) {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.end(`event: conversation.response.started\ndata: ${secrets.map((s) => s.replace(/\n/g, "")).join(" ")} {{{\n\n`);
+  },
+};
+
+before(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      const mode = req.headers["x-mode"];
+      const secrets = secretsOf(req, body);
+      const handler = HANDLERS[mode];
+      if (handler) return handler(secrets, res, req);
+      // A 200 whose body is `x-body` as it is.
+      res.writeHead(200, { "content-type": "application/json" }).end(req.headers["x-body"] ?? "");
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${server.address().port}`;
+});
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const REQUEST = {
+  model: "m",
+  inputs: "hi",
+  tools: [{ type: "connector", connectorId: "c", authorization: { type: "oauth2-token", value: TOKEN } }],
+};
+const none = { retries: { strategy: "none" } };
+
+/** Every string `error` can show: its own strings, JSON, inspect output, headers, cause chain. */
+function shown(error) {
+  const parts = [String(error), error.stack ?? "", JSON.stringify(error) ?? "", inspect(error, { depth: 20, showHidden: true })];
+  for (const key of ["body", "requestId", "rawMessage"]) if (typeof error[key] === "string") parts.push(error[key]);
+  for (const key of ["detail", "data$", "rawValue"]) parts.push(JSON.stringify(error[key]) ?? "");
+  try {
+    parts.push(JSON.stringify(JSON.parse(error.body)));
+  } catch {}
+  if (error.headers) for (const [name, value] of error.headers) parts.push(`${name}: ${value}`);
+  if (error.rawResponse) parts.push(String(error.rawResponse.url), String(error.rawResponse.statusText));
+  for (let cause = error.cause; cause; cause = cause.cause) parts.push(String(cause.message), String(cause.stack));
+  return parts.join("\n");
+}
+
+function assertClean(error, secrets = [KEY, TOKEN]) {
+  assert.ok(error instanceof MistralError, `not a MistralError: ${error}`);
+  const text = shown(error);
+  for (const secret of secrets) {
+    for (const spelled of spellings(secret)) {
+      assert.ok(!text.includes(spelled), `${error.name} shows ${JSON.stringify(secret)} spelled ${JSON.stringify(spelled)}:\n${text.slice(0, 3000)}`);
+    }
+  }
+}
+
+const client = (options = {}) => new Mistral({ apiKey: KEY, serverURL: url, ...options });
+const mode = (m, extra = {}) => ({ ...none, headers: { "x-mode": m, ...extra } });
+const rejection = (promise) => promise.then(() => assert.fail("resolved"), (e) => e);
+
+test("a 422 echoing every secret in every JSON spelling, keys included, shows none", async () => {
+  const error = await rejection(client().beta.conversations.start(REQUEST, mode("detail")));
+  assert.equal(error.statusCode, 422);
+  assert.ok(Array.isArray(error.detail) && error.detail.length > 0);
+  assert.match(error.body, /\[redacted\]/);
+  assertClean(error);
+});
+
+test("a plain-text 401, its x-request-id and another header echoing the key show none of it", async () => {
+  const error = await rejection(client().beta.conversations.start(REQUEST, mode("text")));
+  assert.ok(error instanceof APIError);
+  assert.equal(error.statusCode, 401);
+  assert.match(error.requestId, /\[redacted\]/);
+  assert.match(error.headers.get("x-echo"), /\[redacted\]/);
+  assertClean(error);
+});
+
+test("a custom authorization header is a secret as the key is", async () => {
+  const ours = client({ headers: { authorization: `Bearer ${CUSTOM}` } });
+  const error = await rejection(ours.beta.conversations.start(REQUEST, mode("text")));
+  assertClean(error, [CUSTOM, TOKEN]);
+});
+
+test("a redirect to a URL holding the key leaves it out of rawResponse", async () => {
+  const error = await rejection(client().beta.conversations.start(REQUEST, mode("redirect")));
+  assert.equal(error.statusCode, 500);
+  assertClean(error);
+});
+
+test("a stream's error event echoing the secrets, and its request id, show none", async () => {
+  const stream = await client().beta.conversations.startStream(REQUEST, mode("error-event"));
+  const error = await (async () => {
+    try {
+      for await (const _ of stream);
+    } catch (e) {
+      return e;
+    }
+    assert.fail("the stream ended without its error");
+  })();
+  assert.ok(error instanceof StreamError);
+  assert.equal(error.kind, "error_event");
+  assert.match(error.message, /\[redacted\]/);
+  assertClean(error);
+});
+
+test("a malformed event whose data starts with the key shows none of it", async () => {
+  const stream = await client().beta.conversations.startStream(REQUEST, mode("malformed"));
+  const error = await (async () => {
+    try {
+      for await (const _ of stream);
+    } catch (e) {
+      return e;
+    }
+    assert.fail("the stream ended without its error");
+  })();
+  assert.ok(error instanceof StreamError);
+  assert.equal(error.kind, "malformed");
+  assertClean(error);
+});
+
+test("a key with a line break or NUL inside is refused before sending, unquoted", async () => {
+  for (const key of ["sk-abc\ndef-12345", "sk-abc\rdef-12345", "sk-abc\0def-12345", "sk-abc\u0100def-12345"]) {
+    const error = await rejection(client({ apiKey: key }).beta.conversations.start(REQUEST, mode("text")));
+    assert.ok(error instanceof InvalidRequestError, `${JSON.stringify(key)}: ${error}`);
+    assert.match(error.message, /api key/);
+    assertClean(error, [key, "sk-abc", "def-12345"]);
+  }
+  // Whitespace around the key is what fetch trims: sent, as the official SDK sends it.
+  const error = await rejection(client({ apiKey: `${KEY}\n` }).beta.conversations.start(REQUEST, mode("text")));
+  assert.equal(error.statusCode, 401);
+  assertClean(error);
+});
+
+test("a header value no header can carry is refused by name, never quoted", async () => {
+  const secret = "hdr-secret\nvalue-42";
+  for (const headers of [{ "x-custom": secret }, [["x-custom", secret]]]) {
+    const error = await rejection(client().beta.conversations.start(REQUEST, { ...none, headers }));
+    assert.ok(error instanceof InvalidRequestError);
+    assert.match(error.message, /`x-custom`/);
+    assertClean(error, ["hdr-secret", "value-42"]);
+  }
+  const error = await rejection(Promise.resolve().then(() => new Mistral({ apiKey: KEY, serverURL: url, headers: { "x-custom": secret } }).beta.conversations.start(REQUEST)));
+  assert.ok(error instanceof InvalidRequestError, `${error}`);
+  assertClean(error, ["hdr-secret", "value-42"]);
+});
+
+test("a success that is not the documented object is a typed error with its body", async () => {
+  for (const [body, got] of [["", "an empty body"], ["[1,2,3]", "an array"], ["null", "null"], ["42", "a number"]]) {
+    const error = await rejection(client().beta.conversations.start(REQUEST, { ...none, headers: { "x-body": body } }));
+    assert.ok(error instanceof ResponseValidationError, `${JSON.stringify(body)}: ${error}`);
+    assert.equal(error.message, `unexpected response: expected an object, got ${got}`);
+    assert.equal(error.body, body);
+  }
+  // A list is documented as an array: an object is refused, an array taken.
+  const error = await rejection(client().beta.agents.list(undefined, { ...none, headers: { "x-body": "{}" } }));
+  assert.ok(error instanceof ResponseValidationError);
+  assert.deepEqual(await client().beta.agents.list(undefined, { ...none, headers: { "x-body": "[]" } }), []);
+});
