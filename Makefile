@@ -1,5 +1,5 @@
 # The two commands the README promises: `make demo` and `make test`. Both set up what is missing.
-.PHONY: setup build test demo bench emulator fuzz clean
+.PHONY: setup build test demo bench emulator fuzz regen clean
 setup:
 	@bash scripts/setup.sh
 build: setup
@@ -21,5 +21,14 @@ emulator:
 # the other: FUZZ_TIME seconds (60) or FUZZ_RUNS executions each; FUZZ_TARGETS to pick some.
 fuzz:
 	@bash scripts/fuzz.sh
+# Every generated file (ARCHITECTURE.md, "Generated files"), in dependency order: the TypeScript
+# surface and the replay cases from the Rust tables, the package, the golden .d.ts from it, then the
+# surface again (js/models/components reads its enum values from the golden).
+regen: setup
+	UPDATE_OPERATIONS=1 cargo test -q --test operations_dts
+	UPDATE_OPERATIONS=1 cargo test -q --test operations_replay
+	@bash scripts/build.sh
+	UPDATE_GOLDEN=1 node scripts/check-dts.mjs
+	UPDATE_OPERATIONS=1 cargo test -q --test operations_dts
 clean:
 	rm -rf pkg target/wasm32-unknown-unknown

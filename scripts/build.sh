@@ -21,14 +21,20 @@ build_entry() {
   mkdir -p "$stage"
   wasm-bindgen "target/wasm32-unknown-unknown/release/$CRATE.wasm" --out-dir "$stage" --target web \
     --remove-name-section --remove-producers-section
+  local wasm_features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-mutable-globals --enable-multivalue"
+  # One- and two-letter names for what the wasm and the glue import and export from each other:
+  # binaryen renames them in the wasm (the import module too) and prints the map, from which
+  # scripts/short-names.mjs renames them in the glue below. Before -Oz, whose output a later
+  # rewrite would make larger again.
+  node_modules/.bin/wasm-opt $wasm_features --minify-imports-and-exports-and-modules \
+    "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm" > "$stage/names.json"
   # --converge, --low-memory-unused (Rust puts the stack first, growing down from 1 MiB: the first
   # KiB is touched only by a stack about to overflow) and --zero-filled-memory (a fresh instance's
-  # memory is zeroes) save 0.55 KB gzip on the conversations entry.
-  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue \
+  # memory is zeroes) make the wasm smaller (by how much: ARCHITECTURE.md, "Size decisions").
+  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} $wasm_features \
     "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm"
-  # One- and two-letter names for what the wasm and the glue import and export from each other.
-  node scripts/short-names.mjs "$stage" "$CRATE"
+  node scripts/short-names.mjs "$stage" "$CRATE" "$stage/names.json"
 
   # wasm-bindgen copies js/errors.js and js/event-stream.js into snippets/<crate-hash>/js/;
   # the api re-exports those very copies so instanceof sees one set of classes.
@@ -42,11 +48,11 @@ build_entry() {
   # Each entry (index.js for browsers and bundlers, node.js, deno.js, workerd.js) becomes one
   # self-contained ES module: a page that imports the package makes one request for the JS, not
   # eleven, and one gzip stream compresses the glue, the transport and the classes together
-  # (2.3 KB less than the same files gzipped one by one). Only the .wasm (and node:fs) stay imports.
-  # Minified, names included: esbuild's `keep-names` cost 0.8 KB gzip on the conversations entry,
-  # and the error classes, the only code that reads a function's name, name themselves
-  # (js/errors.js); js/ holds the commented source and the .d.ts the docs. A runtime loads exactly
-  # one entry, so each has its one set of classes for `instanceof`.
+  # (smaller than the same files gzipped one by one). Only the .wasm (and node:fs) stay imports.
+  # Minified, names included (esbuild's `keep-names` costs bytes on every entry; ARCHITECTURE.md,
+  # "Size decisions", has the numbers): the error classes, the only code that reads a function's
+  # name, name themselves (js/errors.js); js/ holds the commented source and the .d.ts the docs. A
+  # runtime loads exactly one entry, so each has its one set of classes for `instanceof`.
   for entry in index node deno workerd; do
     node_modules/.bin/esbuild "$stage/$entry.js" --bundle --format=esm --platform=neutral --minify \
       --external:node:fs --external:./${CRATE}_bg.wasm --log-level=warning --outfile="$dir/$entry.js" \
@@ -85,7 +91,16 @@ cp -R js/funcs js/models "$OUT/"
 mkdir -p "$OUT/lib"
 cp js/http.js "$OUT/lib/http.js"
 cp js/http.d.ts "$OUT/lib/http.d.ts"
-[ -f README.md ] && cp README.md "$OUT/"
+# The package's README is the user guide: README.md up to the line that ends it (what follows, and
+# CONTRIBUTING.md and ARCHITECTURE.md, is for working on the client and stays in the repository).
+node -e '
+  const fs = require("fs");
+  const [from, to] = process.argv.slice(1);
+  const text = fs.readFileSync(from, "utf8");
+  const at = text.search(/^<!-- end of the user guide\b/m);
+  if (at < 0) throw new Error(`build: ${from} has no "<!-- end of the user guide" line`);
+  fs.writeFileSync(to, text.slice(0, at).trimEnd() + "\n");
+' README.md "$OUT/README.md"
 
 rm -rf "$FINAL.old"
 [ -d "$FINAL" ] && mv "$FINAL" "$FINAL.old"

@@ -9,8 +9,10 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::stream::ConversationStream;
 
-/// A conversation stream's parser. Use the `EventStream` the `*Stream` methods return.
-#[wasm_bindgen]
+/// A conversation stream's parser, for `js/event-stream.js` only: no entry exports it, so the
+/// declarations leave it out (`skip_typescript`); users get the `EventStream` the `*Stream` methods
+/// return.
+#[wasm_bindgen(skip_typescript)]
 pub struct RawEventStream {
     parser: ConversationStream,
     request_id: Option<String>,

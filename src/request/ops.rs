@@ -1,5 +1,6 @@
 //! The operation table: method, path, parameters, body and response of every call, named as
-//! in the official SDK. Adding an operation is adding an entry here and one binding method.
+//! in the official SDK. Adding an operation (an entry here, a method in `surface.rs`, `make regen`,
+//! an emulator handler, tests): ARCHITECTURE.md, "Recipe: add an operation".
 
 use super::Method;
 use crate::model::shape::{HasShape, Shape};

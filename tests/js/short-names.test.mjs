@@ -1,5 +1,8 @@
-// scripts/short-names.mjs on a hand-made module shaped like wasm-bindgen's output: 60 hashed imports
-// (so names run past one letter), exports reached as `wasm.<name>`, and a `memory` that keeps its name.
+// Short names, as scripts/build.sh makes them: binaryen's `wasm-opt
+// --minify-imports-and-exports-and-modules` renames the wasm's imports, their module and its
+// exports and prints the map; scripts/short-names.mjs renames them in the glue and checks that no
+// old name is left. On a hand-made module shaped like wasm-bindgen's output: 60 hashed imports (so
+// names run past one letter), exports reached as `wasm.<name>`, one of them without a `_`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -9,7 +12,9 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const script = fileURLToPath(new URL("../../scripts/short-names.mjs", import.meta.url));
+const wasmOpt = fileURLToPath(new URL("../../node_modules/.bin/wasm-opt", import.meta.url));
 const IMPORTS = 60;
+const MODULE = "./demo_bg.js";
 
 const leb = (n) => {
   const out = [];
@@ -23,75 +28,100 @@ const leb = (n) => {
 };
 const str = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
 const section = (id, body) => [id, ...leb(body.length), ...body];
-/** A section whose size is written in 5 bytes, as walrus (wasm-bindgen) writes them. */
-const padded = (id, body) => {
-  const n = body.length;
-  return [id, (n & 0x7f) | 0x80, ((n >> 7) & 0x7f) | 0x80, ((n >> 14) & 0x7f) | 0x80, ((n >> 21) & 0x7f) | 0x80, (n >> 28) & 0x0f, ...body];
-};
 const vec = (items) => [...leb(items.length), ...items.flat()];
 const importName = (i) => `__wbg_value${i}_${(0x1234abcd + i).toString(16).padStart(16, "0")}`;
 
-/** A module importing IMPORTS functions () -> i32, exporting `sum_all` (their sum) and a memory;
- * `wrap` writes each section (minimal or padded sizes). */
-function module(wrap = section) {
-  const types = wrap(1, vec([[0x60, 0, 1, 0x7f]]));
-  const imports = wrap(2, vec(Array.from({ length: IMPORTS }, (_, i) => [...str("./demo_bg.js"), ...str(importName(i)), 0, 0])));
-  const funcs = wrap(3, vec([[0]]));
-  const memory = wrap(5, vec([[0, 1]]));
-  const exports = wrap(7, vec([[...str("memory"), 2, 0], [...str("sum_all"), 0, ...leb(IMPORTS)]]));
+/** A module importing IMPORTS functions () -> i32 from MODULE, exporting their sum as `sum_all`
+ * and as `total`, and a memory. */
+function module() {
+  const types = section(1, vec([[0x60, 0, 1, 0x7f]]));
+  const imports = section(2, vec(Array.from({ length: IMPORTS }, (_, i) => [...str(MODULE), ...str(importName(i)), 0, 0])));
+  const funcs = section(3, vec([[0]]));
+  const memory = section(5, vec([[0, 1]]));
+  const exports = section(7, vec([[...str("memory"), 2, 0], [...str("sum_all"), 0, ...leb(IMPORTS)], [...str("total"), 0, ...leb(IMPORTS)]]));
   const calls = [];
   for (let i = 0; i < IMPORTS; i++) calls.push(0x10, ...leb(i), ...(i ? [0x6a] : []));
   const body = [0, ...calls, 0x0b];
-  const code = wrap(10, vec([[...leb(body.length), ...body]]));
+  const code = section(10, vec([[...leb(body.length), ...body]]));
   return Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...types, ...imports, ...funcs, ...memory, ...exports, ...code]);
 }
 
 const glue = () => `
-const import0 = {
-  __proto__: null,
-${Array.from({ length: IMPORTS }, (_, i) => `  ${importName(i)}: function() { return ${i}; },`).join("\n")}
-};
+function imports() {
+  const import0 = {
+    __proto__: null,
+${Array.from({ length: IMPORTS }, (_, i) => `    ${importName(i)}: function() { return ${i}; },`).join("\n")}
+  };
+  return { __proto__: null, "${MODULE}": import0 };
+}
+export function total(wasm) { return wasm.total(); }
 export function run(bytes) {
-  const wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./demo_bg.js": import0 }).exports;
-  return { sum: wasm.sum_all(), memory: wasm.memory instanceof WebAssembly.Memory, names: Object.keys(wasm) };
+  const wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports()).exports;
+  return { sum: wasm.sum_all(), total: total(wasm), memory: wasm.memory instanceof WebAssembly.Memory };
 }
 `;
 
-for (const [sizes, wrap] of [["minimal", section], ["padded", padded]]) test(`short names (${sizes} section sizes): the renamed module and glue still link, every name is short, memory is kept`, async () => {
+/** The module and `js` as the glue in a fresh directory, minified by wasm-opt; then the script. */
+function shorten(js) {
   const dir = mkdtempSync(join(tmpdir(), "short-names-"));
+  const wasm = join(dir, "demo_bg.wasm");
+  writeFileSync(wasm, module());
+  writeFileSync(join(dir, "demo.js"), js);
+  const minify = spawnSync(wasmOpt, ["--minify-imports-and-exports-and-modules", wasm, "-o", wasm], { encoding: "utf8" });
+  assert.equal(minify.status, 0, minify.stderr);
+  writeFileSync(join(dir, "names.json"), minify.stdout);
+  const run = spawnSync(process.execPath, [script, dir, "demo", join(dir, "names.json")], { encoding: "utf8" });
+  return { dir, run };
+}
+
+test("short names: the minified module and the renamed glue still link, and no old name is left in either", async () => {
+  const { dir, run } = shorten(glue());
   try {
-    const original = module(wrap);
-    assert.ok(WebAssembly.validate(original));
-    writeFileSync(join(dir, "demo_bg.wasm"), original);
-    writeFileSync(join(dir, "demo.js"), glue());
-    const run = spawnSync(process.execPath, [script, dir, "demo"], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /60 imports and 1 exports renamed/);
+    assert.match(run.stdout, /60 imports, 1 module and 3 exports renamed/);
     const js = readFileSync(join(dir, "demo.js"), "utf8");
-    assert.doesNotMatch(js, /__wbg_value/);
-    assert.doesNotMatch(js, /sum_all/);
+    assert.doesNotMatch(js, /__wbg_value|demo_bg\.js|wasm\.(sum_all|total|memory)\b/);
+    assert.match(js, /export function total\(wasm\)/, "the glue's own exported names stay");
     const { run: instantiate } = await import(pathToFileURL(join(dir, "demo.js")).href);
     const result = instantiate(readFileSync(join(dir, "demo_bg.wasm")));
     assert.equal(result.sum, (IMPORTS * (IMPORTS - 1)) / 2);
+    assert.equal(result.total, result.sum);
     assert.equal(result.memory, true);
-    assert.deepEqual(result.names.sort(), ["a", "memory"]);
-    const wasm = readFileSync(join(dir, "demo_bg.wasm"));
-    assert.ok(WebAssembly.validate(wasm));
-    assert.equal(WebAssembly.Module.imports(new WebAssembly.Module(wasm)).filter((i) => i.name.length > 2).length, 0);
+    const wasm = new WebAssembly.Module(readFileSync(join(dir, "demo_bg.wasm")));
+    const names = [...WebAssembly.Module.imports(wasm).flatMap((i) => [i.module, i.name]), ...WebAssembly.Module.exports(wasm).map((e) => e.name)];
+    assert.deepEqual(names.filter((name) => name.length > 2), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("short names: a name the glue does not spell as a key is an error, not a silent mismatch", () => {
-  const dir = mkdtempSync(join(tmpdir(), "short-names-"));
+/** Runs the script on a glue edited by `edit` and expects it to fail with `message`. */
+function refuses(edit, message) {
+  const { dir, run } = shorten(edit(glue()));
   try {
-    writeFileSync(join(dir, "demo_bg.wasm"), module());
-    writeFileSync(join(dir, "demo.js"), glue().replace(`${importName(7)}: function`, `["${importName(7)}"]: function`));
-    const run = spawnSync(process.execPath, [script, dir, "demo"], { encoding: "utf8" });
-    assert.notEqual(run.status, 0);
-    assert.match(run.stderr, new RegExp(`import ${importName(7)} is not a key`));
+    assert.notEqual(run.status, 0, "the script accepted it");
+    assert.match(run.stderr, message);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test("short names: an import the glue does not spell as a key is an error, not a silent mismatch", () => {
+  refuses((js) => js.replace(`${importName(7)}: function`, `[${JSON.stringify(importName(7))}]: function`),
+    new RegExp(`import ${importName(7)} is not a key`));
+});
+
+test("short names: an old import name left anywhere in the glue is an error", () => {
+  refuses((js) => js.replace("return { __proto__", `void ${JSON.stringify(importName(3))};\n  return { __proto__`),
+    new RegExp(`${importName(3)} is still named`));
+});
+
+test("short names: an old export name still reached, `_` or not, is an error", () => {
+  refuses((js) => js.replace("return wasm.total()", 'return wasm["total"]()'), /export total is still reached/);
+  refuses((js) => js.replace("wasm.sum_all()", "wasm [ 'sum_all' ]()"), /export sum_all is still reached/);
+});
+
+test("short names: an export the new wasm does not have, or one reached by a computed name, is an error", () => {
+  refuses((js) => js.replace("return wasm.total()", "return wasm.totals()"), /reaches wasm\.totals, which .* does not export/);
+  refuses((js) => js.replace("return wasm.total()", 'return wasm["to" + "tal"]()'), /reaches an export by a computed name/);
 });
