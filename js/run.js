@@ -218,7 +218,7 @@ async function answerCall(c, registry, functions, sessions, settings, context) {
   if (action === "allow" || (action === "deny" && c.server)) return { toolCallId, confirmation: action };
   if (action === "deny") return { toolCallId, denied: true };
   if (action === "fail") {
-    if (settings.throwOnToolError) throw new errors.MistralError(`invalid request: ${c.error}`, { toolCallId, name });
+    if (settings.throwOnToolError) throw new errors.MistralError(c.error, { toolCallId, tool: name });
     return { toolCallId, error: c.error };
   }
   const tool = registry.get(name);

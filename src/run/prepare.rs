@@ -25,7 +25,8 @@ struct Entry<'a> {
 /// The answer is `{"start", "request", "tools"}`: whether the run starts a conversation
 /// (`model` or `agentId`) or appends to one (`conversationId`), the request to send (function
 /// tools without `execute` and `requiresConfirmation`, the MCP tools added as function tools, a
-/// `json_schema` response format; an append sends no tools: the conversation keeps its own), and
+/// `json_schema` response format; only a model conversation's start sends tools: an agent has
+/// its own, and a conversation that continues keeps them), and
 /// the registry, `[{"name", "confirm", "server", "execute"}]` (`server`: the MCP server's index,
 /// `null` for a function tool).
 ///
@@ -39,6 +40,9 @@ pub fn prepare(input: &str) -> Result<String, Error> {
         .filter(|r| r.kind() == Kind::Object)
         .ok_or_else(|| invalid("the request of `run` must be an object"))?;
     let start = member(request, "conversationId").is_none();
+    // Tools go on the wire when a model conversation starts: an agent has its own, and a
+    // conversation that continues keeps them; `tools` then only implement function tools.
+    let send = start && member(request, "agentId").is_none();
     let output = member(input, "outputSchema");
     let mut registry = Vec::new();
     let mut w = Writer::default();
@@ -49,12 +53,12 @@ pub fn prepare(input: &str) -> Result<String, Error> {
         match key.as_ref() {
             "mcpServers" | "outputFormat" => {}
             "tools" => {
-                if start {
+                if send {
                     w.key("tools").open_array();
                 }
-                function_tools(&mut w, value, start, &mut registry)?;
-                mcp_tools(&mut w, request, member(input, "mcp"), &mut registry)?;
-                if start {
+                function_tools(&mut w, value, send, &mut registry)?;
+                mcp_tools(&mut w, member(input, "mcp"), request, send, &mut registry)?;
+                if send {
                     w.close_array();
                 }
                 wrote_tools = true;
@@ -70,11 +74,11 @@ pub fn prepare(input: &str) -> Result<String, Error> {
     }
     let servers = list(member(request, "mcpServers")).len();
     if !wrote_tools && servers > 0 {
-        if start {
+        if send {
             w.key("tools").open_array();
         }
-        mcp_tools(&mut w, request, member(input, "mcp"), &mut registry)?;
-        if start {
+        mcp_tools(&mut w, member(input, "mcp"), request, send, &mut registry)?;
+        if send {
             w.close_array();
         }
     }
@@ -154,17 +158,17 @@ fn add<'a>(registry: &mut Vec<Entry<'a>>, entry: Entry<'a>) -> Result<(), Error>
     Ok(())
 }
 
-/// Writes (when starting) the tools the MCP servers listed that their `include` / `exclude`
+/// Writes (when `send`) the tools the MCP servers listed that their `include` / `exclude`
 /// allow, as function tools, and adds them to the registry.
 fn mcp_tools<'a>(
     w: &mut Writer,
-    request: Value<'a>,
     listed: Option<Value<'a>>,
+    request: Value<'a>,
+    send: bool,
     registry: &mut Vec<Entry<'a>>,
 ) -> Result<(), Error> {
     let servers = list(member(request, "mcpServers"));
     let lists = list(listed);
-    let start = member(request, "conversationId").is_none();
     for (i, server) in servers.iter().enumerate() {
         let names = |key: &str| -> Option<Vec<Cow<'a, str>>> {
             let names = member(*server, key)?;
@@ -192,7 +196,7 @@ fn mcp_tools<'a>(
             if !allowed {
                 continue;
             }
-            if start {
+            if send {
                 w.open()
                     .key("type")
                     .string("function")

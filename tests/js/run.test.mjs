@@ -144,6 +144,9 @@ both("throwOnToolError: the function's own error rejects the run", async (stream
     throw boom;
   });
   await assert.rejects(go(streaming, model("Weather in Paris?", [failing]), { throwOnToolError: true }), (e) => e === boom);
+  // Arguments that are not JSON: a MistralError naming the call.
+  await assert.rejects(go(streaming, model("Weather in Paris with broken arguments", [weather()]), { throwOnToolError: true }),
+    (e) => e instanceof MistralError && e.name === "MistralError" && e.tool === "get_weather" && /^the arguments of `get_weather` are not a JSON object/.test(e.message));
 });
 
 both("Standard Schema (zod 4): its JSON Schema is sent, it validates and parses the arguments", async (streaming) => {
@@ -257,7 +260,20 @@ test("leaving a runStream early aborts the run and context.signal", async () => 
   await assert.rejects(stream.finalResult(), AbortError);
 });
 
-// ---- approvals
+test("run continues a conversation with new inputs: its tools stay on the server, the given ones answer", async () => {
+  await forget();
+  const first = await client.beta.conversations.run(model("Hello there", [weather()]));
+  assert.equal(first.outputText, "Echo: Hello there");
+  const calls = [];
+  const next = await client.beta.conversations.run({ conversationId: first.conversationId, inputs: "And the weather in Rome?", tools: [weather(calls)] });
+  assert.equal(next.conversationId, first.conversationId);
+  assert.deepEqual(calls, [{ city: "Rome" }]);
+  assert.equal(next.steps, 2);
+  const appends = (await requests()).filter((r) => r.method === "POST").slice(1);
+  assert.ok(appends.every((r) => r.path.startsWith(`/v1/conversations/${first.conversationId}`) && !("tools" in r.json)));
+});
+
+// ---- approvals// ---- approvals
 
 both("requiresConfirmation: onConfirmation allows, denies, or changes the arguments", async (streaming) => {
   const calls = [];
@@ -374,6 +390,17 @@ both("a client-side MCP server (server-everything): its tools are offered and ca
   assert.equal(callsOf(result)[0].name, "echo");
   assert.equal(resultsOf(result)[0].result, "Echo: Please echo this");
   assert.equal(result.outputText, "echo returned Echo: Please echo this.");
+});
+
+test("an MCP tool's image content is passed on as JSON items", async () => {
+  const result = await client.beta.conversations.run(model("Show me a tiny image", undefined, {
+    mcpServers: [{ url: everything.url, include: ["get-tiny-image"] }],
+  }));
+  const items = JSON.parse(resultsOf(result)[0].result);
+  const image = items.find((c) => c.type === "image");
+  assert.equal(image.mimeType, "image/png");
+  assert.ok(image.data.length > 100);
+  assert.ok(items.some((c) => c.type === "text"));
 });
 
 test("an MCP tool's failure goes back to the model; requiresConfirmation applies to MCP tools", async () => {

@@ -52,6 +52,17 @@ fn a_continued_conversation_sends_no_tools() {
 }
 
 #[test]
+fn an_agent_keeps_its_own_tools() {
+    let out = run(json!({"request": {"agentId": "ag_1", "inputs": "hi", "tools": [function(WEATHER), {"type": "web_search"}],
+        "mcpServers": [{"url": "u"}]}, "mcp": [[{"name": "echo"}]]}))
+    .unwrap();
+    assert_eq!(out["start"], true);
+    assert_eq!(out["request"], json!({"agentId": "ag_1", "inputs": "hi"}));
+    assert_eq!(out["tools"][0]["name"], WEATHER);
+    assert_eq!(out["tools"][1]["name"], "echo");
+}
+
+#[test]
 fn mcp_tools_become_function_tools_filtered_by_include_and_exclude() {
     let listed = json!([
         [{"name": "echo", "description": "Echoes", "inputSchema": {"type": "object", "properties": {"message": {"type": "string"}}}},
