@@ -2,10 +2,12 @@
 // The error and stream classes come from wasm-bindgen's copies of js/*.js (the build rewrites
 // these two paths), so `instanceof` sees the very classes Rust instantiates.
 import { Mistral } from "./client.js";
-import { Agents, Connectors } from "./resources.js";
+import { Agents, Connectors, Conversations } from "./resources.js";
 import { paginate, pageIterator } from "./pages.js";
 import { useFiles, useLogging, useRedaction } from "./__SNIPPET_DIR__/transport.js";
 import * as files from "./__SNIPPET_DIR__/files.js";
+import { AbortError, InvalidRequestError, MistralError, ResponseValidationError } from "./__SNIPPET_DIR__/errors.js";
+import { addRunLoop, RunStream } from "./run.js";
 import * as logging from "./log.js";
 import * as redaction from "./redact.js";
 
@@ -14,6 +16,9 @@ useRedaction(redaction);
 // The `debugLogger` option's code, and uploads and downloads (the conversations entry has neither).
 useLogging(logging);
 useFiles(files);
+
+// `run` and `runStream`: the run loop (js/run.js; the conversations entry leaves it out).
+addRunLoop(Conversations.prototype, { AbortError, InvalidRequestError, MistralError, ResponseValidationError });
 
 // Every page of a paginated list, following the API's own cursor. `listPages` stops as the
 // official SDK's does: at a missing or blank token, or a page shorter than `pageSize` (20).
@@ -32,6 +37,7 @@ export {
 } from "./resources.js";
 export { SseDecoder } from "./mistral_edge.js";
 export { PagePromise } from "./pages.js";
+export { RunStream };
 export {
   MistralError, InvalidRequestError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, HTTPValidationError, RateLimitError, InternalServerError, ConnectionError,

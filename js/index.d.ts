@@ -1,6 +1,7 @@
 // Types of the package entry: the generated declarations plus the JavaScript classes.
 export * from "./mistral_edge.js";
 export * from "./resources.js";
+export * from "./run.js";
 import type { MistralOptions } from "./mistral_edge.js";
 import type { Beta, Files } from "./resources.js";
 

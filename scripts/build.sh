@@ -43,7 +43,7 @@ build_entry() {
   [ -n "$snippets" ] || { echo "build: wasm-bindgen emitted no snippets" >&2; exit 1; }
   sed "s|__SNIPPET_DIR__|$snippets|g" "$api" > "$stage/api.js"
   cp "$resources" "$stage/resources.js"
-  cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/http.js js/log.js js/redact.js "$stage/"
+  cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/http.js js/log.js js/redact.js js/run.js js/mcp.js "$stage/"
 
   # Each entry (index.js for browsers and bundlers, node.js, deno.js, workerd.js) becomes one
   # self-contained ES module: a page that imports the package makes one request for the JS, not
@@ -79,7 +79,7 @@ build_entry "$OUT" "" js/api.js js/resources.js
 build_entry "$OUT/conversations" conversations-only js/conversations/api.js js/conversations/resources.js
 # The conversations entry's types are the whole client's, narrowed (js/conversations/index.d.ts).
 rm "$OUT/conversations/${CRATE}.d.ts"
-cp js/index.d.ts js/resources.d.ts js/package.json "$OUT/"
+cp js/index.d.ts js/resources.d.ts js/run.d.ts js/package.json "$OUT/"
 cp js/conversations/index.d.ts js/conversations/resources.d.ts "$OUT/conversations/"
 # The standalone functions (`core.js`, `funcs/*.js`, generated from src/request/surface.rs) and
 # `models/errors` / `models/components`: small modules as written, importing the entry through

@@ -9,6 +9,7 @@
 //! * [`sse`] — a sans-IO, WHATWG-complete `text/event-stream` decoder.
 //! * [`stream`] — conversation streams: framing, transcoding, and folding deltas into a response.
 //! * [`request`] — building HTTP requests from operation arguments, with validation.
+//! * [`run`] — the run loop's decisions (open calls, next input, when to stop, usage sums).
 //! * [`error`] — the one error type.
 //! * `bindings` (wasm only) — the JavaScript face: fetch, the `Mistral` class, error classes.
 #![deny(missing_docs)]
@@ -18,6 +19,7 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod request;
+pub mod run;
 pub mod sse;
 pub mod stream;
 mod swar;

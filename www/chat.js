@@ -1,16 +1,19 @@
 // The chat: sending a message (start, append or restart, always streamed), drawing events as
-// they arrive, the stop button, usage per turn, and the page's function-call loop.
+// they arrive, the stop button, usage per turn. New turns go through `conversations.runStream`,
+// which runs the page's functions and asks for approvals (buttons on the call) until the
+// conversation has nothing left to do.
 import { AbortError } from "/pkg/index.js";
 import { $, h, short } from "./dom.js";
 import { errorNotice } from "./errors.js";
-import { isPageFunction, runFunction } from "./functions.js";
+import { isPageFunction, runTools } from "./functions.js";
 import { AssistantMessage, addUsage, functionEntry, handoffEntry, setEntryId, toolEntry, usageLine, userEntry } from "./render.js";
-import { paceOptions, takeFault } from "./simulate.js";
+import { takeFault } from "./simulate.js";
 import { timelineTurn } from "./timeline.js";
 import { currentTools } from "./tools.js";
 import { client, emit, on, state } from "./state.js";
 
-const MAX_FUNCTION_ROUNDS = 5;
+/** Responses per turn at most (`maxSteps`): five rounds of function calls and the answer. */
+const MAX_STEPS = 6;
 const list = () => $("#messages");
 
 /** Keeps the newest text in view unless the reader scrolled up. */
@@ -126,15 +129,28 @@ export async function send(text) {
     open = (options) => client.beta.conversations.restartStream(request, options);
     label = "restart";
   } else if (state.conversationId) {
-    const request = fault.mutate({ conversationId: state.conversationId, inputs: text });
-    open = (options) => client.beta.conversations.appendStream(request, options);
+    // The conversation keeps its tools: the page's only answer their calls.
+    const request = fault.mutate({ conversationId: state.conversationId, inputs: text, tools: runTools() });
+    open = (options) => client.beta.conversations.runStream(request, runOptions(options));
     label = "append";
   } else {
     const request = fault.mutate(startRequest(text));
-    open = (options) => client.beta.conversations.startStream(request, options);
+    open = (options) => client.beta.conversations.runStream({ ...request, tools: runTools(request.tools) }, runOptions(options));
     label = "start";
   }
   await runTurn({ open, options: fault.options, text, branch, label });
+}
+
+/** The run's options: the call's, a step limit, and approvals asked on the call's entry. */
+function runOptions(options) {
+  return { ...options, maxSteps: MAX_STEPS, onConfirmation: askApproval };
+}
+
+/** Shows Allow / Deny on the call's entry; resolves to the choice. */
+function askApproval(call) {
+  const el = list().querySelector(`.entry.fn[data-tool-call-id="${CSS.escape(call.toolCallId)}"]`);
+  if (!el) return false;
+  return el.approval.ask(call);
 }
 
 /** Everything after `entryId` is not part of the branch: set it aside until the branch exists. */
@@ -167,26 +183,14 @@ async function runTurn({ open, options, text, branch, label }) {
     },
   });
 
-  let opener = open;
   try {
-    for (let round = 0; round <= MAX_FUNCTION_ROUNDS; round += 1) {
-      stream = await opener({ ...options, signal: controller.signal });
-      const calls = await consume(stream, turn, timeline, branch);
-      if (stopped || !calls.length) break;
-      if (round === MAX_FUNCTION_ROUNDS) {
-        timeline.note("info", "function loop", `stopped after ${MAX_FUNCTION_ROUNDS} rounds of function calls`);
-        break;
+    stream = await open({ ...options, signal: controller.signal });
+    await consume(stream, turn, timeline, branch);
+    if (!stopped && stream.finalResult) {
+      const result = await stream.finalResult();
+      if (result.status === "max_steps") {
+        timeline.note("info", "function loop", `stopped after ${MAX_STEPS} responses (maxSteps)`);
       }
-      const inputs = [];
-      for (const call of calls) {
-        call.running();
-        const result = await runFunction(call.name, call.finalArgs ?? call.args);
-        call.answered(result);
-        timeline.answered(call.toolCallId, result);
-        inputs.push({ type: "function.result", toolCallId: call.toolCallId, result });
-      }
-      options = paceOptions();
-      opener = (opts) => client.beta.conversations.appendStream({ conversationId: state.conversationId, inputs }, opts);
     }
   } catch (error) {
     if (stopped || error instanceof AbortError) {
@@ -236,7 +240,7 @@ async function identifyUserEntry(userEl) {
   }
 }
 
-/** Reads one stream: draws every event; returns the function calls the page must answer. */
+/** Reads a stream (a run's: every step's events and the results the page sent): draws it. */
 async function consume(stream, turn, timeline, branch) {
   const messages = new Map();
   const tools = new Map();
@@ -289,7 +293,13 @@ async function consume(stream, turn, timeline, branch) {
           add(call.el);
         }
         call.addArgs(data.arguments ?? "");
-        call.pending = data.confirmationStatus === "pending";
+        break;
+      }
+      case "function.result": {
+        // Sent by the run after the page's function answered (or an approval was refused).
+        const call = [...calls.values()].find((c) => c.toolCallId === data.toolCallId);
+        call?.answered(data.result, isPageFunction(call.name));
+        timeline.answered(data.toolCallId, data.result);
         break;
       }
       case "agent.handoff.done":
@@ -298,20 +308,14 @@ async function consume(stream, turn, timeline, branch) {
       case "conversation.response.done":
         turn.responses += 1;
         addUsage(turn.usage, data.usage);
+        // The run now runs the page's calls of this response.
+        for (const call of calls.values()) if (!call.isAnswered && isPageFunction(call.name)) call.running();
         break;
       default:
         break;
     }
     follow();
   }
-  if (!calls.size) return [];
-  // The folded response has each call with its full arguments, as `start` would return it.
-  const final = await stream.finalResponse().catch((error) => console.warn("finalResponse failed", error));
-  for (const entry of final?.outputs ?? []) {
-    const call = calls.get(entry.id);
-    if (entry.type === "function.call" && call) call.finalArgs = entry.arguments;
-  }
-  return [...calls.values()].filter((call) => isPageFunction(call.name) && !call.pending);
 }
 
 export function initChat() {

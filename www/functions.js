@@ -1,5 +1,6 @@
 // Function tools implemented by this page. The model asks for them with a `function.call`
-// entry; the page runs them and answers with a `function.result` (see chat.js).
+// entry; `conversations.runStream` (chat.js) runs them through `execute` and answers with a
+// `function.result`. `confirm: true` makes the run ask first (buttons in the chat).
 
 const FUNCTIONS = {
   roll_dice: {
@@ -14,6 +15,20 @@ const FUNCTIONS = {
       const faces = Math.min(Math.max(Math.trunc(Number(sides)) || 6, 2), 1000);
       const [n] = crypto.getRandomValues(new Uint32Array(1));
       return { sides: faces, roll: 1 + (n % faces) };
+    },
+  },
+  set_page_title: {
+    description: "Change the title of the user's browser tab (asks the user first).",
+    parameters: {
+      type: "object",
+      properties: { title: { type: "string", description: "The new title." } },
+      required: ["title"],
+    },
+    example: "Set the page title to Hello",
+    confirm: true,
+    run({ title }) {
+      document.title = String(title).slice(0, 80);
+      return { title: document.title };
     },
   },
   get_local_time: {
@@ -46,21 +61,16 @@ export function describeFunctions() {
 
 export const isPageFunction = (name) => Object.hasOwn(FUNCTIONS, name);
 
-/** Runs a call (arguments as a JSON string or object) and returns the `result` string. */
-export async function runFunction(name, args) {
-  const fn = FUNCTIONS[name];
-  if (!fn) return JSON.stringify({ error: `this page has no function named ${name}` });
-  let parsed = args;
-  if (typeof args === "string") {
-    try {
-      parsed = JSON.parse(args || "{}");
-    } catch {
-      return JSON.stringify({ error: "the arguments are not valid JSON" });
-    }
-  }
-  try {
-    return JSON.stringify(await fn.run(parsed ?? {}));
-  } catch (error) {
-    return JSON.stringify({ error: error.message });
-  }
+/**
+ * `tools` for `runStream`: each page function gets its `execute` (and `requiresConfirmation`).
+ * `tools` undefined (an agent, or a conversation that continues: their tools are on the server)
+ * gives the page functions alone, which then only answer the calls.
+ */
+export function runTools(tools) {
+  const list = tools ?? functionTools();
+  return list.map((tool) => {
+    const fn = tool.type === "function" ? FUNCTIONS[tool.function?.name] : undefined;
+    if (!fn) return tool;
+    return { ...tool, execute: (args) => fn.run(args ?? {}), ...(fn.confirm ? { requiresConfirmation: true } : {}) };
+  });
 }

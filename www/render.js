@@ -165,14 +165,35 @@ export function functionEntry({ id, name, toolCallId, arguments: args = "" }) {
       const a = parseArgs(argText);
       call.textContent = `${name}(${Object.entries(a).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")})`;
     },
+    isAnswered: false,
     running() {
       status.className = "status running";
       status.textContent = "running in this page";
     },
     answered(text, byPage = true) {
+      api.isAnswered = true;
       status.className = "status done";
       status.textContent = byPage ? "answered by this page" : "answered";
       result.textContent = `→ ${text}`;
+    },
+  };
+  // Approval buttons, when the run asks (`onConfirmation`): resolves to the choice.
+  el.approval = {
+    ask(request) {
+      status.className = "status running";
+      status.textContent = request.server ? "needs your approval (runs on Mistral's side)" : "needs your approval";
+      return new Promise((resolve) => {
+        const choose = (allow) => () => {
+          buttons.remove();
+          if (allow) api.running();
+          if (allow && request.server) status.textContent = "allowed";
+          resolve(allow);
+        };
+        const buttons = h("div", { class: "fn-approval" },
+          h("button", { class: "btn small primary", type: "button", text: "Allow", onclick: choose(true) }),
+          h("button", { class: "btn small", type: "button", text: "Deny", onclick: choose(false) }));
+        el.append(buttons);
+      });
     },
   };
   api.addArgs(args);

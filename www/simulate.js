@@ -36,11 +36,6 @@ export function takeFault() {
   };
 }
 
-/** Options for the follow-up requests of a turn (function results): the pace only. */
-export function paceOptions() {
-  return emulator() && state.simulate.delayMs > 0 ? { headers: { "x-emulator-fault": `delay-ms=${state.simulate.delayMs}` } } : {};
-}
-
 function renderNote() {
   const note = $("#simulate-note");
   const fault = FAULTS[state.simulate.fault];

@@ -139,6 +139,7 @@ export function timelineTurn(label) {
         }
         case "conversation.response.started":
         case "message.output.delta":
+        case "function.result": // the run sent it: shown by `answered`
           break;
         default:
           add(item("other", data.type ?? "event", "unknown"));

@@ -33,6 +33,7 @@ pub mod model;
 pub mod observe;
 pub mod params;
 pub mod png;
+pub mod script;
 pub mod server;
 pub mod sse;
 pub mod state;

@@ -503,6 +503,11 @@ pub async fn respond(turn: Turn<'_>, hooks: &Hooks, ids: &Ids) -> Result<Reply, 
         }
     }
 
+    // 2b. Function-calling loops (script.rs): the next stage's calls, or the same calls again.
+    for (name, arguments) in crate::script::follow_up(turn.history, turn.inputs, &speaker.tools) {
+        b.call(&by(speaker), &name, arguments, false, CallOrigin::Function);
+    }
+
     // 3. The text.
     let text = last_user_text(turn.inputs).or_else(|| {
         (turn.inputs.is_empty() && turn.confirmed.is_empty())
@@ -572,10 +577,12 @@ pub async fn respond(turn: Turn<'_>, hooks: &Hooks, ids: &Ids) -> Result<Reply, 
                 continue;
             }
             match tool {
-                Tool::Function(f) if names_function(&lower, &f.function.name) => {
+                Tool::Function(f)
+                    if names_function(crate::script::stage(&lower), &f.function.name) =>
+                {
                     used_tool = true;
                     let schema = Value::Object(f.function.parameters.0.clone());
-                    let args = crate::fill::fill(&schema, text).to_string();
+                    let args = crate::script::arguments(&schema, crate::script::stage(text), text);
                     b.call(&who, &f.function.name, args, false, CallOrigin::Function);
                 }
                 Tool::Connector(ct) => {

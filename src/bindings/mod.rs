@@ -5,6 +5,8 @@ mod client;
 mod decoder;
 mod error;
 mod options;
+#[cfg(not(feature = "conversations-only"))]
+mod run;
 mod stream;
 #[cfg(test)]
 mod tests;

@@ -159,6 +159,22 @@ test("answers a function call from a function in the page", STEP, async () => {
   await shot("05-function");
 });
 
+test("asks before a page function that needs approval (runStream's onConfirmation), then runs or refuses it", STEP, async () => {
+  // Page functions are still on from the previous test.
+  await send("Set the page title to Hello");
+  await page.click("#messages .entry.fn .fn-approval button.primary");
+  await idle();
+  assert.equal(await page.title(), "Hello");
+  assert.match((await assistantTexts()).at(-1), /set_page_title returned \{"title":"Hello"\}/);
+  await send("Set the page title to Nope");
+  await page.waitForSelector("#messages .fn-approval");
+  await shot("05b-approval");
+  await page.click("#messages .fn-approval button:not(.primary)");
+  await idle();
+  assert.equal(await page.title(), "Hello", "a denied call does not run");
+  assert.match((await assistantTexts()).at(-1), /the user denied this call/);
+});
+
 test("stops a long stream mid-way", STEP, async () => {
   await send("count to 5000");
   await page.waitForFunction(() => / 30 /.test(document.querySelector("#messages .entry.assistant.streaming .parts")?.textContent ?? ""));

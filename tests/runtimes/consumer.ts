@@ -321,3 +321,29 @@ export async function sdkValues(): Promise<number> {
   });
   return total;
 }
+
+// The run loop (issue 16): function tools with `execute`, an approval, a stop and a resume.
+export async function runLoop(): Promise<string> {
+  const result = await client.beta.conversations.run({
+    model: "mistral-medium-latest",
+    inputs: "Weather in Paris?",
+    tools: [
+      {
+        type: "function",
+        function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } },
+        execute: async (args: { city: string }, context) => (context.signal.aborted ? null : { city: args.city, celsius: 21 }),
+        requiresConfirmation: true,
+      },
+      { type: "web_search" },
+    ],
+    mcpServers: [{ url: "http://127.0.0.1:1/mcp", include: ["echo"], requiresConfirmation: ["echo"] }],
+  }, { maxSteps: 5, onConfirmation: (call) => (call.server ? false : { allow: true, arguments: { city: "Rome" } }) });
+  const status: "done" | "max_steps" | "requires_confirmation" = result.status;
+  const stream = await client.beta.conversations.runStream(
+    { conversationId: result.conversationId },
+    { confirmations: result.pending.map((call) => ({ toolCallId: call.toolCallId, allow: true })) },
+  );
+  for await (const { event } of stream) if (event === "function.result") break;
+  const resumed = await stream.finalResult();
+  return `${status} ${resumed.outputText} ${resumed.usage.totalTokens ?? 0}`;
+}
