@@ -76,7 +76,14 @@ export class EventStream extends Base {
 
   /** The response's request id, when the server sent one. */
   get requestId() {
-    return this.#raw.requestId;
+    const id = this.#raw.requestId;
+    return this.#body.clean?.(id) ?? id;
+  }
+
+  /** The AbortError of a stream the caller stopped, without the request's credentials. */
+  #abortError() {
+    const error = new AbortError("the stream was aborted", { requestId: this.#raw.requestId });
+    return this.#body.redact?.(error) ?? error;
   }
 
   /** Reads the next events; overlapping `next()` calls share one read rather than interleave
@@ -162,7 +169,7 @@ export class EventStream extends Base {
         }
         if (this.#aborted) {
           this.#aborted = false;
-          const error = new AbortError("the stream was aborted", { requestId: this.#raw.requestId });
+          const error = this.#abortError();
           this.#settle(error);
           throw error;
         }
@@ -207,7 +214,7 @@ export class EventStream extends Base {
     }
     if (this.#aborted) {
       this.#aborted = false;
-      return controller.error(new AbortError("the stream was aborted", { requestId: this.#raw.requestId }));
+      return controller.error(this.#abortError());
     }
     controller.close();
   }

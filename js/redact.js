@@ -12,30 +12,32 @@
 // of a secret count (as sent, JSON escapes, percent-encoding) is Rust's: `core.redact`, after
 // src/request/secrets.rs.
 
-const PREFIX = "Bearer ";
+/** Keys of a request body whose string values are credentials, and, inside those, keys that
+ * name what is not (a token's type, a client's id). */
+const CREDENTIAL = /secret|token|password|api_?key|credential|authorization/i;
+const NOT_SECRET = /^(type|grant_type|client_id|name|scope|token_url|url)$/;
 
-/** Adds the credentials of one attempt to `secrets`: its `authorization` header as sent, and the
- * token of every `authorization` object of its JSON `body`. */
+/** Adds the credentials of one attempt to `secrets`: its `authorization` header as sent (whole,
+ * and its credential after the scheme, whatever the scheme: `Bearer`, `Basic`, `Token`, in any
+ * case), and every string of its JSON `body` under a credential's key (`authorization.value`, a
+ * connector's `bearer_token`, `client_secret`, `access_token`, `headers` of `credentials`, ...). */
 export function addSecrets(secrets, authorization, body) {
   const add = (value) => {
     if (typeof value === "string" && !secrets.includes(value)) secrets.push(value);
   };
   if (typeof authorization === "string") {
-    let bare = authorization;
-    while (bare.startsWith(PREFIX)) bare = bare.slice(PREFIX.length);
+    let bare = authorization.trim();
     add(bare);
-    // As fetch sends it: without the whitespace around it (a runtime's message quotes that).
-    add(bare.trim());
+    while (/^\S+ /.test(bare)) add((bare = bare.replace(/^\S+ +/, "")));
   }
-  if (typeof body !== "string" || !body.includes("authorization")) return;
-  const visit = (value) => {
+  if (typeof body !== "string" || !CREDENTIAL.test(body)) return;
+  const visit = (value, secret) => {
+    if (secret && typeof value === "string") add(value);
     if (value === null || typeof value !== "object") return;
-    const token = value.authorization;
-    if (token !== null && typeof token === "object" && !Array.isArray(token)) add(token.value);
-    for (const key in value) visit(value[key]);
+    for (const key in value) visit(value[key], (secret || CREDENTIAL.test(key)) && !NOT_SECRET.test(key));
   };
   try {
-    visit(JSON.parse(body));
+    visit(JSON.parse(body), false);
   } catch {}
 }
 
@@ -43,13 +45,13 @@ export function addSecrets(secrets, authorization, body) {
  * throw: itself, changed in place. */
 export function redact(core, error, secrets) {
   if (secrets.length === 0 || error === null || typeof error !== "object") return error;
-  const clean = (text) => secrets.reduce((text, secret) => core.redact(text, secret) ?? text, text);
+  const clean = cleaner(core, secrets);
   const seen = new Set();
   const scrub = (value) => {
     if (typeof value === "string") return clean(value);
     if (value === null || typeof value !== "object" || seen.has(value)) return value;
     seen.add(value);
-    if (typeof Response === "function" && value instanceof Response) return response(value, clean);
+    if (typeof Response === "function" && value instanceof Response) return response(value, clean, secrets);
     for (const key of Object.getOwnPropertyNames(value)) {
       const held = Object.getOwnPropertyDescriptor(value, key);
       if (!("value" in held)) continue;
@@ -63,6 +65,12 @@ export function redact(core, error, secrets) {
     return value instanceof Error ? texts(value, clean) : value;
   };
   return scrub(error);
+}
+
+/** `text` without `secrets`: the longest first, so that a secret holding another goes whole. */
+export function cleaner(core, secrets) {
+  const longest = [...secrets].sort((a, b) => b.length - a.length);
+  return (text) => (typeof text === "string" ? longest.reduce((text, secret) => core.redact(text, secret) ?? text, text) : text);
 }
 
 /** An error's message and stack, which may be inherited accessors (Firefox's `stack`, a
@@ -81,16 +89,18 @@ function texts(error, clean) {
 }
 
 /** `response`, or a copy (without its body, read already) when its url, status text or a header
- * shows a secret. */
-function response(response, clean) {
+ * (name or value) shows a secret. */
+function response(response, clean, secrets) {
   const url = clean(response.url);
   const statusText = clean(response.statusText);
   let changed = url !== response.url || statusText !== response.statusText;
   const headers = new Headers();
   for (const [name, value] of response.headers) {
     const redacted = clean(value);
-    changed ||= redacted !== value;
-    headers.append(name, redacted);
+    // A header named after a secret (lowercased, as HTTP names are) is left out.
+    const named = secrets.some((secret) => secret.length >= 4 && name.includes(secret.toLowerCase()));
+    changed ||= named || redacted !== value;
+    if (!named) headers.append(name, redacted);
   }
   if (!changed) return response;
   let copy;

@@ -570,6 +570,16 @@ class Body {
     }
   }
 
+  /** `error` without this request's credentials (js/redact.js), for the stream's own errors. */
+  redact(error) {
+    return redact(this.#core, error, this.#secrets);
+  }
+
+  /** `text` without this request's credentials (the stream's `requestId`). */
+  clean(text) {
+    return redaction ? redaction.cleaner(this.#core, this.#secrets)(text) : text;
+  }
+
   /** Stops reading and aborts the request: the server sees the connection close. */
   abort() {
     if (this.#done) return;

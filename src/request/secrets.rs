@@ -31,7 +31,7 @@ pub fn redact<S: AsRef<str>>(text: &str, secrets: &[S]) -> Option<String> {
             .iter()
             .map(|s| s.as_ref().as_bytes())
             .filter(|s| s.len() >= MIN_LEN)
-            .find_map(|s| ends(bytes, at, s, &mut budget));
+            .find_map(|s| ends(bytes, at, s, 0, &mut budget));
         match end {
             Some(end) => {
                 out.extend_from_slice(bytes.get(copied..at).unwrap_or_default());
@@ -53,24 +53,33 @@ pub fn redact<S: AsRef<str>>(text: &str, secrets: &[S]) -> Option<String> {
 }
 
 /// Where a spelling of `secret` that starts at `at` ends, if one does: each of its bytes is
-/// either the byte itself or part of what an escape at that place reads as.
-fn ends(text: &[u8], at: usize, secret: &[u8], budget: &mut usize) -> Option<usize> {
+/// either the byte itself or part of what an escape at that place reads as. `matched` bytes of
+/// it came before: a text that ends after [`MIN_LEN`] of them was cut through the secret (an
+/// error body cut at its limit, a preview of an event), and its tail is a match too.
+fn ends(
+    text: &[u8],
+    at: usize,
+    secret: &[u8],
+    matched: usize,
+    budget: &mut usize,
+) -> Option<usize> {
     let Some((&first, rest)) = secret.split_first() else {
         return Some(at);
     };
-    if *budget == 0 {
+    if *budget == 0 || (at >= text.len() && matched >= MIN_LEN) {
         return Some(text.len());
     }
     *budget -= 1;
     let here = *text.get(at)?;
     if here == first || (here == b'+' && first == b' ') {
-        if let Some(end) = ends(text, at + 1, rest, budget) {
+        if let Some(end) = ends(text, at + 1, rest, matched + 1, budget) {
             return Some(end);
         }
     }
     let mut buf = [0; 4];
     let (read, next) = escape(text, at, &mut buf)?;
-    ends(text, next, secret.strip_prefix(read)?, budget)
+    let rest = secret.strip_prefix(read)?;
+    ends(text, next, rest, matched + read.len(), budget)
 }
 
 /// The bytes an escape at `at` reads as, and where it ends: `%XX` (one byte), or a JSON escape
@@ -175,10 +184,24 @@ mod tests {
     }
 
     #[test]
+    fn a_text_cut_through_a_secret_loses_its_tail() {
+        assert_eq!(
+            redacted("body ... sk-STRAD", "sk-STRADDLE-1"),
+            "body ... [redacted]"
+        );
+        assert_eq!(
+            redacted("body ... %73k-ST", "sk-STRADDLE-1"),
+            "body ... [redacted]"
+        );
+        // Fewer than MIN_LEN bytes of it: an ordinary ending.
+        assert_eq!(redacted("ends in sk-", "sk-STRADDLE-1"), "ends in sk-");
+    }
+
+    #[test]
     fn an_exhausted_budget_redacts_the_rest() {
         let text = b"%2525%2525%2525 tail";
-        assert_eq!(ends(text, 0, b"%25%25%25", &mut 1000), Some(13));
-        assert_eq!(ends(text, 0, b"%25%25%25", &mut 2), Some(text.len()));
-        assert_eq!(ends(text, 0, b"%25%25%2X", &mut 1000), None);
+        assert_eq!(ends(text, 0, b"%25%25%25", 0, &mut 1000), Some(13));
+        assert_eq!(ends(text, 0, b"%25%25%25", 0, &mut 2), Some(text.len()));
+        assert_eq!(ends(text, 0, b"%25%25%2X", 0, &mut 1000), None);
     }
 }
