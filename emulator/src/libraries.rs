@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
@@ -106,15 +106,20 @@ pub struct DocumentRecord {
     pub text: String,
     /// Reads (`get`, `status`) since the upload or the last reprocess.
     pub reads: u32,
-    /// When processing (re)started.
-    pub since: Instant,
+    /// When processing (re)started, in microseconds since the epoch.
+    pub since: i64,
 }
 
 impl DocumentRecord {
     /// 0 queued, 1 running, 2 done.
     pub fn step(&self) -> u32 {
-        let by_time = (self.since.elapsed().as_millis() / STEP.as_millis()) as u32;
+        let by_time = (self.elapsed_micros() / STEP.as_micros() as i64) as u32;
         self.reads.max(by_time).min(2)
+    }
+
+    /// Microseconds since processing (re)started (0 if the clock went back).
+    fn elapsed_micros(&self) -> i64 {
+        (clock::now_micros() - self.since).max(0)
     }
 
     /// Whether processing has finished.
@@ -139,8 +144,7 @@ impl DocumentRecord {
             d.tokens_processing_summary = Some(summary);
             d.tokens_processing_total = main + summary;
             if d.last_processed_at.is_none() {
-                let micros = clock::now_micros() - (self.since.elapsed().as_micros() as i64)
-                    + 2 * STEP.as_micros() as i64;
+                let micros = self.since + 2 * STEP.as_micros() as i64;
                 d.last_processed_at = Some(clock::rfc3339(micros.min(clock::now_micros())));
             }
         } else {
@@ -954,8 +958,8 @@ async fn upload(
         name: name.clone(),
         hash: Some(format!(
             "{:016x}{:016x}",
-            ids::fnv1a(&bytes),
-            ids::fnv1a(name.as_bytes())
+            ids::hash64(&bytes),
+            ids::hash64(name.as_bytes())
         )),
         mime_type: Some(mime),
         extension: Some(extension),
@@ -984,7 +988,7 @@ async fn upload(
         bytes,
         text,
         reads: 0,
-        since: Instant::now(),
+        since: clock::now_micros(),
     };
     let view = rec.view();
     lib.documents.insert(id, rec);
@@ -1194,7 +1198,7 @@ async fn reprocess(
     let mut store = state.libraries.lock();
     let doc = store.document_mut(&lib_id, &doc_id)?;
     doc.reads = 0;
-    doc.since = Instant::now();
+    doc.since = clock::now_micros();
     doc.meta.last_processed_at = None;
     Ok(no_content())
 }
