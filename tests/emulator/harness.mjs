@@ -2,6 +2,7 @@
 //
 //   const emu = await startEmulator();        // { url, close() }: the mistral-emulator binary
 //   const mcp = await startEverything();      // { url, close() }: @modelcontextprotocol/server-everything
+//   const npx = await startNpxEmulator();     // { url, close() }: pkg/emulator/cli.js (the npm bin)
 //
 // startEmulator uses target/debug/mistral-emulator (built by `cargo test --workspace`, or here
 // with `cargo build -p mistral-emulator` if missing). startEverything runs the reference MCP
@@ -72,6 +73,21 @@ export async function startEmulator({ args = [] } = {}) {
   });
   const [url] = await started;
   return { url, close };
+}
+
+/**
+ * The npm package's emulator server (`npx mistral-edge-client emulator`, pkg/emulator/cli.js: the
+ * emulator's wasm core behind Node's http server) on 127.0.0.1:0; needs pkg/ (scripts/build.sh).
+ */
+export async function startNpxEmulator({ args = [] } = {}) {
+  const cli = `${root}pkg/emulator/cli.js`;
+  if (!existsSync(cli)) throw new Error("pkg/emulator/cli.js is missing: run scripts/build.sh first");
+  const { child, started, close } = launch(process.execPath, [cli, "emulator", "--port", "0", ...args], {
+    pattern: /^mistral-edge-client emulator listening on (https?:\/\/\S+)$/,
+    what: "npx mistral-edge-client emulator",
+  });
+  const [, url] = await started;
+  return { url, close, child };
 }
 
 /** The reference MCP server (server-everything) over streamable HTTP: `url` is its /mcp endpoint. */
