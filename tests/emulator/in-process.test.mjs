@@ -164,3 +164,17 @@ test("connectors speak MCP through the runtime's fetch (server-everything on loo
   assert.equal(unreachable.status, 502);
   assert.equal((await unreachable.json()).type, "connector_error");
 });
+
+test("the emulator is its own entry: within 1 MB gzip, and no client entry loads it", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { gzipSync, constants } = await import("node:zlib");
+  const file = (p) => readFileSync(new URL(`../../pkg/${p}`, import.meta.url));
+  const gz = (p) => gzipSync(file(p), { level: constants.Z_BEST_COMPRESSION }).length;
+  assert.ok(gz("emulator/index.js") + gz("emulator/mistral_emulator_wasm_bg.wasm") <= 1_000_000);
+  for (const entry of ["index.js", "node.js", "deno.js", "workerd.js", "conversations/index.js", "conversations/node.js"]) {
+    assert.doesNotMatch(file(entry).toString(), /emulator_wasm|createEmulator/, entry);
+  }
+  const manifest = JSON.parse(file("package.json"));
+  assert.equal(manifest.exports["./emulator"].node, "./emulator/node.js");
+  assert.equal(manifest.bin["mistral-edge-client"], "./emulator/cli.js");
+});
