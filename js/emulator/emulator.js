@@ -43,7 +43,7 @@ function wrap(core) {
     const body =
       request.method === "GET" || request.method === "HEAD" ? new Uint8Array(0) : new Uint8Array(await request.arrayBuffer());
     const parts = await abortable(core.handle(request.method, request.url, headers, body), signal);
-    return toResponse(parts, signal, request.method);
+    return toResponse(parts, request);
   }
   async function json(path, method = "GET") {
     const response = await fetch(path, { method });
@@ -91,8 +91,11 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 // The core's parts as a `Response` whose body pulls chunks from the core one read at a time: a
 // reader that stops, cancels or aborts stops the producer. A fault that cuts the connection
-// errors the body with a TypeError, as `fetch` does when a server drops one.
-function toResponse({ status, headers: flat, body: reader }, signal, method) {
+// errors the body with a TypeError, as `fetch` does when a server drops one. The stream's source
+// holds the `Request`: its signal follows the caller's only while the Request lives (undici
+// links them through a weak reference), and an abort must reach a body still being read.
+function toResponse({ status, headers: flat, body: reader }, request) {
+  const { signal, method } = request;
   const headers = new Headers();
   for (let i = 0; i + 1 < flat.length; i += 2) headers.append(flat[i], flat[i + 1]);
   if (NULL_BODY.has(status) || method === "HEAD") {
@@ -116,6 +119,7 @@ function toResponse({ status, headers: flat, body: reader }, signal, method) {
   };
   const stream = new ReadableStream(
     {
+      request,
       start(c) {
         controller = c;
         signal.addEventListener("abort", onAbort, { once: true });

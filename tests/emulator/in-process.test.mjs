@@ -178,3 +178,29 @@ test("the emulator is its own entry: within 1 MB gzip, and no client entry loads
   assert.equal(manifest.exports["./emulator"].node, "./emulator/node.js");
   assert.equal(manifest.bin["mistral-edge-client"], "./emulator/cli.js");
 });
+
+test("an abort reaches a body being read even after the Request is garbage", async () => {
+  const { setFlagsFromString } = await import("node:v8");
+  const { runInNewContext } = await import("node:vm");
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc");
+  const controller = new AbortController();
+  const response = await emu.fetch("/v1/conversations", {
+    method: "POST",
+    headers: { authorization: "Bearer k", "content-type": "application/json", "x-emulator-fault": "delay-ms=400" },
+    body: JSON.stringify({ model: "m", inputs: "count to 5", stream: true }),
+    signal: controller.signal,
+  });
+  const reader = response.body.getReader();
+  await reader.read();
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const t0 = Date.now();
+  setTimeout(() => controller.abort(new Error("stop")), 30);
+  await assert.rejects(async () => {
+    while (!(await reader.read()).done);
+  }, /stop/);
+  assert.ok(Date.now() - t0 < 300, `the abort took ${Date.now() - t0} ms to reach the body`);
+});
