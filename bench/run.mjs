@@ -12,7 +12,9 @@
 //   SECTIONS=stream,decoder,client,emulator   which sections to run (client: bench/client-costs.mjs —
 //                     per-call overhead, cold start and browser bundle size next to the official SDK;
 //                     emulator: bench/emulator-throughput.mjs — mistral-emulator streaming
-//                     `count to 1000000` to a plain fetch reader, in events/s and MB/s)
+//                     `count to 1000000` to a plain fetch reader, in events/s and MB/s; inprocess:
+//                     bench/emulator-inprocess.mjs — pkg/emulator's size, createEmulator() ready time
+//                     and `count to 100000` through emu.fetch, against issue 17's budgets)
 //   DEC_RUNS=3        timed runs per decoder case (plus 1 warm-up) in one fresh process
 //   CHILD_TIMEOUT_S=120   per child process (the SDK 1 MiB / 64 B case gets 3x)
 //   EDGE_MODULE=path  use this module instead of pkg/node.js for the edge rows (harness testing)
@@ -39,7 +41,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
 const N = Number(process.env.N ?? 100000);
 const MODES = (process.env.MODES ?? "edge,sdk,esp,fetch").split(",").map((s) => s.trim()).filter(Boolean);
-const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client,emulator").split(",").map((s) => s.trim());
+const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client,emulator,inprocess").split(",").map((s) => s.trim());
 const DEC_RUNS = Number(process.env.DEC_RUNS ?? 3);
 const CHILD_TIMEOUT_MS = Number(process.env.CHILD_TIMEOUT_S ?? 120) * 1000;
 const PKG = process.env.EDGE_MODULE ? resolvePath(process.env.EDGE_MODULE) : here("../pkg/node.js");
@@ -298,6 +300,11 @@ try {
       console.log(`raw line: bench/results/emulator.jsonl`);
     }
     if (res.code !== 0) console.log(`emulator throughput FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
+  }
+  if (SECTIONS.includes("inprocess")) {
+    const res = await runNode([here("./emulator-inprocess.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });
+    console.log(res.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n").trimEnd());
+    if (res.code !== 0) console.log(`in-process emulator FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
   }
 } finally {
   killAll();

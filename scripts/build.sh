@@ -73,10 +73,33 @@ build_entry() {
   rm -rf "$stage"
 }
 
+# build_emulator DIR: the `mistral-edge-client/emulator` entry: the emulator's core and its wasm
+# shell (emulator/wasm), its own wasm (the client's entries do not change by a byte), and its
+# entries from js/emulator/ bundled with the glue, plus the `npx mistral-edge-client emulator` CLI.
+build_emulator() {
+  local dir=$1 name=mistral_emulator_wasm
+  local stage="$dir/.stage"
+  cargo build --release --target wasm32-unknown-unknown -p mistral-emulator-wasm
+  mkdir -p "$stage"
+  wasm-bindgen "target/wasm32-unknown-unknown/release/$name.wasm" --out-dir "$stage" --target web \
+    --remove-name-section --remove-producers-section
+  cp js/emulator/emulator.js js/emulator/index.js js/emulator/node.js js/emulator/workerd.js "$stage/"
+  for entry in index node workerd; do
+    node_modules/.bin/esbuild "$stage/$entry.js" --bundle --format=esm --platform=neutral --minify \
+      --external:node:fs --external:./${name}_bg.wasm --log-level=warning --outfile="$dir/$entry.js" \
+      --banner:js="/* mistral-edge $VERSION emulator: js/emulator/$entry.js and the modules it imports, bundled and minified */"
+  done
+  mv "$stage/${name}_bg.wasm" "$dir/"
+  cp js/emulator/index.d.ts js/emulator/cli.js "$dir/"
+  chmod +x "$dir/cli.js"
+  rm -rf "$stage"
+}
+
 rm -rf "$OUT"
 mkdir -p "$OUT/conversations"
 build_entry "$OUT" "" js/api.js js/resources.js
 build_entry "$OUT/conversations" conversations-only js/conversations/api.js js/conversations/resources.js
+build_emulator "$OUT/emulator"
 # The conversations entry's types are the whole client's, narrowed (js/conversations/index.d.ts).
 rm "$OUT/conversations/${CRATE}.d.ts"
 cp js/index.d.ts js/resources.d.ts js/run.d.ts js/package.json "$OUT/"

@@ -14,6 +14,7 @@ check "cargo fmt --check" cargo fmt --all --check
 check "clippy (host)" cargo clippy -q --workspace --all-targets -- -D warnings
 check "clippy (wasm32)" cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings
 check "clippy (wasm32, conversations-only)" cargo clippy -q --target wasm32-unknown-unknown --lib --features conversations-only -- -D warnings
+check "clippy (wasm32, emulator)" cargo clippy -q --target wasm32-unknown-unknown -p mistral-emulator-wasm -- -D warnings
 check "rustdoc" env RUSTDOCFLAGS="-D warnings" cargo doc -q --workspace --no-deps
 echo "test result: lint. $passed passed; $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,5 +20,5 @@ export DENO_NO_UPDATE_CHECK=1 WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_RE
 
 # The test file runs as the process itself (not under `node --test`), so on overrun the SIGTERM
 # reaches its handler, which kills the browsers and workerd (in their own process groups).
-exec timeout -k 10 "${RUNTIMES_TIMEOUT:-360}" \
+exec timeout -k 10 "${RUNTIMES_TIMEOUT:-420}" \
   node --test-reporter=tap tests/runtimes/runtimes.test.mjs

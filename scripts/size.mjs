@@ -26,7 +26,7 @@ function graph(entry) {
   return files;
 }
 
-for (const [name, what] of [[".", "package (browser entry: wasm + js)"], ["./conversations", "conversations entry (browser: wasm + js)"]]) {
+for (const [name, what] of [[".", "package (browser entry: wasm + js)"], ["./conversations", "conversations entry (browser: wasm + js)"], ["./emulator", "emulator entry (browser: wasm + js)"]]) {
   const entry = manifest.exports[name]?.browser;
   if (entry === undefined) continue;
   let raw = 0;

@@ -25,6 +25,12 @@ step build bash scripts/build.sh
 step wasm bash scripts/wasm-test.sh
 step dts node scripts/check-dts.mjs
 step js node --test --test-reporter=tap tests/js/ bench/mock-server.test.mjs tests/e2e/ tests/emulator/ tests/sdk-docs/
+# The suites written against the binary, again against the in-process emulator (pkg/emulator: the
+# same core in wasm, reached through the global fetch; see tests/emulator/harness.mjs).
+step js-inprocess env MISTRAL_EMULATOR=inprocess node --test --test-reporter=tap tests/js/client.test.mjs \
+  tests/js/conversations-entry.test.mjs tests/js/readable-stream.test.mjs tests/js/sdk-errors.test.mjs \
+  tests/js/sdk-options.test.mjs tests/js/sdk-values.test.mjs tests/js/standalone.test.mjs tests/js/surface.test.mjs \
+  tests/emulator/sdk-flows.test.mjs tests/emulator/edge-flows.test.mjs
 step runtimes bash scripts/runtimes.sh
 
 passed=0; failed=0

@@ -28,10 +28,10 @@ mod swar;
 // with shared memory and threads would break that silently, so it does not build at all.
 #[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
 compile_error!("the wasm allocator (src/heap.rs) is single-threaded: build without the `atomics` target feature");
-#[cfg(any(target_arch = "wasm32", test))]
+#[cfg(any(all(target_arch = "wasm32", feature = "bindings"), test))]
 mod heap;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 mod bindings;
 
 pub use error::{ApiError, Error, StreamError, StreamErrorKind};

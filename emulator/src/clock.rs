@@ -1,18 +1,17 @@
-//! Wall-clock times in the API's spellings: RFC 3339 with an offset, unix seconds, HTTP dates.
+//! Wall-clock times in the API's spellings (RFC 3339 with microseconds, unix seconds, HTTP
+//! dates), from `chrono`: its `Utc::now()` reads `Date.now()` in wasm (feature `wasmbind`), where
+//! `std::time::SystemTime::now()` would trap.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 /// Microseconds since the unix epoch.
 pub fn now_micros() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_micros() as i64)
-        .unwrap_or(0)
+    Utc::now().timestamp_micros()
 }
 
 /// Seconds since the unix epoch.
 pub fn unix_seconds() -> i64 {
-    now_micros() / 1_000_000
+    Utc::now().timestamp()
 }
 
 /// Now, as RFC 3339 with microseconds and a `Z` offset: `2026-01-01T00:00:00.000000Z`.
@@ -20,41 +19,20 @@ pub fn now_rfc3339() -> String {
     rfc3339(now_micros())
 }
 
-/// A time in microseconds since the epoch, as RFC 3339 (UTC).
+/// A time in microseconds since the epoch, as RFC 3339 (UTC); the epoch itself for a time
+/// chrono cannot represent.
 pub fn rfc3339(micros: i64) -> String {
-    let secs = micros.div_euclid(1_000_000);
-    let frac = micros.rem_euclid(1_000_000);
-    let (y, m, d, hh, mm, ss) = civil(secs);
-    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{frac:06}Z")
+    DateTime::from_timestamp_micros(micros)
+        .unwrap_or_default()
+        .to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
 /// A time in unix seconds as an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`), for `Retry-After`.
 pub fn http_date(secs: i64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (y, m, d, hh, mm, ss) = civil(secs);
-    let weekday = DAYS[secs.div_euclid(86_400).rem_euclid(7) as usize];
-    let month = MONTHS[(m - 1) as usize];
-    format!("{weekday}, {d:02} {month} {y:04} {hh:02}:{mm:02}:{ss:02} GMT")
-}
-
-/// Splits unix seconds into (year, month, day, hour, minute, second), proleptic Gregorian, UTC.
-fn civil(secs: i64) -> (i64, i64, i64, i64, i64, i64) {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Days to civil date, after H. Hinnant's public-domain algorithm description.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
+    DateTime::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -70,5 +48,11 @@ mod tests {
         );
         assert_eq!(rfc3339(951_782_400_000_000), "2000-02-29T00:00:00.000000Z");
         assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
+    }
+
+    #[test]
+    fn now_is_after_this_code_was_written() {
+        assert!(unix_seconds() > 1_780_000_000);
+        assert!(now_rfc3339().ends_with('Z'));
     }
 }

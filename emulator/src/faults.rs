@@ -214,7 +214,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
 /// the body; the cut after half of it (abruptly, or with a clean end).
 async fn cut_json(response: Response, faults: &Faults) -> Response {
     if let Some(ms) = faults.delay_ms {
-        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+        crate::timer::sleep(std::time::Duration::from_millis(ms)).await;
     }
     if faults.drop_after.is_none() && faults.end_early.is_none() {
         return response;

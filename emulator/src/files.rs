@@ -42,7 +42,7 @@ fn record<'a>(store: &'a Store, id: &str) -> Result<&'a FileRecord, ApiError> {
 pub fn signature(key: u64, file_id: &str, expires: i64) -> String {
     format!(
         "{:016x}",
-        ids::fnv1a(format!("{key:x}:{file_id}:{expires}").as_bytes())
+        ids::hash64(format!("{key:x}:{file_id}:{expires}").as_bytes())
     )
 }
 

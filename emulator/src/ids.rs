@@ -1,87 +1,77 @@
 //! Identifiers: `conv_…`, `msg_…`, `ag_…` with 32 hex digits, UUIDs for files, and short
-//! alphanumeric tool-call ids. They come from a counter mixed with a per-server seed, so they
-//! look random, never repeat within one server, and differ between servers.
+//! alphanumeric tool-call ids, all from the system's random source (`getrandom`: the OS natively,
+//! `crypto.getRandomValues` in wasm) shaped by `uuid`; and `hash64`, a stable SHA-256-based hash
+//! for deterministic choices (image colours, signatures, document hashes).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use sha2::{Digest, Sha256};
+use uuid::{Builder, Uuid};
 
-/// A source of fresh identifiers.
-#[derive(Debug)]
-pub struct Ids {
-    seed: u64,
-    counter: AtomicU64,
-}
+/// A source of fresh identifiers (random: they never repeat in practice, within one emulator or
+/// across emulators).
+#[derive(Debug, Default)]
+pub struct Ids;
 
 impl Ids {
-    /// A source whose ids differ from those of other sources with another seed.
-    pub fn new(seed: u64) -> Self {
-        Self {
-            seed,
-            counter: AtomicU64::new(0),
-        }
+    /// A source of identifiers.
+    pub fn new() -> Self {
+        Self
     }
 
-    fn next_pair(&self) -> (u64, u64) {
-        let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        let a = mix(self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let b = mix(a ^ n);
-        (a, b)
+    /// 16 random bytes. A random source that fails (no `crypto` in the runtime) falls back to
+    /// the clock's microseconds hashed with a counter: still unique within one emulator.
+    fn random_bytes(&self) -> [u8; 16] {
+        let mut bytes = [0u8; 16];
+        if getrandom::fill(&mut bytes).is_err() {
+            use std::sync::atomic::{AtomicU64, Ordering};
+            static COUNTER: AtomicU64 = AtomicU64::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let seed = format!("{}:{n}", crate::clock::now_micros());
+            bytes.copy_from_slice(&Sha256::digest(seed.as_bytes())[..16]);
+        }
+        bytes
+    }
+
+    fn random_uuid(&self) -> Uuid {
+        Builder::from_random_bytes(self.random_bytes()).into_uuid()
     }
 
     /// `prefix_` followed by 32 hex digits, such as `conv_0a1b…`.
     pub fn next(&self, prefix: &str) -> String {
-        let (a, b) = self.next_pair();
-        format!("{prefix}_{a:016x}{b:016x}")
+        format!(
+            "{prefix}_{:x}",
+            Uuid::from_bytes(self.random_bytes()).simple()
+        )
     }
 
-    /// A version 4 style UUID.
+    /// A version 4 UUID.
     pub fn uuid(&self) -> String {
-        let (a, b) = self.next_pair();
-        let a = (a & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000;
-        let b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xFFFF,
-            a & 0xFFFF,
-            b >> 48,
-            b & 0xFFFF_FFFF_FFFF
-        )
+        self.random_uuid().hyphenated().to_string()
     }
 
     /// A 9-character alphanumeric tool-call id, as Mistral's models produce them.
     pub fn tool_call_id(&self) -> String {
         const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        let (mut a, _) = self.next_pair();
+        let mut a = u128::from_le_bytes(self.random_bytes());
         (0..9)
             .map(|_| {
-                let c = ALPHABET[(a % ALPHABET.len() as u64) as usize] as char;
-                a /= ALPHABET.len() as u64;
+                let c = ALPHABET[(a % ALPHABET.len() as u128) as usize] as char;
+                a /= ALPHABET.len() as u128;
                 c
             })
             .collect()
     }
 
-    /// A random-looking 64-bit number (for signing keys).
+    /// A random 64-bit number (for signing keys).
     pub fn secret(&self) -> u64 {
-        self.next_pair().0
+        let b = self.random_bytes();
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
     }
 }
 
-/// SplitMix64's finaliser.
-pub fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// FNV-1a over bytes: a stable hash for deterministic choices (image colours, signatures).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// The first 64 bits of the SHA-256 of `bytes`: stable across runs and platforms.
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let d = Sha256::digest(bytes);
+    u64::from_be_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
 }
 
 #[cfg(test)]
@@ -90,7 +80,7 @@ mod tests {
 
     #[test]
     fn ids_have_the_documented_forms_and_do_not_repeat() {
-        let ids = Ids::new(7);
+        let ids = Ids::new();
         let a = ids.next("conv");
         let b = ids.next("conv");
         assert_ne!(a, b);
@@ -99,8 +89,16 @@ mod tests {
         let u = ids.uuid();
         assert_eq!(u.len(), 36);
         assert_eq!(&u[14..15], "4");
+        assert!(matches!(&u[19..20], "8" | "9" | "a" | "b"));
         let t = ids.tool_call_id();
         assert_eq!(t.len(), 9);
         assert!(t.bytes().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(ids.secret(), ids.secret());
+    }
+
+    #[test]
+    fn hash64_is_stable() {
+        assert_eq!(hash64(b"abc"), 0xba78_16bf_8f01_cfea);
+        assert_ne!(hash64(b"abc"), hash64(b"abd"));
     }
 }

@@ -2,7 +2,6 @@
 //! error envelope), request heads that take too long (the connection is closed, see
 //! `server.rs`), and request bodies that take too long (408, then the connection is closed).
 
-use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -15,9 +14,10 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use http_body::{Frame, SizeHint};
 use serde_json::Value;
-use tokio::time::Sleep;
 
+use crate::clock;
 use crate::error::ApiError;
+use crate::timer::{self, Sleep};
 
 /// How long a client may take to send a request, and how big its body may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,10 +70,14 @@ pub fn too_slow(limit: Duration) -> ApiError {
     )
 }
 
-/// A request body that fails once its deadline has passed (and says so in `expired`).
+/// A request body that fails once its deadline has passed (and says so in `expired`). Its
+/// timer starts only when the body first keeps a reader waiting (a body that is all there, as
+/// in-process requests are, never needs one), for what is left of the limit then.
 struct Deadline {
     inner: Body,
-    sleep: Pin<Box<Sleep>>,
+    /// When the deadline passes, in microseconds since the epoch.
+    due: i64,
+    sleep: Option<Sleep>,
     expired: Arc<AtomicBool>,
 }
 
@@ -88,7 +92,12 @@ impl HttpBody for Deadline {
         if let Poll::Ready(frame) = Pin::new(&mut self.inner).poll_frame(cx) {
             return Poll::Ready(frame);
         }
-        if self.sleep.as_mut().poll(cx).is_ready() {
+        let due = self.due;
+        let sleep = self.sleep.get_or_insert_with(|| {
+            let left = due.saturating_sub(clock::now_micros()).max(0);
+            timer::sleep(Duration::from_micros(left as u64))
+        });
+        if sleep.as_mut().poll(cx).is_ready() {
             self.expired.store(true, Ordering::Relaxed);
             return Poll::Ready(Some(Err(axum::Error::new("request body timed out"))));
         }
@@ -118,7 +127,8 @@ pub fn give_deadline(request: Request, limit: Duration) -> (Request, BodyDeadlin
     let request = request.map(|inner| {
         Body::new(Deadline {
             inner,
-            sleep: Box::pin(tokio::time::sleep(limit)),
+            due: clock::now_micros().saturating_add(limit.as_micros() as i64),
+            sleep: None,
             expired: expired.clone(),
         })
     });

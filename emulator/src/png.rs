@@ -30,7 +30,7 @@ pub fn encode_rgb(width: u32, height: u32, rgb: &[u8]) -> Vec<u8> {
 /// A deterministic `size` × `size` picture for a prompt: a two-colour gradient with a disc,
 /// colours derived from the prompt's hash.
 pub fn picture_for(prompt: &str, size: u32) -> Vec<u8> {
-    let h = crate::ids::fnv1a(prompt.as_bytes());
+    let h = crate::ids::hash64(prompt.as_bytes());
     let c1 = [(h >> 16) as u8, (h >> 24) as u8, (h >> 32) as u8];
     let c2 = [(h >> 40) as u8, (h >> 48) as u8, (h >> 56) as u8];
     let n = size as usize;

@@ -662,10 +662,10 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
             return None;
         }
         if let Some(pause) = st.pause_next.take() {
-            tokio::time::sleep(pause).await;
+            crate::timer::sleep(pause).await;
         }
         if st.abort_next {
-            tokio::time::sleep(FLUSH_BEFORE_ABORT).await;
+            crate::timer::sleep(FLUSH_BEFORE_ABORT).await;
             st.done = true;
             return Some((Err(aborted()), st));
         }
@@ -677,10 +677,10 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
                         st.done = true;
                         return Some((Err(aborted()), st));
                     }
-                    Some(Step::Pause(p)) => tokio::time::sleep(p).await,
+                    Some(Step::Pause(p)) => crate::timer::sleep(p).await,
                     Some(Step::Frame(b)) | Some(Step::Partial(b)) => {
                         if st.started && !d.is_zero() {
-                            tokio::time::sleep(d).await;
+                            crate::timer::sleep(d).await;
                         }
                         st.started = true;
                         return Some((Ok(b), st));
@@ -708,7 +708,7 @@ pub fn body(steps: Steps, delay: Option<Duration>) -> Body {
                         }
                         Written::Other(Step::Pause(p)) => {
                             if buf.is_empty() {
-                                tokio::time::sleep(p).await;
+                                crate::timer::sleep(p).await;
                             } else {
                                 st.pause_next = Some(p);
                                 return Some((Ok(buf.freeze()), st));
@@ -748,10 +748,10 @@ pub fn cut_body(bytes: Bytes, abort: bool, pause: Duration) -> Body {
                 0 => Some((Ok(bytes), 1)),
                 1 => {
                     if abort {
-                        tokio::time::sleep(pause.max(FLUSH_BEFORE_ABORT)).await;
+                        crate::timer::sleep(pause.max(FLUSH_BEFORE_ABORT)).await;
                         Some((Err(aborted()), 2))
                     } else {
-                        tokio::time::sleep(pause).await;
+                        crate::timer::sleep(pause).await;
                         None
                     }
                 }

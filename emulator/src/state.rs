@@ -157,9 +157,7 @@ impl AppState {
     }
 
     fn build(hooks: impl FnOnce(&Arc<Registry>, &Arc<Libraries>) -> Hooks, limits: Limits) -> Self {
-        let seed =
-            crate::ids::mix(crate::clock::now_micros() as u64 ^ u64::from(std::process::id()));
-        let ids = Ids::new(seed);
+        let ids = Ids::new();
         let signing_key = ids.secret();
         let identity = Identity::new(&ids);
         let connectors = Arc::new(Registry::default());

@@ -36,9 +36,10 @@ pub enum Shape {
 /// An object type with named fields.
 #[derive(Debug)]
 pub struct StructShape {
-    /// The type's name, as in the TypeScript declarations. Native builds only (the generators and
-    /// tests read it); the wasm never does, and would ship every name.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The type's name, as in the TypeScript declarations. Not in the client's wasm (feature
+    /// `bindings`), which never reads it and would ship every name; the generators, the tests and
+    /// the emulator (native or wasm) read it.
+    #[cfg(any(not(target_arch = "wasm32"), not(feature = "bindings")))]
     pub name: &'static str,
     /// Its fields, in declaration order.
     pub fields: &'static [Field],
@@ -62,9 +63,9 @@ pub struct Field {
 /// A tagged union: the value of `tag` picks the variant.
 #[derive(Debug)]
 pub struct UnionShape {
-    /// The union's name, as in the TypeScript declarations. Native builds only, as
+    /// The union's name, as in the TypeScript declarations. Not in the client's wasm, as
     /// [`StructShape::name`].
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), not(feature = "bindings")))]
     pub name: &'static str,
     /// The tag key, spelled the same on both sides.
     pub tag: &'static str,

@@ -44,7 +44,7 @@ macro_rules! model {
 
         impl $crate::model::shape::HasStructShape for $name {
             const STRUCT: &'static $crate::model::shape::StructShape = &$crate::model::shape::StructShape {
-                #[cfg(not(target_arch = "wasm32"))]
+                #[cfg(any(not(target_arch = "wasm32"), not(feature = "bindings")))]
                 name: stringify!($name),
                 fields: &[$($crate::model::shape::Field {
                     wire: $crate::model::shape::strip_raw(stringify!($f)),
@@ -83,7 +83,7 @@ macro_rules! union {
         impl $crate::model::shape::HasShape for $name {
             const SHAPE: &'static $crate::model::shape::Shape =
                 &$crate::model::shape::Shape::Union(&$crate::model::shape::UnionShape {
-                    #[cfg(not(target_arch = "wasm32"))]
+                    #[cfg(any(not(target_arch = "wasm32"), not(feature = "bindings")))]
                     name: stringify!($name),
                     tag: $tag,
                     default: $crate::model::opt!($($default)?),

@@ -103,14 +103,14 @@ async function startRecordingProxy(targetPort) {
  * mistral-edge keeps the wire's RFC 3339 strings. `InvalidRequestError`: a client that checks the
  * API's rules before sending (mistral-edge) rejects with it instead of the API's 422.
  */
-export function cookbookFlows({ label, Mistral, HTTPValidationError, MistralError, datesAreObjects, InvalidRequestError }) {
+export function cookbookFlows({ label, Mistral, HTTPValidationError, MistralError, datesAreObjects, InvalidRequestError, start = startEmulator }) {
 let emu;
 let everything;
 let proxy;
 let client;
 
 before(async () => {
-  [emu, everything] = await Promise.all([startEmulator(), startEverything()]);
+  [emu, everything] = await Promise.all([start(), startEverything()]);
   proxy = await startRecordingProxy(everything.port);
   client = new Mistral({ apiKey: "emulator-key", serverURL: emu.url });
 });

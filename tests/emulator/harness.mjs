@@ -2,6 +2,7 @@
 //
 //   const emu = await startEmulator();        // { url, close() }: the mistral-emulator binary
 //   const mcp = await startEverything();      // { url, close() }: @modelcontextprotocol/server-everything
+//   const npx = await startNpxEmulator();     // { url, close() }: pkg/emulator/cli.js (the npm bin)
 //
 // startEmulator uses target/debug/mistral-emulator (built by `cargo test --workspace`, or here
 // with `cargo build -p mistral-emulator` if missing). startEverything runs the reference MCP
@@ -60,8 +61,31 @@ function launch(command, args, { env, pattern, what, timeoutMs = 20_000 }) {
   return { child, started, close };
 }
 
+// MISTRAL_EMULATOR=inprocess: startEmulator() gives an in-process emulator (pkg/emulator, the
+// emulator's core in wasm) instead of the binary. Its `url` (http://emulator-N.invalid) reaches
+// it through the global fetch, which this module then wraps: requests to such a URL go to that
+// emulator's `fetch`, every other request to the real one. So suites written against the binary
+// (the client's, the official SDK's) run unchanged against the in-process emulator.
+const inProcess = new Map(); // host -> emulator
+let realFetch;
+async function startInProcessEmulator() {
+  const { createEmulator } = await import(new URL("../../pkg/emulator/node.js", import.meta.url));
+  if (!realFetch) {
+    realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const emu = inProcess.get(URL.canParse(url) ? new URL(url).host : "");
+      return emu ? emu.fetch(input, init) : realFetch(input, init);
+    };
+  }
+  const host = `emulator-${inProcess.size + 1}.invalid`;
+  inProcess.set(host, await createEmulator());
+  return { url: `http://${host}`, close: async () => void inProcess.delete(host) };
+}
+
 /** The mistral-emulator binary on 127.0.0.1:0. Extra CLI arguments go in `args`. */
 export async function startEmulator({ args = [] } = {}) {
+  if (process.env.MISTRAL_EMULATOR === "inprocess" && args.length === 0) return startInProcessEmulator();
   if (!existsSync(binary)) {
     const built = spawnSync("cargo", ["build", "-p", "mistral-emulator"], { cwd: root, stdio: "inherit" });
     if (built.status !== 0) throw new Error("cargo build -p mistral-emulator failed");
@@ -72,6 +96,21 @@ export async function startEmulator({ args = [] } = {}) {
   });
   const [url] = await started;
   return { url, close };
+}
+
+/**
+ * The npm package's emulator server (`npx mistral-edge-client emulator`, pkg/emulator/cli.js: the
+ * emulator's wasm core behind Node's http server) on 127.0.0.1:0; needs pkg/ (scripts/build.sh).
+ */
+export async function startNpxEmulator({ args = [] } = {}) {
+  const cli = `${root}pkg/emulator/cli.js`;
+  if (!existsSync(cli)) throw new Error("pkg/emulator/cli.js is missing: run scripts/build.sh first");
+  const { child, started, close } = launch(process.execPath, [cli, "emulator", "--port", "0", ...args], {
+    pattern: /^mistral-edge-client emulator listening on (https?:\/\/\S+)$/,
+    what: "npx mistral-edge-client emulator",
+  });
+  const [, url] = await started;
+  return { url, close, child };
 }
 
 /** The reference MCP server (server-everything) over streamable HTTP: `url` is its /mcp endpoint. */

@@ -515,3 +515,6 @@ test("typescript: tests/runtimes/consumer.ts and examples/vite/main.ts type-chec
   }
   record(t, "TypeScript", (await version(tsc)).replace("Version ", ""), t0, "`tsc --noEmit --strict` (nodenext and bundler resolution)");
 });
+
+// The in-process emulator in every runtime (issue 17): its own file, in this process and TAP stream.
+import "./emulator.test.mjs";
