@@ -281,12 +281,22 @@ mod wasm {
     // SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread per instance.
     unsafe impl Sync for Global {}
 
+    /// Pages of wasm32 memory kept for small growths: a growth for 1 MiB or more that would
+    /// leave fewer than these 64 MiB below 4 GiB fails instead. The buffers that grow with
+    /// external data reserve their room fallibly (a typed error when it fails), but many small
+    /// allocations (a chunk copied in by the glue, an error's message) cannot fail without a
+    /// trap: when a huge buffer exhausts memory, they still find room.
+    const HEADROOM_PAGES: usize = 1024;
+
     /// More pages of the module's memory, as an address range. The range must end below 4 GiB
     /// to be expressible in a 32-bit `usize`, so a memory is never grown to its last page: this
     /// is checked before growing, since pages grown and not handed out would be lost for good.
     fn grow(bytes: usize) -> Option<(usize, usize)> {
         let pages = bytes.div_ceil(PAGE);
         let old = core::arch::wasm32::memory_size(0);
+        if bytes >= 1 << 20 && old + pages > (1 << 16) - HEADROOM_PAGES {
+            return None;
+        }
         let end = old.checked_add(pages)?.checked_mul(PAGE)?;
         // One thread: the memory is still `old` pages, and grows from there or not at all.
         (core::arch::wasm32::memory_grow(0, pages) == old).then_some((old * PAGE, end))
