@@ -5,7 +5,7 @@ import { Mistral } from "./client.js";
 import { Agents, Connectors, Conversations } from "./resources.js";
 import { paginate, pageIterator } from "./pages.js";
 import { useFiles, useLogging, useRedaction } from "./__SNIPPET_DIR__/transport.js";
-import * as files from "./__SNIPPET_DIR__/files.js";
+import * as files from "./files.js";
 import { AbortError, InvalidRequestError, MistralError, ResponseValidationError } from "./__SNIPPET_DIR__/errors.js";
 import { addRunLoop, RunStream } from "./run.js";
 import * as logging from "./log.js";

@@ -1,6 +1,7 @@
 // Uploads and downloads: what must be JavaScript because files are not JSON. The whole client's
-// entries register `toFormData` and `bytesStream` with js/transport.js (`useFiles`); Rust imports
-// `stringifyArgs` for the operations that upload. The conversations entry has none of it.
+// entries register `toFormData` and `bytesStream` with js/transport.js (`useFiles`); this is no
+// module Rust imports (`stringifyArgs` is js/transport.js's): with one more such module, headless
+// Chromium often never started the wasm-bindgen test page. The conversations entry has none of it.
 
 /**
  * A download's body as the official SDK gives it: a `ReadableStream` of its bytes, read as the
@@ -38,11 +39,6 @@ const isBinary = (value) =>
   ArrayBuffer.isView(value) ||
   (typeof Blob === "function" && value instanceof Blob) ||
   (typeof ReadableStream === "function" && value instanceof ReadableStream);
-
-/** The arguments as JSON, with files replaced by `{}` (the request builder only needs to see them). */
-export function stringifyArgs(args) {
-  return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
-}
 
 /** A `FormData` with one file part named `field`, from a Blob/File, bytes or `{ fileName, content }`,
  * then the text parts Rust made of the other arguments (`parts`: JSON `[[name, value], ...]`). */

@@ -590,3 +590,17 @@ class Body {
     this.#reader.cancel().catch(() => {});
   }
 }
+
+// ------------------------------------------------------------------ upload arguments
+// Rust's (src/bindings/client.rs) for the operations that upload; the rest of uploads is js/files.js's.
+
+const isBinary = (value) =>
+  value instanceof ArrayBuffer ||
+  ArrayBuffer.isView(value) ||
+  (typeof Blob === "function" && value instanceof Blob) ||
+  (typeof ReadableStream === "function" && value instanceof ReadableStream);
+
+/** The arguments as JSON, with files replaced by `{}` (the request builder only needs to see them). */
+export function stringifyArgs(args) {
+  return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
+}

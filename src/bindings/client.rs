@@ -10,7 +10,7 @@ use super::transport::{self, send_prepared};
 use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 
 #[cfg(not(feature = "conversations-only"))]
-#[wasm_bindgen(module = "/js/files.js")]
+#[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
     fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
