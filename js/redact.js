@@ -52,6 +52,7 @@ export function redact(core, error, secrets) {
     if (value === null || typeof value !== "object" || seen.has(value)) return value;
     seen.add(value);
     if (typeof Response === "function" && value instanceof Response) return response(value, clean, secrets);
+    const message = value instanceof Error ? value.message : undefined;
     for (const key of Object.getOwnPropertyNames(value)) {
       const held = Object.getOwnPropertyDescriptor(value, key);
       if (!("value" in held)) continue;
@@ -62,7 +63,7 @@ export function redact(core, error, secrets) {
         if (name !== key || now !== held.value) value[name] = now;
       } catch {}
     }
-    return value instanceof Error ? texts(value, clean) : value;
+    return value instanceof Error ? texts(value, clean, message) : value;
   };
   return scrub(error);
 }
@@ -75,9 +76,17 @@ export function cleaner(core, secrets) {
 
 /** An error's message and stack, which may be inherited accessors (Firefox's `stack`, a
  * DOMException's `message`): a plain copy when one cannot be rewritten. */
-function texts(error, clean) {
+function texts(error, clean, message) {
   for (const key of ["message", "stack"]) {
-    const text = error[key];
+    let text = error[key];
+    // The stack starts with the message as it was: the redacted one takes its place (a secret
+    // cut at the message's end is no longer at the end of the text there).
+    if (key === "stack" && typeof text === "string" && typeof message === "string" && message !== error.message) {
+      text = text.replace(message, error.message);
+      try {
+        error.stack = text;
+      } catch {}
+    }
     const redacted = typeof text === "string" ? clean(text) : text;
     if (redacted === text) continue;
     try {

@@ -32,7 +32,7 @@ function spellings(text) {
       .replace(/\\u([0-9a-f]{4})/g, (m, h) => (upper ? `\\u${h.toUpperCase()}` : m));
   const percent = encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   void units;
-  return [...new Set([text, json, json.replaceAll("/", "\\/"), unicode(false), unicode(true), percent, percent.toLowerCase()])];
+  return [...new Set([text, json, json.replaceAll("/", "\\/"), unicode(false), unicode(true), percent, percent.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())])];
 }
 
 /** The spellings valid inside a JSON string (as sent would break the JSON when it holds `"`). */
