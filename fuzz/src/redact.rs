@@ -95,11 +95,6 @@ pub fn check(data: &[u8]) {
     check_with(data, checked())
 }
 
-/// Checks one case for the raw spelling only.
-pub fn check_raw(data: &[u8]) {
-    check_with(data, &ALL[..1])
-}
-
 /// Checks one case: every secret echoed in one of `spellings`, none of them left.
 pub fn check_with(data: &[u8], spellings: &[Spelling]) {
     let mut input = Input::new(data);
@@ -189,8 +184,8 @@ pub fn check_with(data: &[u8], spellings: &[Spelling]) {
     }
 }
 
-/// The `value` of every `authorization` object of a JSON body, as `addSecrets` in
-/// `js/redact.js` finds them.
+/// The `value` of every `authorization` object of a JSON body (one of the credential keys
+/// `addSecrets` in `js/redact.js` takes; the only one this target's bodies carry).
 fn in_body(body: &str) -> Vec<String> {
     fn visit(value: &serde_json::Value, found: &mut Vec<String>) {
         match value {
