@@ -34,7 +34,8 @@ impl RawEventStream {
 #[wasm_bindgen]
 impl RawEventStream {
     /// Parses the next body chunk; returns how many events it completed (read them with
-    /// `batch()`). A failure after them is kept for `takeError()`.
+    /// `batch()`). A failure after them is kept for `takeError()`: running out of memory for an
+    /// event is a `StreamError` of kind `too_large`.
     pub fn feed(&mut self, chunk: &[u8]) -> u32 {
         let feed = self.parser.feed(chunk);
         let count = feed.count as u32;
@@ -42,6 +43,13 @@ impl RawEventStream {
             self.pending = Some(error.with_request_id(self.request_id.as_deref()));
         }
         count
+    }
+
+    /// Keeps nothing more for `finalResponse()` (which then throws a `StreamError` of kind
+    /// `too_large`), and gives back what was kept: for a caller who only reads the events.
+    #[wasm_bindgen(js_name = skipFinalResponse)]
+    pub fn skip_final_response(&mut self) {
+        self.parser.set_fold_limit(0);
     }
 
     /// The failure the last chunk ended with (a malformed or `error` event), once; else
@@ -73,18 +81,17 @@ impl RawEventStream {
         Some(String::from_utf8_lossy(&names).into_owned())
     }
 
-    /// The response folded from the events so far, as camelCase JSON text.
+    /// The response folded from the events so far, as camelCase JSON text; or, when folding
+    /// stopped (past its limit, switched off, or out of memory), the `StreamError` of kind
+    /// `too_large` to throw (returned, not thrown: the stream keeps it for `finalResponse()`).
     #[wasm_bindgen(js_name = finalResponse)]
-    pub fn final_response(&self) -> String {
+    pub fn final_response(&self) -> JsValue {
         let mut out = Vec::new();
-        self.parser.final_response(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
-    }
-
-    /// Whether `conversation.response.done` arrived.
-    #[wasm_bindgen(getter, js_name = isDone)]
-    pub fn is_done(&self) -> bool {
-        self.parser.is_done()
+        match self.parser.final_response(&mut out) {
+            // The transcoder writes ASCII.
+            Ok(()) => JsValue::from_str(std::str::from_utf8(&out).unwrap_or_default()),
+            Err(e) => e.with_request_id(self.request_id.as_deref()).into(),
+        }
     }
 
     /// The response's request id, when the server sent one.
