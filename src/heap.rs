@@ -95,20 +95,24 @@ impl Heap {
             return block;
         }
         if k >= BUDDY_CLASS {
-            // The smallest larger free block, split in halves down to class `k`: the upper
-            // halves go to their lists.
-            if let Some(j) = (k + 1..usize::BITS).find(|&j| self.free[j as usize] != 0) {
-                if let Some(block) = self.pop(j) {
-                    for i in k..j {
-                        // SAFETY: the upper half of class `i` of the free block of class `j`
-                        // at `block` is free memory aligned for class `i`.
-                        unsafe { self.push(i, block + (1 << i)) };
-                    }
-                    return block;
-                }
+            if let Some(block) = self.split(k) {
+                return block;
             }
         }
         self.carve(k, grow).unwrap_or(0)
+    }
+
+    /// The smallest free block of class `k` or larger, split in halves down to class `k`: the
+    /// upper halves go to their lists.
+    fn split(&mut self, k: u32) -> Option<usize> {
+        let j = (k..usize::BITS).find(|&j| self.free[j as usize] != 0)?;
+        let block = self.pop(j)?;
+        for i in k..j {
+            // SAFETY: the upper half of class `i` of the free block of class `j` at `block` is
+            // free memory aligned for class `i`.
+            unsafe { self.push(i, block + (1 << i)) };
+        }
+        Some(block)
     }
 
     /// Returns the block at `addr`, allocated for `size` bytes aligned to `align`.
@@ -203,6 +207,16 @@ impl Heap {
                 self.release(self.next, start);
                 self.next = stop;
                 return Some(start);
+            }
+            // Small blocks are carved from a free page before the memory grows: so the memory
+            // that large blocks gave back serves small ones too.
+            if k < BUDDY_CLASS {
+                if let Some(page) = self.split(BUDDY_CLASS) {
+                    self.release(self.next, self.end);
+                    self.next = page;
+                    self.end = page + PAGE;
+                    continue;
+                }
             }
             // Enough for the block if the new range follows the last one, as it does unless
             // something else grew the memory.
@@ -644,6 +658,32 @@ mod tests {
         let big = h.alloc(32 << 20, 8);
         assert_ne!(big, 0);
         assert_eq!(h.pages(), peak, "the freed halves did not merge back");
+    }
+
+    #[test]
+    fn small_blocks_are_carved_from_the_pages_a_freed_huge_block_gave_back() {
+        let mut h = Harness::new(2048);
+        let huge = h.alloc(16 << 20, 8);
+        assert_ne!(huge, 0);
+        h.dealloc(huge, 16 << 20, 8);
+        let peak = h.pages();
+        // Small blocks of every class, 6 MiB of them (at most twice that rounded up to their
+        // classes): more than the memory left around the huge block.
+        let mut rng = Rng(11);
+        let mut live = Vec::new();
+        let mut total = 0;
+        while total < 6 << 20 {
+            let size = 1 + (rng.next() % (PAGE as u64 - 1)) as usize;
+            let addr = h.alloc(size, 8);
+            assert_ne!(addr, 0);
+            h.bytes(addr, size).fill(1);
+            live.push((addr, size));
+            total += size;
+        }
+        assert_eq!(h.pages(), peak, "small blocks grew the memory");
+        for (addr, size) in live {
+            h.dealloc(addr, size, 8);
+        }
     }
 
     #[test]

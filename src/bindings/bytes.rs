@@ -5,7 +5,6 @@
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -14,22 +13,15 @@ extern "C" {
     fn copy_into(to: &mut [u8], from: &Uint8Array);
 }
 
-/// Why bytes were not copied.
-pub(super) enum Refused {
-    /// The value is not a `Uint8Array` (a string, an array, an `ArrayBuffer`, ...).
-    NotBytes,
-    /// There was no memory left for this many bytes.
-    OutOfMemory(usize),
-}
-
-/// Replaces the contents of `into` with the bytes of `value`, a `Uint8Array` (a Node `Buffer`
-/// is one), reserving the room for them first.
-pub(super) fn copy_in(value: &JsValue, into: &mut Vec<u8>) -> Result<(), Refused> {
-    let bytes = value.dyn_ref::<Uint8Array>().ok_or(Refused::NotBytes)?;
+/// Replaces the contents of `into` with `bytes`, reserving the room for them first; when there
+/// is no memory left for them, gives back what `into` held and returns their length.
+pub(super) fn copy_in(bytes: &Uint8Array, into: &mut Vec<u8>) -> Result<(), usize> {
     let len = bytes.length() as usize;
     into.clear();
-    into.try_reserve(len)
-        .map_err(|_| Refused::OutOfMemory(len))?;
+    if into.try_reserve(len).is_err() {
+        *into = Vec::new();
+        return Err(len);
+    }
     into.resize(len, 0);
     copy_into(into, bytes);
     Ok(())

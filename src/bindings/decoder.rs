@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::bytes::{copy_in, Refused};
+use super::bytes::copy_in;
 use super::options::invalid;
 use crate::sse::{self, DecoderOptions};
 use crate::{Error, StreamErrorKind};
@@ -93,12 +93,10 @@ impl SseDecoder {
             lengths,
         } = self;
         let inner = inner.as_mut().ok_or_else(freed)?;
-        copy_in(&chunk, input).map_err(|refused| match refused {
-            Refused::NotBytes => invalid(
-                "`SseDecoder.feed()` takes a Uint8Array: encode text with `new TextEncoder().encode(text)`",
-            ),
-            Refused::OutOfMemory(bytes) => too_large(bytes),
+        let chunk = chunk.dyn_ref::<js_sys::Uint8Array>().ok_or_else(|| {
+            invalid("`SseDecoder.feed()` takes a Uint8Array: encode text with `new TextEncoder().encode(text)`")
         })?;
+        copy_in(chunk, input).map_err(too_large)?;
         text.clear();
         lengths.clear();
         let mut ascii = true;
@@ -149,13 +147,8 @@ impl SseDecoder {
 }
 
 /// The error for a chunk there was no memory left for.
-#[cold]
 fn too_large(bytes: usize) -> JsValue {
-    Error::stream(
-        StreamErrorKind::TooLarge,
-        format!("out of memory for a {bytes}-byte chunk"),
-    )
-    .into()
+    Error::out_of_memory("chunk", bytes).into()
 }
 
 /// The error for a parser used after `free()`.

@@ -6,6 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::bytes::copy_in;
 use crate::error::Error;
 use crate::stream::ConversationStream;
 
@@ -15,6 +16,8 @@ use crate::stream::ConversationStream;
 #[wasm_bindgen(skip_typescript)]
 pub struct RawEventStream {
     parser: ConversationStream,
+    /// The chunk being parsed, copied from JavaScript.
+    input: Vec<u8>,
     request_id: Option<String>,
     /// An error to raise after the events before it were delivered.
     pending: Option<Error>,
@@ -25,6 +28,7 @@ impl RawEventStream {
     pub fn new(request_id: Option<String>) -> RawEventStream {
         RawEventStream {
             parser: ConversationStream::default(),
+            input: Vec::new(),
             request_id,
             pending: None,
         }
@@ -35,11 +39,17 @@ impl RawEventStream {
 impl RawEventStream {
     /// Parses the next body chunk; returns how many events it completed (read them with
     /// `batch()`). A failure after them is kept for `takeError()`: running out of memory for an
-    /// event is a `StreamError` of kind `too_large`.
-    pub fn feed(&mut self, chunk: &[u8]) -> u32 {
-        let feed = self.parser.feed(chunk);
-        let count = feed.count as u32;
-        if let Some(error) = feed.error {
+    /// event, or for the chunk itself (a fetch body's chunks are `Uint8Array`s), is a
+    /// `StreamError` of kind `too_large`.
+    pub fn feed(&mut self, chunk: js_sys::Uint8Array) -> u32 {
+        let (count, error) = match copy_in(&chunk, &mut self.input) {
+            Ok(()) => {
+                let feed = self.parser.feed(&self.input);
+                (feed.count as u32, feed.error)
+            }
+            Err(bytes) => (0, Some(Error::out_of_memory("chunk", bytes))),
+        };
+        if let Some(error) = error {
             self.pending = Some(error.with_request_id(self.request_id.as_deref()));
         }
         count

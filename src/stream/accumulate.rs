@@ -28,6 +28,17 @@ fn append(to: &mut Vec<u8>, bytes: &[u8]) -> bool {
 /// Raw JSON of one value (`"text"` with its quotes, `3`, `{...}`).
 type Raw = Vec<u8>;
 
+/// A copy of `raw`; `None` when memory runs out for it.
+fn own(raw: &[u8]) -> Option<Raw> {
+    let mut copy = Vec::new();
+    append(&mut copy, raw).then_some(copy)
+}
+
+/// A copy of the member `raw`, if there is one; `None` when memory runs out for it.
+fn own_member(raw: Option<&[u8]>) -> Option<Option<Raw>> {
+    raw.map_or(Some(None), |raw| own(raw).map(Some))
+}
+
 #[derive(Debug)]
 enum Entry {
     Message {
@@ -146,18 +157,20 @@ impl std::ops::Deref for Meta {
 /// Every event of an entry repeats its fields; the first few are read, the rest only append.
 const META_LOOKS: u8 = 4;
 
-fn set_meta(meta: &mut Meta, fields: &Fields<'_>, keys: &[&'static str]) {
+/// `None` when memory ran out.
+fn set_meta(meta: &mut Meta, fields: &Fields<'_>, keys: &[&'static str]) -> Option<()> {
     if meta.looks >= META_LOOKS || meta.items.len() == keys.len() {
-        return;
+        return Some(());
     }
     meta.looks += 1;
     for key in keys {
         if !meta.items.iter().any(|(k, _)| k == key) {
             if let Some(raw) = fields.get(key) {
-                meta.items.push((key, raw.to_vec()));
+                meta.items.push((key, own(raw)?));
             }
         }
     }
+    Some(())
 }
 
 impl Accumulator {
@@ -175,14 +188,15 @@ impl Accumulator {
         self.kept = self.kept.saturating_add(data.len());
         // What was folded then is of no use; its memory goes back with the stream, which
         // frees its state when it ends.
-        self.stopped = self.limit == 0 || self.kept > self.limit || !self.fold(data, members);
+        self.stopped =
+            self.limit == 0 || self.kept > self.limit || self.fold(data, members).is_none();
     }
 
-    /// Folds one event in; false when memory ran out for it.
-    fn fold(&mut self, data: &[u8], members: &[Member]) -> bool {
+    /// Folds one event in; `None` when memory ran out for it.
+    fn fold(&mut self, data: &[u8], members: &[Member]) -> Option<()> {
         let fields = Fields { data, members };
         let Some(kind) = fields.string_body("type") else {
-            return true;
+            return Some(());
         };
         let index = fields.int("output_index");
         // Deltas are nearly every event: their path stays small; the rest is out of line.
@@ -200,50 +214,50 @@ impl Accumulator {
         }
     }
 
-    fn message_delta(&mut self, fields: &Fields<'_>, index: i64) -> bool {
+    fn message_delta(&mut self, fields: &Fields<'_>, index: i64) -> Option<()> {
         let content_index = fields.int("content_index");
         let entry = self.entry(index, || Entry::Message {
             meta: Meta::default(),
             chunks: Vec::new(),
         });
         let Entry::Message { meta, chunks } = entry else {
-            return true;
+            return Some(());
         };
         set_meta(
             meta,
             fields,
             &["id", "created_at", "role", "model", "agent_id"],
-        );
-        // The text grows without bound, doubling as it does: it is the part that may find no
-        // memory left. Other copies are at most the event's size.
+        )?;
+        // Every copy is reserved fallibly: the text grows without bound, doubling as it does,
+        // and any other member may be most of a 64 MiB event.
         match fields.get("content") {
             Some(raw) if raw.first() == Some(&b'"') => {
                 let body = string_body(raw).unwrap_or_default();
                 match chunks.last_mut() {
-                    Some((i, Chunk::Text(text))) if *i == content_index => append(text, body),
+                    Some((i, Chunk::Text(text))) if *i == content_index => {
+                        append(text, body).then_some(())
+                    }
                     _ => {
-                        let mut text = Vec::new();
-                        let room = append(&mut text, body);
-                        chunks.push((content_index, Chunk::Text(text)));
-                        room
+                        chunks.push((content_index, Chunk::Text(own(body)?)));
+                        Some(())
                     }
                 }
             }
             Some(raw) => {
-                chunks.push((content_index, Chunk::Raw(raw.to_vec())));
-                true
+                chunks.push((content_index, Chunk::Raw(own(raw)?)));
+                Some(())
             }
-            None => true,
+            None => Some(()),
         }
     }
 
     #[inline(never)]
-    fn apply_other(&mut self, kind: &[u8], fields: &Fields<'_>, index: i64) -> bool {
+    fn apply_other(&mut self, kind: &[u8], fields: &Fields<'_>, index: i64) -> Option<()> {
         match kind {
             b"conversation.response.started" => {
-                self.conversation_id = fields.get("conversation_id").map(<[u8]>::to_vec)
+                self.conversation_id = own_member(fields.get("conversation_id"))?
             }
-            b"conversation.response.done" => self.usage = fields.get("usage").map(<[u8]>::to_vec),
+            b"conversation.response.done" => self.usage = own_member(fields.get("usage"))?,
             b"function.call.delta" => {
                 let entry = self.entry(index, || Entry::FunctionCall {
                     meta: Meta::default(),
@@ -262,11 +276,12 @@ impl Accumulator {
                             "model",
                             "agent_id",
                         ],
-                    );
+                    )?;
                     return append(
                         arguments,
                         fields.string_body("arguments").unwrap_or_default(),
-                    );
+                    )
+                    .then_some(());
                 }
             }
             b"tool.execution.started" | b"tool.execution.delta" | b"tool.execution.done" => {
@@ -285,17 +300,17 @@ impl Accumulator {
                         meta,
                         fields,
                         &["id", "created_at", "name", "model", "agent_id"],
-                    );
+                    )?;
                     if kind != b"tool.execution.done"
                         && !append(
                             arguments,
                             fields.string_body("arguments").unwrap_or_default(),
                         )
                     {
-                        return false;
+                        return None;
                     }
                     if let Some(raw) = fields.get("info") {
-                        *info = Some(raw.to_vec());
+                        *info = Some(own(raw)?);
                     }
                 }
             }
@@ -315,12 +330,12 @@ impl Accumulator {
                             "next_agent_id",
                             "next_agent_name",
                         ],
-                    );
+                    )?;
                 }
             }
             _ => {}
         }
-        true
+        Some(())
     }
 
     fn entry(&mut self, index: i64, make: impl FnOnce() -> Entry) -> &mut Entry {

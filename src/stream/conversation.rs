@@ -110,10 +110,7 @@ impl ConversationStream {
             // Room for the event in JavaScript's spelling, reserved so that running out of memory
             // is this typed error rather than a trap; the memory held goes back with the stream.
             if crate::json::reserve_js(batch, data).is_err() {
-                error = Some(Error::stream(
-                    StreamErrorKind::TooLarge,
-                    format!("out of memory for a {}-byte event", data.len()),
-                ));
+                error = Some(Error::out_of_memory("event", data.len()));
                 return;
             }
             batch.push(if count == 0 { b'[' } else { b',' });
@@ -321,6 +318,9 @@ fn full(
 #[cold]
 #[inline(never)]
 fn malformed(event: &crate::sse::EventRef<'_>, e: &crate::json::TranscodeError) -> Error {
+    if matches!(e.kind, crate::json::TranscodeErrorKind::OutOfMemory) {
+        return Error::out_of_memory("event", event.data.len());
+    }
     let preview: String = event.data.chars().take(120).collect();
     Error::stream(
         StreamErrorKind::Malformed,
