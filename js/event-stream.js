@@ -110,7 +110,11 @@ export class EventStream extends Base {
     if (raw === undefined || this.#filling) return;
     this.#raw = undefined;
     this.#base = undefined;
-    this.#final = raw.finalResponse();
+    try {
+      this.#final = raw.finalResponse();
+    } catch (error) {
+      this.#final = error;
+    }
     raw.free();
   }
 

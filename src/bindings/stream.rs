@@ -91,17 +91,18 @@ impl RawEventStream {
         Some(String::from_utf8_lossy(&names).into_owned())
     }
 
-    /// The response folded from the events so far, as camelCase JSON text; or, when folding
-    /// stopped (past its limit, switched off, or out of memory), the `StreamError` of kind
-    /// `too_large` to throw (returned, not thrown: the stream keeps it for `finalResponse()`).
+    /// The response folded from the events so far, as camelCase JSON text; throws the
+    /// `StreamError` of kind `too_large` when folding stopped (past its limit, switched off, or
+    /// out of memory).
     #[wasm_bindgen(js_name = finalResponse)]
-    pub fn final_response(&self) -> JsValue {
+    pub fn final_response(&self) -> Result<String, JsValue> {
         let mut out = Vec::new();
-        match self.parser.final_response(&mut out) {
-            // The transcoder writes ASCII.
-            Ok(()) => JsValue::from_str(std::str::from_utf8(&out).unwrap_or_default()),
-            Err(e) => e.with_request_id(self.request_id.as_deref()).into(),
-        }
+        let request_id = self.request_id.as_deref();
+        self.parser
+            .final_response(&mut out)
+            .map_err(|e| JsValue::from(e.with_request_id(request_id)))?;
+        // The transcoder writes ASCII.
+        Ok(String::from_utf8_lossy(&out).into_owned())
     }
 
     /// The response's request id, when the server sent one.

@@ -3845,54 +3845,6 @@ export type FilesDeleteResponse = DeleteFileResponse;
 
 
 /**
- * A conversation stream's parser. Use the `EventStream` the `*Stream` methods return.
- */
-export class RawEventStream {
-    private constructor();
-    free(): void;
-    [Symbol.dispose](): void;
-    /**
-     * The last batch: a JSON array of the events' camelCase `data`, as ASCII bytes (a copy).
-     */
-    batch(): Uint8Array;
-    /**
-     * Parses the next body chunk; returns how many events it completed (read them with
-     * `batch()`). A failure after them is kept for `takeError()`: running out of memory for an
-     * event is a `StreamError` of kind `too_large`.
-     */
-    feed(chunk: Uint8Array | number[]): number;
-    /**
-     * The response folded from the events so far, as camelCase JSON text; or, when folding
-     * stopped (past its limit, switched off, or out of memory), the `StreamError` of kind
-     * `too_large` to throw (returned, not thrown: the stream keeps it for `finalResponse()`).
-     */
-    finalResponse(): any;
-    /**
-     * The body ended: throws a `StreamError` if it ended before `conversation.response.done`.
-     */
-    finish(): void;
-    /**
-     * The last batch's events whose SSE name is not their `data.type`, as JSON text
-     * `[[index, name], ...]`, or `undefined` (the usual case).
-     */
-    names(): string | undefined;
-    /**
-     * Keeps nothing more for `finalResponse()` (which then throws a `StreamError` of kind
-     * `too_large`), and gives back what was kept: for a caller who only reads the events.
-     */
-    skipFinalResponse(): void;
-    /**
-     * The failure the last chunk ended with (a malformed or `error` event), once; else
-     * `undefined`. Reading stops there.
-     */
-    takeError(): any;
-    /**
-     * The response's request id, when the server sent one.
-     */
-    readonly requestId: string | undefined;
-}
-
-/**
  * A WHATWG-complete `text/event-stream` parser. Feed it bytes as they arrive; each call
  * returns the events those bytes completed.
  */
