@@ -3,6 +3,9 @@
 // the response and feeds each chunk to Rust's parser until some events are complete; their
 // camelCase data `raw.batch()` hands over as one ASCII JSON array, parsed here with a single JSON.parse. An event that repeats the
 // one before it but for a few members (most deltas) arrives as a patch of it.
+//
+// The parser's wasm memory is freed as soon as the stream ends (done, failed or aborted), not
+// when the garbage collector gets to it: what `finalResponse()` needs is taken first, as text.
 
 import { AbortError } from "./errors.js";
 
@@ -34,7 +37,11 @@ const PULL = 2;
  * through any of them aborts the request, as leaving the loop does.
  */
 export class EventStream extends Base {
+  /** The parser (wasm), until the stream ends. */
   #raw;
+  #requestId;
+  /** What `finalResponse()` gives once the parser is freed: the text, or the error. */
+  #final;
   #body;
   #items = [];
   #index = 0;
@@ -71,18 +78,19 @@ export class EventStream extends Base {
     );
     this.#controller = controller;
     this.#raw = raw;
+    this.#requestId = raw.requestId;
     this.#body = body;
   }
 
   /** The response's request id, when the server sent one. */
   get requestId() {
-    const id = this.#raw.requestId;
+    const id = this.#requestId;
     return this.#body.clean?.(id) ?? id;
   }
 
   /** The AbortError of a stream the caller stopped, without the request's credentials. */
   #abortError() {
-    const error = new AbortError("the stream was aborted", { requestId: this.#raw.requestId });
+    const error = new AbortError("the stream was aborted", { requestId: this.#requestId });
     return this.#body.redact?.(error) ?? error;
   }
 
@@ -91,7 +99,33 @@ export class EventStream extends Base {
   #fill() {
     return (this.#filling ??= this.#read().finally(() => {
       this.#filling = undefined;
+      if (this.#ended) this.#free();
     }));
+  }
+
+  /** The stream ended: frees the parser's wasm memory now, after taking what `finalResponse()`
+   * will give (a read in progress still uses the parser: its end frees it). */
+  #free() {
+    const raw = this.#raw;
+    if (raw === undefined || this.#filling) return;
+    this.#raw = undefined;
+    this.#base = undefined;
+    try {
+      this.#final = raw.finalResponse();
+    } catch (error) {
+      this.#final = error;
+    }
+    raw.free();
+  }
+
+  /**
+   * For a caller who only reads the events: the stream stops keeping what `finalResponse()`
+   * folds (every delta's text, up to 64 MiB) and gives that memory back; `finalResponse()` then
+   * rejects with a `StreamError` of kind `too_large`. Returns the stream.
+   */
+  skipFinalResponse() {
+    this.#raw?.skipFinalResponse();
+    return this;
   }
 
   async #read() {
@@ -233,6 +267,7 @@ export class EventStream extends Base {
       this.#ended = true;
       this.#items = [];
       this.#body.abort();
+      this.#free();
     }
   }
 
@@ -262,7 +297,9 @@ export class EventStream extends Base {
     } else {
       while (this.#index < this.#items.length || (await this.#fill())) this.#index = this.#items.length;
     }
-    return dated(this.#raw.finalResponse());
+    const final = this.#final;
+    if (typeof final !== "string") throw final;
+    return dated(final);
   }
 }
 

@@ -21,6 +21,8 @@ const EVENTS = 3;
 // `Failure::HEADERS_TIMEOUT` in src/request/retry.rs).
 const CONNECTION = 0;
 const HEADERS_TIMEOUT = 1;
+// The largest one-shot response body read (64 MiB; README "Streaming", the limits).
+const MAX_BODY = 67108864;
 // Timers above this many ms fire at once in Node and browsers (a signed 32-bit delay).
 const MAX_TIMER_MS = 2147483647;
 const anySignal = typeof AbortSignal === "function" && typeof AbortSignal.any === "function"
@@ -498,6 +500,10 @@ async function receive(core, prepared, kind, response, guard, signal) {
       if (guard.fired) throw core.error("timeout", "the response body", guard.ms, requestId);
       if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
       throw core.error("connection", cause, 0, requestId);
+    }
+    // Checked before it is copied into wasm memory (its camelCase text must fit a JS string too).
+    if (buffer.byteLength > MAX_BODY) {
+      throw core.error("decode", `the response body is ${buffer.byteLength} bytes, over the ${MAX_BODY} bytes this client reads`, 0, requestId);
     }
     return core.decode(prepared.op, new Uint8Array(buffer));
   } catch (error) {

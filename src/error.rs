@@ -119,6 +119,17 @@ impl Error {
         }))
     }
 
+    /// The `too_large` stream failure for `bytes` (of a `what`: an event, a chunk) that found no
+    /// memory left.
+    #[cold]
+    #[inline(never)]
+    pub fn out_of_memory(what: &str, bytes: usize) -> Self {
+        Error::stream(
+            StreamErrorKind::TooLarge,
+            format!("out of memory for a {bytes}-byte {what}"),
+        )
+    }
+
     /// Attaches the request id to errors that carry one.
     pub fn with_request_id(mut self, id: Option<&str>) -> Self {
         if let (Error::Stream(stream), Some(id)) = (&mut self, id) {

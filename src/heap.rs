@@ -1,15 +1,20 @@
 //! The wasm build's allocator: one free list per power-of-two size class, carved from memory
-//! that only grows. It replaces Rust's default wasm allocator (dlmalloc), which is about 7 KB of
-//! code, 5.5 KB of the package gzipped, and walks bins and chunk headers on every call.
+//! that only grows. It replaces Rust's default wasm allocator (dlmalloc), which costs several KB
+//! of the package gzipped and walks bins and chunk headers on every call.
 //!
-//! A block of class `k` holds `2^k` bytes and starts at a multiple of `min(2^k, 64 KiB)`, so any
-//! alignment up to its size (or up to a page) holds. The class is computed again from the
-//! `Layout` that `dealloc` and `realloc` receive, so blocks carry no header. A freed block goes
-//! to the front of its class's list, whose links are written into the free blocks themselves;
-//! blocks are never merged or split once handed out. This suits the client: its allocations
-//! repeat the same few sizes call after call (one per stream buffer, event and request), and
-//! a class's memory is reused as soon as it is freed. The cost is up to half a block's bytes
-//! (the rounding) and memory kept per class at its peak.
+//! A block of class `k` holds `2^k` bytes and starts at a multiple of `2^k`, so any alignment up
+//! to its size holds. The class is computed again from the `Layout` that `dealloc` and `realloc`
+//! receive, so blocks carry no header. A freed block goes to the front of its class's list, whose
+//! links are written into the free blocks themselves.
+//!
+//! Small blocks (under a page, 64 KiB) are never merged or split once handed out: the client's
+//! small allocations repeat the same few sizes call after call, and a class's memory is reused as
+//! soon as it is freed. Blocks of a page or more are buddies: a large request with an empty list
+//! splits the smallest larger free block in halves, and a freed block merges with its buddy (the
+//! other half of the block of twice its size) whenever that one is free too. So the memory one
+//! huge event took (its buffers doubling as they grew) serves any later size, small or large,
+//! once it is freed; wasm memory never shrinks, so reusing it is what bounds it. The cost is up
+//! to half a block's bytes (the rounding), and small-class memory kept per class at its peak.
 //!
 //! The bookkeeping is plain Rust over addresses, tested natively against an arena; only the
 //! `#[global_allocator]` at the end is wasm-specific.
@@ -21,6 +26,8 @@ const MIN_CLASS: u32 = 3;
 /// Pages asked for at least, per growth (256 KiB): growing detaches every JavaScript view of
 /// the memory, so the glue re-creates them; fewer, larger steps keep that rare.
 const MIN_GROWTH_PAGES: usize = 4;
+/// The smallest class whose blocks are buddies (split and merged): a page.
+const BUDDY_CLASS: u32 = 16;
 
 /// The allocator's state: free lists, and the rest of the last memory obtained.
 pub(crate) struct Heap {
@@ -84,13 +91,28 @@ impl Heap {
         let Some(k) = class(size, align) else {
             return 0;
         };
-        let head = self.free[k as usize];
-        if head != 0 {
-            // SAFETY: `head` is a free block of this class, which holds the next one's address.
-            self.free[k as usize] = unsafe { (head as *const usize).read() };
-            return head;
+        if let Some(block) = self.pop(k) {
+            return block;
+        }
+        if k >= BUDDY_CLASS {
+            if let Some(block) = self.split(k) {
+                return block;
+            }
         }
         self.carve(k, grow).unwrap_or(0)
+    }
+
+    /// The smallest free block of class `k` or larger, split in halves down to class `k`: the
+    /// upper halves go to their lists.
+    fn split(&mut self, k: u32) -> Option<usize> {
+        let j = (k..usize::BITS).find(|&j| self.free[j as usize] != 0)?;
+        let block = self.pop(j)?;
+        for i in k..j {
+            // SAFETY: the upper half of class `i` of the free block of class `j` at `block` is
+            // free memory aligned for class `i`.
+            unsafe { self.push(i, block + (1 << i)) };
+        }
+        Some(block)
     }
 
     /// Returns the block at `addr`, allocated for `size` bytes aligned to `align`.
@@ -100,14 +122,31 @@ impl Heap {
     /// size class, and not be used afterwards.
     pub(crate) unsafe fn dealloc(&mut self, addr: usize, size: usize, align: usize) {
         if let Some(k) = class(size, align) {
-            // SAFETY: the caller returns a block of class `k`, at least a `usize` in size.
-            unsafe { self.push(k, addr) };
+            // SAFETY: the caller returns a block of class `k`, which nothing uses any more.
+            unsafe { self.release_block(k, addr) };
         }
     }
 
+    /// Puts the free block of class `k` at `addr` on a list, merged with its free buddies.
+    ///
+    /// # Safety
+    /// As for [`Heap::push`].
+    #[inline(never)]
+    unsafe fn release_block(&mut self, mut k: u32, mut addr: usize) {
+        // A buddy on the list of class `k` is a free block of the same size, aligned for it,
+        // next to this one: together they are the free block of class `k + 1` that holds both.
+        while k >= BUDDY_CLASS && k + 1 < usize::BITS && self.unlink(k, addr ^ (1 << k)) {
+            addr &= !(1 << k);
+            k += 1;
+        }
+        // SAFETY: a free block of class `k` (merged or not), as the caller guarantees.
+        unsafe { self.push(k, addr) };
+    }
+
     /// The block at `addr` resized from `size` to `new_size` bytes: the same block when the
-    /// class does not change (or when shrinking finds no memory for a smaller one), else a new
-    /// one holding the old contents (0 when memory runs out, leaving the old block as it was).
+    /// class does not change, or when it doubles and its buddy is free (the two merge); else a
+    /// new one holding the old contents (0 when memory runs out, leaving the old block as it
+    /// was; when shrinking finds no memory for a smaller block, the old one).
     ///
     /// # Safety
     /// As for [`Heap::dealloc`], and as for [`Heap::alloc`] about `grow`.
@@ -122,7 +161,13 @@ impl Heap {
         let (Some(old), Some(new)) = (class(size, align), class(new_size, align)) else {
             return 0;
         };
-        if old == new {
+        // A buffer doubling (a `Vec` growing) in the lower half of a free pair keeps its place.
+        if old == new
+            || (new == old + 1
+                && old >= BUDDY_CLASS
+                && addr & (1 << old) == 0
+                && self.unlink(old, addr + (1 << old)))
+        {
             return addr;
         }
         // SAFETY: as the caller guarantees for `grow`.
@@ -134,7 +179,8 @@ impl Heap {
             return addr;
         }
         if new != 0 {
-            // SAFETY: two distinct blocks, each at least `min(size, new_size)` bytes long.
+            // SAFETY: two distinct blocks, each at least `min(size, new_size)` bytes long; the
+            // old one is the caller's to give back.
             unsafe {
                 core::ptr::copy_nonoverlapping(
                     addr as *const u8,
@@ -154,15 +200,27 @@ impl Heap {
         grow: &mut dyn FnMut(usize) -> Option<(usize, usize)>,
     ) -> Option<usize> {
         let size = 1usize << k;
-        let align = size.min(PAGE);
         loop {
-            let start = self.next.checked_add(align - 1)? & !(align - 1);
-            if let Some(stop) = start.checked_add(size).filter(|&stop| stop <= self.end) {
+            let start = self.next.checked_add(size - 1)? & !(size - 1);
+            let stop = start.checked_add(size)?;
+            if stop <= self.end {
                 self.release(self.next, start);
                 self.next = stop;
                 return Some(start);
             }
-            let want = size.checked_add(align)?.max(MIN_GROWTH_PAGES * PAGE);
+            // Small blocks are carved from a free page before the memory grows: so the memory
+            // that large blocks gave back serves small ones too.
+            if k < BUDDY_CLASS {
+                if let Some(page) = self.split(BUDDY_CLASS) {
+                    self.release(self.next, self.end);
+                    self.next = page;
+                    self.end = page + PAGE;
+                    continue;
+                }
+            }
+            // Enough for the block if the new range follows the last one, as it does unless
+            // something else grew the memory.
+            let want = (stop - self.end).max(MIN_GROWTH_PAGES * PAGE);
             let (from, to) = grow(want)?;
             if from != self.end {
                 // Not contiguous: what is left of the old range goes to the free lists.
@@ -180,8 +238,38 @@ impl Heap {
         while let Some(k) = tile(at, to) {
             // SAFETY: `at..at + 2^k` is memory the heap obtained and never handed out, aligned
             // for class `k` (`at` is a multiple of `2^k`).
-            unsafe { self.push(k, at) };
+            unsafe { self.release_block(k, at) };
             at += 1 << k;
+        }
+    }
+
+    /// The first block of the free list of class `k`, taken off it.
+    fn pop(&mut self, k: u32) -> Option<usize> {
+        let head = self.free[k as usize];
+        if head == 0 {
+            return None;
+        }
+        // SAFETY: `head` is a free block of class `k`, which holds the next one's address.
+        self.free[k as usize] = unsafe { (head as *const usize).read() };
+        Some(head)
+    }
+
+    /// Takes the block at `addr` off the free list of class `k`; false if it is not there.
+    #[inline(never)]
+    fn unlink(&mut self, k: u32, addr: usize) -> bool {
+        let mut link: *mut usize = &mut self.free[k as usize];
+        loop {
+            // SAFETY: `link` is the list's head or the first word of one of its free blocks.
+            let at = unsafe { link.read() };
+            if at == 0 {
+                return false;
+            }
+            if at == addr {
+                // SAFETY: as above; `at` is a free block, whose first word links the next one.
+                unsafe { link.write((at as *const usize).read()) };
+                return true;
+            }
+            link = at as *mut usize;
         }
     }
 
@@ -207,12 +295,22 @@ mod wasm {
     // SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread per instance.
     unsafe impl Sync for Global {}
 
+    /// Pages of wasm32 memory kept for small growths: a growth for 1 MiB or more that would
+    /// leave fewer than these 64 MiB below 4 GiB fails instead. The buffers that grow with
+    /// external data reserve their room fallibly (a typed error when it fails), but many small
+    /// allocations (a chunk copied in by the glue, an error's message) cannot fail without a
+    /// trap: when a huge buffer exhausts memory, they still find room.
+    const HEADROOM_PAGES: usize = 1024;
+
     /// More pages of the module's memory, as an address range. The range must end below 4 GiB
     /// to be expressible in a 32-bit `usize`, so a memory is never grown to its last page: this
     /// is checked before growing, since pages grown and not handed out would be lost for good.
     fn grow(bytes: usize) -> Option<(usize, usize)> {
         let pages = bytes.div_ceil(PAGE);
         let old = core::arch::wasm32::memory_size(0);
+        if bytes >= 1 << 20 && old + pages > (1 << 16) - HEADROOM_PAGES {
+            return None;
+        }
         let end = old.checked_add(pages)?.checked_mul(PAGE)?;
         // One thread: the memory is still `old` pages, and grows from there or not at all.
         (core::arch::wasm32::memory_grow(0, pages) == old).then_some((old * PAGE, end))
@@ -224,17 +322,23 @@ mod wasm {
     unsafe impl GlobalAlloc for Global {
         #[inline(never)]
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: one thread and no reentrancy (the heap calls nothing that allocates), so
+            // this is the only reference to the heap; `grow` hands out pages nothing else uses.
             unsafe { (*self.0.get()).alloc(layout.size(), layout.align(), &mut grow) as *mut u8 }
         }
 
         #[inline(never)]
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: as in `alloc`; `GlobalAlloc` callers give back a block of this allocator
+            // with the layout it was allocated with.
             unsafe { (*self.0.get()).dealloc(ptr as usize, layout.size(), layout.align()) }
         }
 
         #[inline(never)]
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            // SAFETY: as in `alloc`: the only reference to the heap.
             let heap = unsafe { &mut *self.0.get() };
+            // SAFETY: as in `dealloc` for `ptr` and `layout`, and in `alloc` for `grow`.
             unsafe {
                 heap.realloc(
                     ptr as usize,
@@ -255,10 +359,10 @@ mod wasm {
 mod tests {
     use super::*;
 
-    /// A heap over an arena of `pages` pages, handed out a few pages at a time, with a gap
-    /// now and then (a range not contiguous with the last).
+    /// An arena of `pages` pages, handed out a few pages at a time, with a gap now and then (a
+    /// range not contiguous with the last).
     struct Arena {
-        _memory: Vec<u8>,
+        memory: Vec<u8>,
         base: usize,
         used: usize,
         pages: usize,
@@ -273,7 +377,7 @@ mod tests {
             let memory = vec![0u8; (pages + 1) * PAGE];
             let base = (memory.as_ptr() as usize).next_multiple_of(PAGE);
             Arena {
-                _memory: memory,
+                memory,
                 base,
                 used: 0,
                 pages,
@@ -282,20 +386,26 @@ mod tests {
             }
         }
 
+        /// The arena's bytes at `addr..addr + len` (which must lie in it).
+        fn bytes(&mut self, addr: usize, len: usize) -> &mut [u8] {
+            let at = addr - self.memory.as_ptr() as usize;
+            &mut self.memory[at..at + len]
+        }
+
         /// Whether every hole still holds only the canary.
-        fn holes_intact(&self) -> bool {
-            self.holes.iter().all(|&hole| {
-                let bytes = unsafe { core::slice::from_raw_parts(hole as *const u8, PAGE) };
-                bytes.iter().all(|&b| b == CANARY)
-            })
+        fn holes_intact(&mut self) -> bool {
+            let holes = self.holes.clone();
+            holes
+                .into_iter()
+                .all(|hole| self.bytes(hole, PAGE).iter().all(|&b| b == CANARY))
         }
 
         fn grow(&mut self, bytes: usize) -> Option<(usize, usize)> {
             self.grows += 1;
-            if self.grows.is_multiple_of(5) {
+            if self.grows.is_multiple_of(5) && self.used + PAGE <= self.pages * PAGE {
                 // A hole, which the heap must never hand out: the next range is not contiguous.
                 let hole = self.base + self.used;
-                unsafe { core::ptr::write_bytes(hole as *mut u8, CANARY, PAGE) };
+                self.bytes(hole, PAGE).fill(CANARY);
                 self.holes.push(hole);
                 self.used += PAGE;
             }
@@ -306,6 +416,53 @@ mod tests {
             let from = self.base + self.used;
             self.used += want;
             Some((from, from + want))
+        }
+    }
+
+    /// A heap over an arena: its calls, made safe by the arena (every range it hands out is its
+    /// own memory, alive as long as the harness) and by the tests (they give back only the blocks
+    /// they were given, with their size and alignment).
+    struct Harness {
+        arena: Arena,
+        heap: Heap,
+    }
+
+    impl Harness {
+        fn new(pages: usize) -> Self {
+            Harness {
+                arena: Arena::new(pages),
+                heap: Heap::new(),
+            }
+        }
+
+        fn alloc(&mut self, size: usize, align: usize) -> usize {
+            let arena = &mut self.arena;
+            // SAFETY: `grow` hands out ranges of the arena, which the heap alone writes.
+            unsafe { self.heap.alloc(size, align, &mut |bytes| arena.grow(bytes)) }
+        }
+
+        fn dealloc(&mut self, addr: usize, size: usize, align: usize) {
+            // SAFETY: the tests give back a live block with the layout it was allocated with.
+            unsafe { self.heap.dealloc(addr, size, align) }
+        }
+
+        fn realloc(&mut self, addr: usize, size: usize, align: usize, new_size: usize) -> usize {
+            let arena = &mut self.arena;
+            // SAFETY: as for `alloc` and `dealloc`.
+            unsafe {
+                self.heap
+                    .realloc(addr, size, align, new_size, &mut |bytes| arena.grow(bytes))
+            }
+        }
+
+        /// The bytes of a live block (`addr..addr + len`, in the arena).
+        fn bytes(&mut self, addr: usize, len: usize) -> &mut [u8] {
+            self.arena.bytes(addr, len)
+        }
+
+        /// Pages obtained from the arena so far.
+        fn pages(&self) -> usize {
+            self.arena.used / PAGE
         }
     }
 
@@ -374,16 +531,13 @@ mod tests {
 
     #[test]
     fn blocks_are_aligned_disjoint_and_keep_their_bytes_through_alloc_free_and_realloc() {
-        let mut arena = Arena::new(1024);
-        let mut grow = |bytes: usize| arena.grow(bytes);
-        let mut heap = Heap::new();
+        let mut h = Harness::new(1024);
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         // (address, size, align, fill byte)
         let mut live: Vec<(usize, usize, usize, u8)> = Vec::new();
-        let check = |&(addr, size, _, fill): &(usize, usize, usize, u8)| {
-            let bytes = unsafe { core::slice::from_raw_parts(addr as *const u8, size) };
+        let check = |h: &mut Harness, &(addr, size, _, fill): &(usize, usize, usize, u8)| {
             assert!(
-                bytes.iter().all(|&b| b == fill),
+                h.bytes(addr, size).iter().all(|&b| b == fill),
                 "block {addr:#x} ({size} bytes) was overwritten"
             );
         };
@@ -391,42 +545,53 @@ mod tests {
             let roll = rng.next();
             if live.is_empty() || (live.len() < 400 && roll.is_multiple_of(2)) {
                 let size = match roll % 10 {
-                    0 => (rng.next() % 100_000) as usize,
+                    0 => (rng.next() % 400_000) as usize,
                     1..=3 => (rng.next() % 4096) as usize,
                     _ => (rng.next() % 64) as usize,
                 };
                 let align = 1usize << (rng.next() % 17);
-                let addr = unsafe { heap.alloc(size, align, &mut grow) };
+                let addr = h.alloc(size, align);
                 assert_ne!(addr, 0, "out of memory at step {step}");
                 assert_eq!(addr % align, 0);
                 let fill = step as u8;
-                unsafe { core::ptr::write_bytes(addr as *mut u8, fill, size) };
+                h.bytes(addr, size).fill(fill);
                 live.push((addr, size, align, fill));
             } else {
                 let i = (rng.next() as usize) % live.len();
-                check(&live[i]);
+                check(&mut h, &live[i]);
                 if roll.is_multiple_of(2) {
                     let (addr, size, align, _) = live.swap_remove(i);
-                    unsafe { heap.dealloc(addr, size, align) };
+                    h.dealloc(addr, size, align);
                 } else {
                     let (addr, size, align, fill) = live[i];
-                    let new_size = (rng.next() % 10_000) as usize;
-                    let new = unsafe { heap.realloc(addr, size, align, new_size, &mut grow) };
+                    // Often a doubling, as a growing `Vec` asks.
+                    let new_size = if roll.is_multiple_of(3) {
+                        (size * 2).clamp(1, 1 << 20)
+                    } else {
+                        (rng.next() % 100_000) as usize
+                    };
+                    let new = h.realloc(addr, size, align, new_size);
                     assert_ne!(new, 0);
                     assert_eq!(new % align, 0);
-                    let kept = unsafe {
-                        core::slice::from_raw_parts(new as *const u8, size.min(new_size))
-                    };
-                    assert!(kept.iter().all(|&b| b == fill), "realloc lost the contents");
-                    unsafe { core::ptr::write_bytes(new as *mut u8, fill, new_size) };
+                    let kept = size.min(new_size);
+                    assert!(
+                        h.bytes(new, kept).iter().all(|&b| b == fill),
+                        "realloc lost the contents"
+                    );
+                    h.bytes(new, new_size).fill(fill);
                     live[i] = (new, new_size, align, fill);
                 }
             }
         }
-        live.iter().for_each(check);
-        assert!(arena.holes.len() > 3, "the test needs holes between ranges");
+        for block in &live {
+            check(&mut h, block);
+        }
         assert!(
-            arena.holes_intact(),
+            h.arena.holes.len() > 3,
+            "the test needs holes between ranges"
+        );
+        assert!(
+            h.arena.holes_intact(),
             "a block was carved from memory `grow` never returned"
         );
         // No two live blocks overlap (each holds at least its size rounded to its class).
@@ -443,42 +608,118 @@ mod tests {
 
     #[test]
     fn a_freed_block_is_reused_by_the_next_allocation_of_its_class() {
-        let mut arena = Arena::new(16);
-        let mut grow = |bytes: usize| arena.grow(bytes);
-        let mut heap = Heap::new();
-        let a = unsafe { heap.alloc(100, 8, &mut grow) };
-        let b = unsafe { heap.alloc(120, 8, &mut grow) };
+        let mut h = Harness::new(16);
+        let a = h.alloc(100, 8);
+        let b = h.alloc(120, 8);
         assert_ne!(a, b);
-        unsafe { heap.dealloc(a, 100, 8) };
-        assert_eq!(unsafe { heap.alloc(128, 8, &mut grow) }, a);
+        h.dealloc(a, 100, 8);
+        assert_eq!(h.alloc(128, 8), a);
         // Growing within the class keeps the block; leaving it moves the contents.
-        assert_eq!(unsafe { heap.realloc(b, 120, 8, 128, &mut grow) }, b);
-        let c = unsafe { heap.realloc(b, 128, 8, 129, &mut grow) };
+        assert_eq!(h.realloc(b, 120, 8, 128), b);
+        let c = h.realloc(b, 128, 8, 129);
         assert_ne!(c, b);
-        assert_eq!(unsafe { heap.alloc(65, 8, &mut grow) }, b);
+        assert_eq!(h.alloc(65, 8), b);
+    }
+
+    #[test]
+    fn memory_freed_by_one_huge_buffer_serves_every_later_size_without_growing() {
+        let mut h = Harness::new(2048);
+        // A buffer doubling from a page to 16 MiB, as an event's data does, and a copy of it.
+        let mut size = PAGE;
+        let mut data = h.alloc(size, 1);
+        while size < 16 << 20 {
+            data = h.realloc(data, size, 1, 2 * size);
+            assert_ne!(data, 0);
+            size *= 2;
+        }
+        let copy = h.alloc(size + 1, 1);
+        assert_ne!(copy, 0);
+        h.dealloc(data, size, 1);
+        h.dealloc(copy, size + 1, 1);
+        let peak = h.pages();
+        // Everything came back: sizes large and small, in any order, fit in what was obtained.
+        let mut rng = Rng(7);
+        for round in 0..50 {
+            let mut live = Vec::new();
+            let mut total = 0;
+            while total < 8 << 20 {
+                let size = (PAGE << (rng.next() % 7)) + (rng.next() % PAGE as u64) as usize;
+                let addr = h.alloc(size, 8);
+                assert_ne!(addr, 0, "round {round}: out of memory");
+                live.push((addr, size));
+                total += size;
+            }
+            for (addr, size) in live {
+                h.dealloc(addr, size, 8);
+            }
+            assert_eq!(h.pages(), peak, "round {round}: memory grew");
+        }
+        // And merged again into the largest block: the same 32 MiB serves a 32 MiB request.
+        let big = h.alloc(32 << 20, 8);
+        assert_ne!(big, 0);
+        assert_eq!(h.pages(), peak, "the freed halves did not merge back");
+    }
+
+    #[test]
+    fn small_blocks_are_carved_from_the_pages_a_freed_huge_block_gave_back() {
+        let mut h = Harness::new(2048);
+        let huge = h.alloc(16 << 20, 8);
+        assert_ne!(huge, 0);
+        h.dealloc(huge, 16 << 20, 8);
+        let peak = h.pages();
+        // Small blocks of every class, 6 MiB of them (at most twice that rounded up to their
+        // classes): more than the memory left around the huge block.
+        let mut rng = Rng(11);
+        let mut live = Vec::new();
+        let mut total = 0;
+        while total < 6 << 20 {
+            let size = 1 + (rng.next() % (PAGE as u64 - 1)) as usize;
+            let addr = h.alloc(size, 8);
+            assert_ne!(addr, 0);
+            h.bytes(addr, size).fill(1);
+            live.push((addr, size));
+            total += size;
+        }
+        assert_eq!(h.pages(), peak, "small blocks grew the memory");
+        for (addr, size) in live {
+            h.dealloc(addr, size, 8);
+        }
+    }
+
+    #[test]
+    fn a_doubling_buffer_grows_in_place_when_its_buddy_is_free() {
+        let mut h = Harness::new(64);
+        // The heap's only memory: one free block of four pages.
+        let (from, _) = h.arena.grow(8 * PAGE).unwrap();
+        let a = from.next_multiple_of(4 * PAGE);
+        h.heap.release(a, a + 4 * PAGE);
+        // Split for one page: the page is its lower half, whose buddy is free.
+        let b = h.alloc(PAGE, 1);
+        assert_eq!(b, a);
+        h.bytes(b, PAGE).fill(7);
+        assert_eq!(h.realloc(b, PAGE, 1, 2 * PAGE), b);
+        assert_eq!(h.realloc(b, 2 * PAGE, 1, 4 * PAGE), b);
+        assert!(h.bytes(b, PAGE).iter().all(|&byte| byte == 7));
+        // The whole block is in use: a fifth page is memory obtained anew.
+        let pages = h.pages();
+        assert_ne!(h.alloc(PAGE, 1), 0);
+        assert!(h.pages() > pages);
     }
 
     #[test]
     fn running_out_of_memory_is_a_null_block_and_leaves_the_heap_usable() {
-        let mut arena = Arena::new(8);
-        let mut grow = |bytes: usize| arena.grow(bytes);
-        let mut heap = Heap::new();
-        assert_eq!(unsafe { heap.alloc(64 * PAGE, 8, &mut grow) }, 0);
-        let small = unsafe { heap.alloc(16, 8, &mut grow) };
+        let mut h = Harness::new(8);
+        assert_eq!(h.alloc(64 * PAGE, 8), 0);
+        let small = h.alloc(16, 8);
         assert_ne!(small, 0);
-        let old = unsafe { heap.alloc(PAGE, 8, &mut grow) };
+        let old = h.alloc(PAGE, 8);
         assert_ne!(old, 0);
-        assert_eq!(
-            unsafe { heap.realloc(old, PAGE, 8, 64 * PAGE, &mut grow) },
-            0
-        );
+        assert_eq!(h.realloc(old, PAGE, 8, 64 * PAGE), 0);
         // Shrinking never fails: with no memory for the smaller block, the old one serves.
-        let mut exhausted = |_: usize| None;
         let mut empty = Heap::new();
-        assert_eq!(
-            unsafe { empty.realloc(old, PAGE, 8, 100, &mut exhausted) },
-            old
-        );
-        assert_eq!(unsafe { heap.alloc(usize::MAX - 3, 1, &mut grow) }, 0);
+        // SAFETY: a `grow` that never hands out memory; `old` is a live block of class 16.
+        let kept = unsafe { empty.realloc(old, PAGE, 8, 100, &mut |_| None) };
+        assert_eq!(kept, old);
+        assert_eq!(h.alloc(usize::MAX - 3, 1), 0);
     }
 }

@@ -13,6 +13,8 @@
 //! * [`error`] — the one error type.
 //! * `bindings` (wasm only) — the JavaScript face: fetch, the `Mistral` class, error classes.
 #![deny(missing_docs)]
+// Every `unsafe` block (all of them in src/heap.rs) says why it is sound.
+#![deny(clippy::undocumented_unsafe_blocks)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod error;

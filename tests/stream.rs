@@ -147,7 +147,7 @@ impl Expander {
 /// The response `final_response` folds, its dates marked as [`mark_dates`] does.
 fn folded(stream: &ConversationStream) -> Value {
     let mut out = Vec::new();
-    stream.final_response(&mut out);
+    stream.final_response(&mut out).expect("a folded response");
     let pair: Vec<Value> = serde_json::from_slice(&out).expect("JSON");
     let [mut response, Value::Array(paths)] = <[Value; 2]>::try_from(pair).expect("a pair") else {
         panic!("`[response, [paths]]`");
@@ -618,4 +618,73 @@ fn the_folded_response_lists_its_dates() {
         created.get("$date").is_some_and(Value::is_i64),
         "{response}"
     );
+}
+
+#[test]
+fn final_response_folds_up_to_its_limit_then_is_too_large_while_events_go_on() {
+    let delta = |content: &str| {
+        format!(
+            r#"{{"type":"message.output.delta","output_index":0,"id":"m1","content_index":0,"content":"{content}"}}"#
+        )
+    };
+    let datas: Vec<String> = (0..10).map(|_| delta(&"x".repeat(100))).collect();
+    let body = sse(&datas);
+    // Under the limit: the whole text.
+    let mut stream = ConversationStream::default();
+    stream.set_fold_limit(datas.iter().map(String::len).sum());
+    assert_eq!(stream.feed(body.as_bytes()).count, 10);
+    assert_eq!(
+        folded(&stream)["outputs"][0]["content"]
+            .as_str()
+            .map(str::len),
+        Some(1000)
+    );
+    // Over it: every event is still delivered, and the response is a typed `too_large`.
+    let mut stream = ConversationStream::default();
+    stream.set_fold_limit(500);
+    let feed = stream.feed(body.as_bytes());
+    assert_eq!(feed.count, 10);
+    assert!(feed.error.is_none());
+    let error = stream
+        .final_response(&mut Vec::new())
+        .expect_err("over the limit");
+    let mistral_edge::Error::Stream(e) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(e.kind, StreamErrorKind::TooLarge);
+    assert!(e.message.contains("64 MiB"), "{}", e.message);
+    // Switched off (a limit of 0, `skipFinalResponse()`), even after some events.
+    let mut stream = ConversationStream::default();
+    stream.feed(sse(&datas[..2]).as_bytes());
+    stream.set_fold_limit(0);
+    assert_eq!(stream.feed(sse(&datas[2..]).as_bytes()).count, 8);
+    let error = stream
+        .final_response(&mut Vec::new())
+        .expect_err("switched off");
+    assert!(error.to_string().contains("skipFinalResponse"), "{error}");
+}
+
+#[test]
+fn an_event_over_64_kib_is_not_kept_to_patch_the_next_one() {
+    let delta = |content: &str| {
+        format!(
+            r#"{{"type":"message.output.delta","output_index":0,"id":"m1","content_index":0,"content":"{content}"}}"#
+        )
+    };
+    for (size, patched) in [(1000, true), (70_000, false)] {
+        let datas = vec![delta(&"a".repeat(size)), delta("b")];
+        let mut stream = ConversationStream::default();
+        let feed = stream.feed(sse(&datas).as_bytes());
+        let items: Vec<Value> = serde_json::from_slice(feed.batch.expect("a batch")).expect("JSON");
+        assert_eq!(items[1].is_array(), patched, "after a {size}-byte event");
+        let (items, error, stream) = run(&[sse(&datas).as_bytes()]);
+        assert!(error.is_some(), "no `done`: truncated");
+        assert_eq!(items[1]["data"]["content"], "b");
+        assert_eq!(
+            folded(&stream)["outputs"][0]["content"]
+                .as_str()
+                .map(str::len),
+            Some(size + 1)
+        );
+    }
 }

@@ -480,7 +480,9 @@ pub fn check(data: &[u8]) {
     assert_eq!(stream.is_done(), done && error.is_none());
 
     let mut response = Vec::new();
-    stream.final_response(&mut response);
+    if let Err(e) = stream.final_response(&mut response) {
+        panic!("finalResponse failed under its limit: {e}");
+    }
     let response: Serde = serde_json::from_slice(&response).unwrap_or_else(|e| {
         panic!(
             "finalResponse is not JSON ({e}): {}",

@@ -1,5 +1,6 @@
 //! The JavaScript face of the crate: the only code that touches wasm-bindgen, web-sys and js-sys.
 
+mod bytes;
 mod client;
 #[cfg(not(feature = "conversations-only"))]
 mod decoder;

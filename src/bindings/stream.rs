@@ -6,6 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::bytes::copy_in;
 use crate::error::Error;
 use crate::stream::ConversationStream;
 
@@ -15,6 +16,8 @@ use crate::stream::ConversationStream;
 #[wasm_bindgen(skip_typescript)]
 pub struct RawEventStream {
     parser: ConversationStream,
+    /// The chunk being parsed, copied from JavaScript.
+    input: Vec<u8>,
     request_id: Option<String>,
     /// An error to raise after the events before it were delivered.
     pending: Option<Error>,
@@ -25,6 +28,7 @@ impl RawEventStream {
     pub fn new(request_id: Option<String>) -> RawEventStream {
         RawEventStream {
             parser: ConversationStream::default(),
+            input: Vec::new(),
             request_id,
             pending: None,
         }
@@ -34,14 +38,28 @@ impl RawEventStream {
 #[wasm_bindgen]
 impl RawEventStream {
     /// Parses the next body chunk; returns how many events it completed (read them with
-    /// `batch()`). A failure after them is kept for `takeError()`.
-    pub fn feed(&mut self, chunk: &[u8]) -> u32 {
-        let feed = self.parser.feed(chunk);
-        let count = feed.count as u32;
-        if let Some(error) = feed.error {
+    /// `batch()`). A failure after them is kept for `takeError()`: running out of memory for an
+    /// event, or for the chunk itself (a fetch body's chunks are `Uint8Array`s), is a
+    /// `StreamError` of kind `too_large`.
+    pub fn feed(&mut self, chunk: js_sys::Uint8Array) -> u32 {
+        let (count, error) = match copy_in(&chunk, &mut self.input) {
+            Ok(()) => {
+                let feed = self.parser.feed(&self.input);
+                (feed.count as u32, feed.error)
+            }
+            Err(bytes) => (0, Some(Error::out_of_memory("chunk", bytes))),
+        };
+        if let Some(error) = error {
             self.pending = Some(error.with_request_id(self.request_id.as_deref()));
         }
         count
+    }
+
+    /// Keeps nothing more for `finalResponse()` (which then throws a `StreamError` of kind
+    /// `too_large`), and gives back what was kept: for a caller who only reads the events.
+    #[wasm_bindgen(js_name = skipFinalResponse)]
+    pub fn skip_final_response(&mut self) {
+        self.parser.set_fold_limit(0);
     }
 
     /// The failure the last chunk ended with (a malformed or `error` event), once; else
@@ -73,18 +91,18 @@ impl RawEventStream {
         Some(String::from_utf8_lossy(&names).into_owned())
     }
 
-    /// The response folded from the events so far, as camelCase JSON text.
+    /// The response folded from the events so far, as camelCase JSON text; throws the
+    /// `StreamError` of kind `too_large` when folding stopped (past its limit, switched off, or
+    /// out of memory).
     #[wasm_bindgen(js_name = finalResponse)]
-    pub fn final_response(&self) -> String {
+    pub fn final_response(&self) -> Result<String, JsValue> {
         let mut out = Vec::new();
-        self.parser.final_response(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
-    }
-
-    /// Whether `conversation.response.done` arrived.
-    #[wasm_bindgen(getter, js_name = isDone)]
-    pub fn is_done(&self) -> bool {
-        self.parser.is_done()
+        let request_id = self.request_id.as_deref();
+        self.parser
+            .final_response(&mut out)
+            .map_err(|e| JsValue::from(e.with_request_id(request_id)))?;
+        // The transcoder writes ASCII.
+        Ok(String::from_utf8_lossy(&out).into_owned())
     }
 
     /// The response's request id, when the server sent one.

@@ -19,6 +19,7 @@
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
+use super::bytes::copy_in;
 use super::error::to_js;
 use super::options::{get, invalid};
 use super::stream::RawEventStream;
@@ -236,26 +237,36 @@ fn parts_json(parts: &[(&str, String)]) -> String {
 #[wasm_bindgen]
 impl Core {
     /// The camelCase response of operation number `op`'s JSON body: a `ResponseValidationError`
-    /// (with the body) when it is empty or not of the documented kind (an object, a list).
-    pub fn decode(&self, op: u32, body: &[u8]) -> Result<JsValue, JsValue> {
+    /// (with the body) when it is empty or not of the documented kind (an object, a list), or
+    /// when there is no memory left for it (the body and its camelCase text are reserved
+    /// fallibly: a trap otherwise).
+    pub fn decode(&self, op: u32, body: js_sys::Uint8Array) -> Result<JsValue, JsValue> {
         let operation = ops::ALL
             .get(op as usize)
             .ok_or_else(|| invalid(format!("there is no operation {op}")))?;
         let ResponseKind::Json(shape) = operation.response else {
             return Ok(JsValue::UNDEFINED);
         };
-        let failed = |message: String| Error::Decode {
+        let mut wire = Vec::new();
+        let mut out = Vec::new();
+        let reserved = copy_in(&body, &mut wire)
+            .and_then(|()| crate::json::reserve_js(&mut out, &wire).map_err(|_| wire.len()));
+        let failed = |message: String, body: &[u8]| Error::Decode {
             message,
             body: String::from_utf8_lossy(&body[..body.len().min(crate::error::MAX_ERROR_BODY)])
                 .into_owned(),
         };
-        if let Some(message) = kind_mismatch(body, shape) {
-            return Err(failed(message).into());
+        if let Err(bytes) = reserved {
+            let message = format!("out of memory for a {bytes}-byte response body");
+            return Err(failed(message, b"").into());
         }
-        let mut out = Vec::with_capacity(body.len() + 64);
+        let body = wire.as_slice();
+        if let Some(message) = kind_mismatch(body, shape) {
+            return Err(failed(message, body).into());
+        }
         let mut dates = Vec::new();
         out.push(b'[');
-        transcode(body, shape, &mut out, &mut dates).map_err(|e| failed(e.to_string()))?;
+        transcode(body, shape, &mut out, &mut dates).map_err(|e| failed(e.to_string(), body))?;
         out.extend_from_slice(b",[");
         out.extend_from_slice(&dates);
         out.extend_from_slice(b"]]");

@@ -131,8 +131,18 @@ export type EventStream = ReadableStream<ConversationStreamItem> & AsyncIterable
     abort(): void;
     /** The events as a web `ReadableStream` of `Uint8Array` SSE bytes, e.g. for a `Response` in a worker. */
     toReadableStream(): ReadableStream<Uint8Array>;
-    /** Reads the rest of the stream and resolves to the response folded from its deltas, as `start` would have returned it. */
+    /**
+     * Reads the rest of the stream and resolves to the response folded from its deltas, as `start`
+     * would have returned it. The folding keeps at most 64 MiB of events: past that (or after
+     * `skipFinalResponse()`, or when memory runs out) it rejects with a `StreamError` of kind
+     * `too_large`, while the loop still delivers every event.
+     */
     finalResponse(): Promise<ConversationResponse>;
+    /**
+     * For a caller who only iterates: keeps nothing more for `finalResponse()` (which then rejects
+     * with a `StreamError` of kind `too_large`) and frees what was kept. Returns the stream.
+     */
+    skipFinalResponse(): EventStream;
     /** The response's request id, when the server sent one. */
     readonly requestId: string | undefined;
 };
@@ -149,7 +159,7 @@ export interface SseEvent {
 
 /** Options of `new SseDecoder(...)`. */
 export interface SseDecoderOptions {
-    /** The largest event, in bytes, before feeding throws (default 64 MiB). */
+    /** The largest event, in bytes, before feeding throws a `StreamError` of kind `too_large` (default 64 MiB). */
     maxBufferBytes?: number;
 }
 "#;

@@ -54,6 +54,8 @@ pub enum TranscodeErrorKind {
     },
     /// The document nests deeper than 128 levels.
     TooDeep,
+    /// There was no memory left to record the document's top-level members.
+    OutOfMemory,
     /// A key this version does not know, written in camelCase: the wire would get it as written,
     /// which the API never spells that way.
     CamelCaseKey {
@@ -106,6 +108,7 @@ impl fmt::Display for TranscodeError {
                 write!(f, "JSON nests deeper than {MAX_DEPTH} levels")?;
                 at(f)
             }
+            TranscodeErrorKind::OutOfMemory => f.write_str("out of memory"),
         }
     }
 }
@@ -946,6 +949,10 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             }
             if t.depth == 1 {
                 if let Some(members) = t.members_out.as_mut() {
+                    // One per top-level key, which an event may repeat millions of times.
+                    if members.try_reserve(1).is_err() {
+                        return Err(t.error(TranscodeErrorKind::OutOfMemory));
+                    }
                     members.push(Member {
                         key: key.start + 1..key.end - 1,
                         value: value_start..t.pos,

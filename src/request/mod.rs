@@ -107,7 +107,9 @@ pub fn build(op: &Operation, args: &[u8]) -> Result<HttpRequest, Error> {
         body::Args::default()
     } else {
         match Value::parse(args) {
-            Err(e) if e.kind == TranscodeErrorKind::TooDeep => return Err(invalid(e.to_string())),
+            Err(e) if matches!(e.kind, TranscodeErrorKind::TooDeep) => {
+                return Err(invalid(e.to_string()))
+            }
             parsed => parsed
                 .ok()
                 .and_then(Value::to_map)

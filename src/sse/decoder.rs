@@ -77,6 +77,12 @@ pub enum SseError {
         /// The limit that the event exceeded, in bytes.
         limit: usize,
     },
+    /// There was no memory left to hold the event (an allocation failed): the decoder gave back
+    /// what it held, and the next stream can use it.
+    OutOfMemory {
+        /// The bytes the event needed at that point.
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for SseError {
@@ -85,6 +91,7 @@ impl fmt::Display for SseError {
             Self::BufferLimit { limit } => {
                 write!(f, "event exceeds the {limit}-byte buffer limit")
             }
+            Self::OutOfMemory { bytes } => write!(f, "out of memory for a {bytes}-byte event"),
         }
     }
 }
@@ -164,8 +171,9 @@ pub struct SseDecoder {
     retry: Option<u64>,
     /// The data buffer decoded with replacement characters, used only when it is not valid UTF-8.
     lossy: String,
-    /// Whether an event overran the buffer limit; feeds fail until the stream is finished.
-    failed: bool,
+    /// Why an event could not be held (over the buffer limit, or out of memory); feeds fail
+    /// the same way until the stream is finished.
+    failed: Option<SseError>,
     /// Whether the last `finish` dropped an unfinished line or event.
     discarded: bool,
     /// The number of input bytes examined while looking for line ends.
@@ -185,7 +193,7 @@ impl fmt::Debug for SseDecoder {
             .field("buffered_bytes", &(self.line.len() + self.data.len()))
             .field("last_event_id", &self.last_event_id)
             .field("retry", &self.retry)
-            .field("failed", &self.failed)
+            .field("failed", &self.failed.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -204,7 +212,7 @@ impl SseDecoder {
             last_event_id: String::new(),
             retry: None,
             lossy: String::new(),
-            failed: false,
+            failed: None,
             discarded: false,
             scanned: 0,
         }
@@ -218,23 +226,24 @@ impl SseDecoder {
     /// # Errors
     ///
     /// [`SseError::BufferLimit`] when an event needs more than
-    /// [`DecoderOptions::max_buffer_bytes`]. The events the chunk completed before that point have
-    /// already been passed to `on_event`. The decoder then drops what it held, and every later feed
+    /// [`DecoderOptions::max_buffer_bytes`], [`SseError::OutOfMemory`] when memory runs out for
+    /// it (the line and data buffers grow through fallible reservations). The events the chunk
+    /// completed before that point have already been passed to `on_event`. The decoder then drops what it held, and every later feed
     /// fails the same way until [`finish`](Self::finish) starts a new stream.
     pub fn feed_with(
         &mut self,
         chunk: &[u8],
         on_event: &mut dyn FnMut(EventRef<'_>),
     ) -> Result<(), SseError> {
-        if self.failed {
-            return Err(self.limit_error());
+        if let Some(error) = &self.failed {
+            return Err(error.clone());
         }
         let result = self
             .strip_bom(chunk, on_event)
             .and_then(|rest| self.scan(rest, on_event));
-        if result.is_err() {
+        if let Err(error) = &result {
             self.reset_stream();
-            self.failed = true;
+            self.failed = Some(error.clone());
         }
         result
     }
@@ -267,9 +276,9 @@ impl SseDecoder {
         // "Once the end of the file is reached, any pending data must be discarded. (If the file ends
         // in the middle of an event, before the final empty line, the incomplete event is not
         // dispatched.)"
-        self.discarded = self.failed || self.has_pending();
+        self.discarded = self.failed.is_some() || self.has_pending();
         self.reset_stream();
-        self.failed = false;
+        self.failed = None;
         Vec::new()
     }
 
@@ -393,7 +402,7 @@ impl SseDecoder {
                     // The whole line is in this chunk: interpret it in place.
                     self.process_line(bytes, on_event)?;
                 } else {
-                    self.reserve(bytes.len())?;
+                    self.reserve(bytes.len(), true)?;
                     self.line.extend_from_slice(bytes);
                     if ends_line {
                         let line = std::mem::take(&mut self.line);
@@ -412,7 +421,7 @@ impl SseDecoder {
                 }
                 // "Append the field value to the data buffer, then append a single U+000A LINE
                 // FEED (LF) character to the data buffer."
-                self.reserve(bytes.len() + usize::from(ends_line))?;
+                self.reserve(bytes.len() + usize::from(ends_line), false)?;
                 self.data.extend_from_slice(bytes);
                 if ends_line {
                     self.data.push(b'\n');
@@ -462,7 +471,7 @@ impl SseDecoder {
                 push_lossy(&mut self.event_type, value);
             }
             b"data" => {
-                self.reserve(value.len() + 1)?;
+                self.reserve(value.len() + 1, false)?;
                 self.data.extend_from_slice(value);
                 self.data.push(b'\n');
             }
@@ -529,24 +538,23 @@ impl SseDecoder {
         self.event_type.clear();
     }
 
-    /// Fails if holding `extra` more bytes would take the event past the buffer limit.
-    fn reserve(&self, extra: usize) -> Result<(), SseError> {
+    /// Makes room for `extra` more bytes in the line buffer (`line`) or the data buffer; fails
+    /// if holding them would take the event past the buffer limit, or if memory runs out.
+    fn reserve(&mut self, extra: usize, line: bool) -> Result<(), SseError> {
         let held = self
             .line
             .len()
             .saturating_add(self.data.len())
             .saturating_add(extra);
         if held > self.options.max_buffer_bytes {
-            return Err(self.limit_error());
+            return Err(SseError::BufferLimit {
+                limit: self.options.max_buffer_bytes,
+            });
         }
-        Ok(())
-    }
-
-    /// The error for an event that overran the buffer limit.
-    fn limit_error(&self) -> SseError {
-        SseError::BufferLimit {
-            limit: self.options.max_buffer_bytes,
-        }
+        let buffer = if line { &mut self.line } else { &mut self.data };
+        buffer
+            .try_reserve(extra)
+            .map_err(|_| SseError::OutOfMemory { bytes: held })
     }
 
     /// Whether the stream in progress has an unfinished line or an undispatched event.

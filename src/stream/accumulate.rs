@@ -4,12 +4,40 @@
 //!
 //! It works on raw wire JSON: string values are kept escaped, since concatenating escaped
 //! JSON string bodies gives the escaped concatenation. Nothing is parsed twice.
+//!
+//! What it keeps is bounded: past [`FOLD_LIMIT`] bytes of events (or a limit of 0, folding
+//! switched off), or when memory runs out for the text it concatenates, it drops what it folded
+//! and keeps nothing more; the response is then a `too_large` error.
 
+use crate::error::{Error, StreamErrorKind};
 use crate::json::Member;
 use crate::swar::same_bytes;
 
+/// The most event data (in bytes, as received) that [`Accumulator`] folds by default: 64 MiB.
+pub const FOLD_LIMIT: usize = 64 << 20;
+
+/// Appends `bytes` to `to`; false when memory runs out for them.
+fn append(to: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let room = to.try_reserve(bytes.len()).is_ok();
+    if room {
+        to.extend_from_slice(bytes);
+    }
+    room
+}
+
 /// Raw JSON of one value (`"text"` with its quotes, `3`, `{...}`).
 type Raw = Vec<u8>;
+
+/// A copy of `raw`; `None` when memory runs out for it.
+fn own(raw: &[u8]) -> Option<Raw> {
+    let mut copy = Vec::new();
+    append(&mut copy, raw).then_some(copy)
+}
+
+/// A copy of the member `raw`, if there is one; `None` when memory runs out for it.
+fn own_member(raw: Option<&[u8]>) -> Option<Option<Raw>> {
+    raw.map_or(Some(None), |raw| own(raw).map(Some))
+}
 
 #[derive(Debug)]
 enum Entry {
@@ -41,11 +69,30 @@ enum Chunk {
 
 /// Builds a response from stream events. Feed it every event's wire data with the members
 /// the transcoder recorded; ask for the result at any time.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Accumulator {
     conversation_id: Option<Raw>,
     usage: Option<Raw>,
     entries: Vec<(i64, Entry)>,
+    /// The bytes of event data applied so far.
+    kept: usize,
+    /// The most `kept` may reach ([`FOLD_LIMIT`] unless set; 0: folding is off).
+    limit: usize,
+    /// Whether folding stopped: past the limit, or out of memory.
+    stopped: bool,
+}
+
+impl Default for Accumulator {
+    fn default() -> Self {
+        Self {
+            conversation_id: None,
+            usage: None,
+            entries: Vec::new(),
+            kept: 0,
+            limit: FOLD_LIMIT,
+            stopped: false,
+        }
+    }
 }
 
 /// The top-level members of one event.
@@ -110,31 +157,51 @@ impl std::ops::Deref for Meta {
 /// Every event of an entry repeats its fields; the first few are read, the rest only append.
 const META_LOOKS: u8 = 4;
 
-fn set_meta(meta: &mut Meta, fields: &Fields<'_>, keys: &[&'static str]) {
+/// `None` when memory ran out.
+fn set_meta(meta: &mut Meta, fields: &Fields<'_>, keys: &[&'static str]) -> Option<()> {
     if meta.looks >= META_LOOKS || meta.items.len() == keys.len() {
-        return;
+        return Some(());
     }
     meta.looks += 1;
     for key in keys {
         if !meta.items.iter().any(|(k, _)| k == key) {
             if let Some(raw) = fields.get(key) {
-                meta.items.push((key, raw.to_vec()));
+                meta.items.push((key, own(raw)?));
             }
         }
     }
+    Some(())
 }
 
 impl Accumulator {
+    /// Sets the most event data (in bytes) to fold: past it, folding stops. 0 switches it off.
+    pub fn set_limit(&mut self, bytes: usize) {
+        self.limit = bytes;
+        self.apply(b"", &[]);
+    }
+
     /// Applies one event (`data` is its wire JSON, `members` its top-level member ranges).
     pub fn apply(&mut self, data: &[u8], members: &[Member]) {
+        if self.stopped {
+            return;
+        }
+        self.kept = self.kept.saturating_add(data.len());
+        // What was folded then is of no use; its memory goes back with the stream, which
+        // frees its state when it ends.
+        self.stopped =
+            self.limit == 0 || self.kept > self.limit || self.fold(data, members).is_none();
+    }
+
+    /// Folds one event in; `None` when memory ran out for it.
+    fn fold(&mut self, data: &[u8], members: &[Member]) -> Option<()> {
         let fields = Fields { data, members };
         let Some(kind) = fields.string_body("type") else {
-            return;
+            return Some(());
         };
         let index = fields.int("output_index");
         // Deltas are nearly every event: their path stays small; the rest is out of line.
         if kind == b"message.output.delta" {
-            self.message_delta(&fields, index);
+            self.message_delta(&fields, index)
         } else if kind.contains(&b'\\') {
             // An escaped tag (`"message.output.delt\u0061"`) names the same type.
             let kind = crate::json::text::unescape(kind);
@@ -143,46 +210,54 @@ impl Accumulator {
                 other => self.apply_other(other, &fields, index),
             }
         } else {
-            self.apply_other(kind, &fields, index);
+            self.apply_other(kind, &fields, index)
         }
     }
 
-    fn message_delta(&mut self, fields: &Fields<'_>, index: i64) {
+    fn message_delta(&mut self, fields: &Fields<'_>, index: i64) -> Option<()> {
         let content_index = fields.int("content_index");
         let entry = self.entry(index, || Entry::Message {
             meta: Meta::default(),
             chunks: Vec::new(),
         });
         let Entry::Message { meta, chunks } = entry else {
-            return;
+            return Some(());
         };
         set_meta(
             meta,
             fields,
             &["id", "created_at", "role", "model", "agent_id"],
-        );
+        )?;
+        // Every copy is reserved fallibly: the text grows without bound, doubling as it does,
+        // and any other member may be most of a 64 MiB event.
         match fields.get("content") {
             Some(raw) if raw.first() == Some(&b'"') => {
                 let body = string_body(raw).unwrap_or_default();
                 match chunks.last_mut() {
                     Some((i, Chunk::Text(text))) if *i == content_index => {
-                        text.extend_from_slice(body)
+                        append(text, body).then_some(())
                     }
-                    _ => chunks.push((content_index, Chunk::Text(body.to_vec()))),
+                    _ => {
+                        chunks.push((content_index, Chunk::Text(own(body)?)));
+                        Some(())
+                    }
                 }
             }
-            Some(raw) => chunks.push((content_index, Chunk::Raw(raw.to_vec()))),
-            None => {}
+            Some(raw) => {
+                chunks.push((content_index, Chunk::Raw(own(raw)?)));
+                Some(())
+            }
+            None => Some(()),
         }
     }
 
     #[inline(never)]
-    fn apply_other(&mut self, kind: &[u8], fields: &Fields<'_>, index: i64) {
+    fn apply_other(&mut self, kind: &[u8], fields: &Fields<'_>, index: i64) -> Option<()> {
         match kind {
             b"conversation.response.started" => {
-                self.conversation_id = fields.get("conversation_id").map(<[u8]>::to_vec)
+                self.conversation_id = own_member(fields.get("conversation_id"))?
             }
-            b"conversation.response.done" => self.usage = fields.get("usage").map(<[u8]>::to_vec),
+            b"conversation.response.done" => self.usage = own_member(fields.get("usage"))?,
             b"function.call.delta" => {
                 let entry = self.entry(index, || Entry::FunctionCall {
                     meta: Meta::default(),
@@ -201,9 +276,12 @@ impl Accumulator {
                             "model",
                             "agent_id",
                         ],
-                    );
-                    arguments
-                        .extend_from_slice(fields.string_body("arguments").unwrap_or_default());
+                    )?;
+                    return append(
+                        arguments,
+                        fields.string_body("arguments").unwrap_or_default(),
+                    )
+                    .then_some(());
                 }
             }
             b"tool.execution.started" | b"tool.execution.delta" | b"tool.execution.done" => {
@@ -222,13 +300,17 @@ impl Accumulator {
                         meta,
                         fields,
                         &["id", "created_at", "name", "model", "agent_id"],
-                    );
-                    if kind != b"tool.execution.done" {
-                        arguments
-                            .extend_from_slice(fields.string_body("arguments").unwrap_or_default());
+                    )?;
+                    if kind != b"tool.execution.done"
+                        && !append(
+                            arguments,
+                            fields.string_body("arguments").unwrap_or_default(),
+                        )
+                    {
+                        return None;
                     }
                     if let Some(raw) = fields.get("info") {
-                        *info = Some(raw.to_vec());
+                        *info = Some(own(raw)?);
                     }
                 }
             }
@@ -248,11 +330,12 @@ impl Accumulator {
                             "next_agent_id",
                             "next_agent_name",
                         ],
-                    );
+                    )?;
                 }
             }
             _ => {}
         }
+        Some(())
     }
 
     fn entry(&mut self, index: i64, make: impl FnOnce() -> Entry) -> &mut Entry {
@@ -267,7 +350,22 @@ impl Accumulator {
     }
 
     /// Writes the folded `ConversationResponse` as wire JSON.
-    pub fn response(&self, out: &mut Vec<u8>) {
+    ///
+    /// # Errors
+    ///
+    /// A [`StreamErrorKind::TooLarge`] error when folding stopped (past its limit, switched off,
+    /// or out of memory), or when memory runs out for the response.
+    pub fn response(&self, out: &mut Vec<u8>) -> Result<(), Error> {
+        if self.stopped || out.try_reserve(self.kept.saturating_add(1024)).is_err() {
+            return Err(Error::stream(
+                StreamErrorKind::TooLarge,
+                if self.limit == 0 {
+                    "`finalResponse()` was switched off for this stream (`skipFinalResponse()`)"
+                } else {
+                    "`finalResponse()` keeps at most 64 MiB of events (and what memory allows); this stream had more: its events were all delivered"
+                },
+            ));
+        }
         let mut entries: Vec<&(i64, Entry)> = self.entries.iter().collect();
         // Entries arrive almost in order and are few: an insertion sort (stable) keeps the
         // standard library's general sort, several KB of wasm, out of the package.
@@ -294,6 +392,7 @@ impl Accumulator {
                 .unwrap_or(b"{\"prompt_tokens\":0,\"completion_tokens\":0,\"total_tokens\":0}"),
         );
         out.push(b'}');
+        Ok(())
     }
 }
 

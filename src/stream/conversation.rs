@@ -106,8 +106,14 @@ impl ConversationStream {
                 return;
             }
             let start = batch.len();
-            batch.push(if count == 0 { b'[' } else { b',' });
             let data = event.data.as_bytes();
+            // Room for the event in JavaScript's spelling, reserved so that running out of memory
+            // is this typed error rather than a trap; the memory held goes back with the stream.
+            if crate::json::reserve_js(batch, data).is_err() {
+                error = Some(Error::out_of_memory("event", data.len()));
+                return;
+            }
+            batch.push(if count == 0 { b'[' } else { b',' });
             if previous.diff(data, batch, members) {
                 previous.set_patched(data, members);
             } else if let Err(e) = full(data, batch, members, previous) {
@@ -223,11 +229,29 @@ impl ConversationStream {
         self.status == Status::Done
     }
 
+    /// Sets the most event data, in bytes, that [`final_response`](Self::final_response) folds
+    /// ([`FOLD_LIMIT`](super::FOLD_LIMIT) by default); 0 switches folding off, for a
+    /// caller who only reads the events. Past it, the events go on and the response is an error.
+    pub fn set_fold_limit(&mut self, bytes: usize) {
+        self.accumulator.set_limit(bytes);
+    }
+
     /// The response folded from the events so far, as camelCase JSON `[response, [dates]]`:
     /// its date-times are numbers at the listed paths (see [`to_js_dated`]).
-    pub fn final_response(&self, out: &mut Vec<u8>) {
+    ///
+    /// # Errors
+    ///
+    /// A [`StreamErrorKind::TooLarge`] error when folding stopped (past its limit, switched off,
+    /// or out of memory) or memory runs out for the response.
+    pub fn final_response(&self, out: &mut Vec<u8>) -> Result<(), Error> {
         let mut wire = Vec::new();
-        self.accumulator.response(&mut wire);
+        self.accumulator.response(&mut wire)?;
+        crate::json::reserve_js(out, &wire).map_err(|_| {
+            Error::stream(
+                StreamErrorKind::TooLarge,
+                "out of memory for the response of `finalResponse()`",
+            )
+        })?;
         let mut dates = Vec::new();
         out.push(b'[');
         let start = out.len();
@@ -240,6 +264,7 @@ impl ConversationStream {
         out.extend_from_slice(b",[");
         out.extend_from_slice(&dates);
         out.extend_from_slice(b"]]");
+        Ok(())
     }
 }
 
@@ -293,6 +318,9 @@ fn full(
 #[cold]
 #[inline(never)]
 fn malformed(event: &crate::sse::EventRef<'_>, e: &crate::json::TranscodeError) -> Error {
+    if matches!(e.kind, crate::json::TranscodeErrorKind::OutOfMemory) {
+        return Error::out_of_memory("event", event.data.len());
+    }
     let preview: String = event.data.chars().take(120).collect();
     Error::stream(
         StreamErrorKind::Malformed,

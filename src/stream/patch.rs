@@ -21,6 +21,10 @@
 use crate::json::{value_to_js_ascii, Member};
 use crate::swar::same_bytes;
 
+/// The largest event kept to compare the next one with (64 KiB): deltas are far smaller, and a
+/// huge event would only be held twice.
+const MAX_KEPT: usize = 64 * 1024;
+
 /// The last event handed over, kept to compare the next one with.
 #[derive(Debug, Default)]
 pub struct Previous {
@@ -36,10 +40,9 @@ pub struct Previous {
 impl Previous {
     /// Remembers `data`, just sent in full, whose top-level members are `members`.
     pub fn set_full(&mut self, data: &[u8], members: &[Member]) {
-        self.data.clear();
-        self.data.extend_from_slice(data);
-        self.members.clear();
-        self.members.extend_from_slice(members);
+        if !self.keep(data, members) {
+            return;
+        }
         let tag = members
             .iter()
             .position(|m| data.get(m.key.clone()) == Some(b"type".as_slice()));
@@ -55,10 +58,21 @@ impl Previous {
 
     /// Remembers `data`, just sent as a patch of the previous event; `members` are its own.
     pub fn set_patched(&mut self, data: &[u8], members: &[Member]) {
+        self.keep(data, members);
+    }
+
+    /// Keeps a copy of `data` and `members`; an event over [`MAX_KEPT`] is not kept (the next
+    /// one is sent in full) and returns false.
+    fn keep(&mut self, data: &[u8], members: &[Member]) -> bool {
         self.data.clear();
-        self.data.extend_from_slice(data);
         self.members.clear();
+        if data.len() > MAX_KEPT {
+            self.patchable = false;
+            return false;
+        }
+        self.data.extend_from_slice(data);
         self.members.extend_from_slice(members);
+        true
     }
 
     /// Tries to write `event` as a patch of the previous event: on success appends

@@ -127,8 +127,18 @@ export type EventStream = ReadableStream<ConversationStreamItem> & AsyncIterable
     abort(): void;
     /** The events as a web `ReadableStream` of `Uint8Array` SSE bytes, e.g. for a `Response` in a worker. */
     toReadableStream(): ReadableStream<Uint8Array>;
-    /** Reads the rest of the stream and resolves to the response folded from its deltas, as `start` would have returned it. */
+    /**
+     * Reads the rest of the stream and resolves to the response folded from its deltas, as `start`
+     * would have returned it. The folding keeps at most 64 MiB of events: past that (or after
+     * `skipFinalResponse()`, or when memory runs out) it rejects with a `StreamError` of kind
+     * `too_large`, while the loop still delivers every event.
+     */
     finalResponse(): Promise<ConversationResponse>;
+    /**
+     * For a caller who only iterates: keeps nothing more for `finalResponse()` (which then rejects
+     * with a `StreamError` of kind `too_large`) and frees what was kept. Returns the stream.
+     */
+    skipFinalResponse(): EventStream;
     /** The response's request id, when the server sent one. */
     readonly requestId: string | undefined;
 };
@@ -145,7 +155,7 @@ export interface SseEvent {
 
 /** Options of `new SseDecoder(...)`. */
 export interface SseDecoderOptions {
-    /** The largest event, in bytes, before feeding throws (default 64 MiB). */
+    /** The largest event, in bytes, before feeding throws a `StreamError` of kind `too_large` (default 64 MiB). */
     maxBufferBytes?: number;
 }
 
@@ -3842,24 +3852,30 @@ export class SseDecoder {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * Feeds bytes; returns the events they completed.
+     * Feeds bytes (a `Uint8Array`); returns the events they completed. Throws a `StreamError`
+     * of kind `too_large` for an event over `maxBufferBytes` or when memory runs out, and an
+     * `InvalidRequestError` for a chunk that is not bytes (encode text with `TextEncoder`).
      */
-    feed(chunk: Uint8Array | number[]): SseEvent[];
+    feed(chunk: Uint8Array): SseEvent[];
     /**
      * Ends the stream: a pending event without its blank line is discarded, as the spec says,
      * so this returns no events; the parser is ready for a new stream afterwards.
      */
     finish(): SseEvent[];
     /**
+     * Frees the parser's memory at once. Using it afterwards throws an `InvalidRequestError`.
+     */
+    free(): void;
+    /**
      * Creates a parser. `maxBufferBytes` (default 64 MiB) caps one event's size.
      */
     constructor(options?: SseDecoderOptions);
     /**
-     * The last event id seen (`""` when none).
+     * The last event id seen (`""` when none, and once freed).
      */
     readonly lastEventId: string;
     /**
-     * The last valid `retry` value in milliseconds, or `undefined`.
+     * The last valid `retry` value in milliseconds, or `undefined` (also once freed).
      */
     readonly retry: number | undefined;
 }

@@ -268,7 +268,7 @@ pub fn fold_stream(body: &[u8]) -> Value {
     assert!(feed.error.is_none(), "stream error: {:?}", feed.error);
     stream.finish().expect("stream ends with done");
     let mut out = Vec::new();
-    stream.final_response(&mut out);
+    stream.final_response(&mut out).expect("a folded response");
     // `[response, where its dates are]`: the response, its dates as ms.
     let pair: Value = serde_json::from_slice(&out).expect("folded JSON");
     pair[0].clone()
