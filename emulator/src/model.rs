@@ -627,6 +627,11 @@ pub async fn respond(turn: Turn<'_>, hooks: &Hooks, ids: &Ids) -> Result<Reply, 
                 _ => {}
             }
         }
+        if crate::script::calls_unknown(&lower) {
+            used_tool = true;
+            let name = crate::script::UNKNOWN_FUNCTION;
+            b.call(&who, name, "{}".to_owned(), false, CallOrigin::Function);
+        }
         if !used_tool {
             let reply = plain_reply(speaker, text);
             b.push_parts(vec![Part::Text(Arc::from(reply))]);
