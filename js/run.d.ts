@@ -122,8 +122,12 @@ export interface RunResult<Output = unknown> {
     output?: Output;
 }
 
+/** A conversation event of a run's stream: `event` is its `data.type`, so either narrows `data`. */
+export type RunEventItem = {
+    [K in T.ConversationEvent["type"]]: { event: K; data: Extract<T.ConversationEvent, { type: K }> };
+}[T.ConversationEvent["type"]];
 /** An item of a run's stream: a conversation event, or a `function.result` the run sent. */
-export type RunStreamItem = T.ConversationStreamItem | { event: "function.result"; data: T.FunctionResultEntry & { type: "function.result" } };
+export type RunStreamItem = RunEventItem | { event: "function.result"; data: T.FunctionResultEntry & { type: "function.result" } };
 
 /** A streamed run: a `ReadableStream` and async iterable of every step's events. */
 export declare class RunStream<Output = unknown> extends ReadableStream<RunStreamItem> {

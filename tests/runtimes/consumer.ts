@@ -380,6 +380,12 @@ export async function runTypes(): Promise<string> {
   });
   for await (const item of stream) {
     if (item.event === "function.result") void item.data.toolCallId.length;
+    if (item.event === "message.output.delta") void item.data.outputIndex;
+  }
+  // As the README writes it: `event` or `data.type` narrows the destructured `data`.
+  for await (const { event, data } of stream) {
+    if (data.type === "message.output.delta" && typeof data.content === "string") void data.content.length;
+    if (event === "function.result") void [data.toolCallId, data.result];
   }
   const final = await stream.finalResult();
   const city: string | undefined = final.output?.city;
