@@ -99,6 +99,12 @@ test("a huge MCP answer is refused without holding it: the model is told", async
   assert.match(await errorSentFor(server), /answered tools\/call with more than 8388608 characters$/);
 });
 
+test("an MCP result's structured content is sent as JSON (the reference case next to the bad ones)", async () => {
+  const server = await mcp({ "tools/call": (req, res, body) => json(res, body, { content: [{ type: "text", text: "{}" }], structuredContent: { echoed: true } }) });
+  const result = await client.beta.conversations.run(ask(server));
+  assert.equal(resultsOf(result)[0].result, '{"echoed":true}');
+});
+
 // ---- MCP servers that fail while the run starts: typed errors
 
 test("an MCP server that fails initialize or tools/list rejects the run with a MistralError", async () => {

@@ -1,6 +1,6 @@
 // The run loop (issue 16) refusing calls it must not run, against mistral-emulator: a name no tool
-// has (the scripted model's "unknown function"), and arguments changed by a confirmation, which
-// meet the tool's schema as the model's do. Each refusal goes back to the model as the call's
+// has (the scripted model's "unknown function"), arguments changed by a confirmation, which meet
+// the tool's schema as the model's do, and any Standard Schema's verdict (not only zod's). Each refusal goes back to the model as the call's
 // `function.result` (or throws with `throwOnToolError`), run and streamed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -98,4 +98,27 @@ test("arguments changed by a resume's confirmations meet the schema too, and mus
   const resumed = await resume({ city: ["Rome"] });
   assert.deepEqual(ran, []);
   assert.match(errorOf(resultsOf(resumed)[0]), /^get_weather failed: the arguments do not match the schema: city: /);
+});
+
+/** A hand-written Standard Schema (no library): a city that starts with a capital letter. */
+const city = (jsonSchema = true) => ({
+  "~standard": {
+    version: 1,
+    vendor: "hand",
+    validate: (value) => (/^[A-Z]/.test(value?.city) ? { value: { city: value.city.toUpperCase() } } : { issues: [{ message: "not a city", path: [{ key: "city" }] }] }),
+    ...(jsonSchema ? { jsonSchema: { input: () => ({ $schema: "x", type: "object", properties: { city: { type: "string" } } }) } } : {}),
+  },
+});
+
+test("any Standard Schema validates and parses the arguments and gives the JSON Schema sent", async () => {
+  const ran = [];
+  const tool = { type: "function", function: { name: "get_weather", parameters: city() }, execute: ({ city }) => (ran.push(city), "ok") };
+  await client.beta.conversations.run(model("Weather in Paris?", [tool]));
+  assert.deepEqual(ran, ["PARIS"]);
+  const bad = await client.beta.conversations.run(model("Weather in Paris with bad arguments", [tool]));
+  assert.equal(errorOf(resultsOf(bad)[0]), "get_weather failed: the arguments do not match the schema: city: not a city");
+  await assert.rejects(
+    client.beta.conversations.run(model("Weather in Paris?", [{ ...tool, function: { name: "get_weather", parameters: city(false) } }])),
+    (e) => e instanceof InvalidRequestError && /`tools\[0\]\.function\.parameters` is a Standard Schema without `~standard\.jsonSchema`/.test(e.message),
+  );
 });
