@@ -1,5 +1,5 @@
 # The two commands the README promises: `make demo` and `make test`. Both set up what is missing.
-.PHONY: setup build test demo bench emulator fuzz regen clean
+.PHONY: setup build test demo demo-static bench emulator fuzz regen clean
 setup:
 	@bash scripts/setup.sh
 build: setup
@@ -11,6 +11,10 @@ test: setup
 # The former terminal demo: node examples/node-stream.mjs
 demo: build
 	@node scripts/demo.mjs
+# The same page as a static site in demo-static/ (www/ and the package files it loads; the emulator
+# runs inside the page): serve that folder with any static file server (CONTRIBUTING.md).
+demo-static: build
+	@node scripts/static-demo.mjs
 bench: build
 	@node bench/run.mjs
 # The local Mistral API emulator (see emulator/README.md): `make emulator PORT=0` picks a free port.
@@ -31,4 +35,4 @@ regen: setup
 	UPDATE_GOLDEN=1 node scripts/check-dts.mjs
 	UPDATE_OPERATIONS=1 cargo test -q --test operations_dts
 clean:
-	rm -rf pkg target/wasm32-unknown-unknown
+	rm -rf pkg demo-static target/wasm32-unknown-unknown

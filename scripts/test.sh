@@ -3,7 +3,8 @@
 # rustdoc), native cargo tests, the package build, the wasm-bindgen tests in Node and headless
 # Chromium against mistral-emulator (scripts/wasm-test.sh), the .d.ts checks, node --test against
 # the built package with the emulator on 127.0.0.1, the benchmark's mock server's self-check and
-# the demo page in Chromium (tests/e2e), the official SDK's docs examples against both clients
+# the demo page in Chromium (tests/e2e: served by scripts/demo.mjs, and staged as a static site
+# with the emulator in the page), the official SDK's docs examples against both clients
 # (tests/sdk-docs), then the runtime matrix (the packed tarball in Node, Deno,
 # Bun, workerd, edge-runtime, Chromium, Firefox).
 # Ends with one summary line.

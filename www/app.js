@@ -1,5 +1,6 @@
-// Starts the demo: reads the server's mode, wires the panels, and fills the welcome screen.
+// Starts the demo: picks the backend (backend.js), wires the panels, and fills the welcome screen.
 import { initAgents } from "./agents.js";
+import { connect } from "./backend.js";
 import { initChat } from "./chat.js";
 import { initConnectors } from "./connectors.js";
 import { $, h } from "./dom.js";
@@ -59,14 +60,12 @@ function renderFunctions() {
 }
 
 async function main() {
-  try {
-    state.config = await (await fetch("/demo-config.json")).json();
-  } catch {
-    // Served by another static server: assume the emulator behind /api.
-  }
+  await connect();
   const backend = $("#backend");
-  backend.textContent = state.config.mode === "live" ? "api.mistral.ai · key on the server" : "local emulator";
+  backend.textContent = state.config.mode === "live" ? "api.mistral.ai · key on the server"
+    : state.config.inPage ? "in-page emulator" : "local emulator";
   backend.dataset.mode = state.config.mode;
+  backend.title = state.config.inPage ? "The emulator runs inside this page (its core in wasm): no server, no key" : "Where the page's requests go: /api on the demo server";
 
   for (const button of document.querySelectorAll(".tabs [data-tab]")) button.addEventListener("click", () => show(button.dataset.tab));
   for (const button of document.querySelectorAll(".side-tabs [data-side]")) button.addEventListener("click", () => showSide(button.dataset.side));

@@ -2,7 +2,7 @@
 // they arrive, the stop button, usage per turn. New turns go through `conversations.runStream`,
 // which runs the page's functions and asks for approvals (buttons on the call) until the
 // conversation has nothing left to do.
-import { AbortError } from "/pkg/index.js";
+import { AbortError } from "./pkg/index.js";
 import { $, h, short } from "./dom.js";
 import { errorNotice } from "./errors.js";
 import { isPageFunction, runTools } from "./functions.js";

@@ -134,6 +134,9 @@ async function load() {
 /** In emulator mode the demo server offers a small MCP server: one click fills the form with it. */
 function offerSample(form) {
   const url = state.config.sampleMcpServer;
+  if (state.config.inPage) {
+    form.before(h("p", { class: "hint", text: "The emulator runs in this page: it reaches an MCP server with the page's own fetch, so the server must allow this page's origin (CORS)." }));
+  }
   if (!url) return;
   const fill = () => {
     form.elements.server.value = url;

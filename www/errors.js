@@ -3,8 +3,9 @@ import {
   AbortError, APIError, AuthenticationError, BadRequestError, ConnectionError, HTTPValidationError,
   InternalServerError, InvalidRequestError, NotFoundError, PermissionDeniedError, RateLimitError,
   StreamError, TimeoutError,
-} from "/pkg/index.js";
+} from "./pkg/index.js";
 import { h } from "./dom.js";
+import { state } from "./state.js";
 
 /** `["body","tools",0,"web_search","bogus"]` → `tools[0].web_search.bogus` */
 export function fieldPath(loc = []) {
@@ -66,7 +67,9 @@ export function explain(error) {
     return { tone: "warn", title: "No answer in time", body: `Nothing arrived for ${Math.round(error.timeoutMs / 1000)} s while waiting for ${error.waitingFor ?? "the server"}. Try again.` };
   }
   if (error instanceof ConnectionError) {
-    return { tone: "error", title: "Could not reach the server", body: "Is `make demo` still running? This page talks to /api on the server that served it." };
+    return state.config.inPage
+      ? { tone: "error", title: "Could not reach the server", body: `The in-page emulator could not reach a server it needed: ${clean(error.message)}` }
+      : { tone: "error", title: "Could not reach the server", body: "Is `make demo` still running? This page talks to /api on the server that served it." };
   }
   if (error instanceof StreamError) {
     const body = {

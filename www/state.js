@@ -1,15 +1,21 @@
 // The page's shared state, the client, and a tiny change notifier. Every module reads `state`;
 // whoever changes it calls `emit(topic)` so the others can redraw.
-import Mistral from "/pkg/index.js";
+// The client every panel uses; set once by `connect` (backend.js) before the panels start: the
+// demo server's /api, or the emulator inside the page.
+export let client = null;
 
-// The demo server proxies /api to the emulator or to api.mistral.ai and adds the key itself:
-// the page never holds one.
-export const client = new Mistral({ serverURL: `${location.origin}/api` });
+/** Sets the page's client (backend.js, once at start). */
+export function setClient(next) {
+  client = next;
+}
 
 export const MODELS = ["mistral-medium-latest", "mistral-large-latest", "mistral-small-latest", "magistral-medium-latest"];
 
 export const state = {
-  /** `{ mode: "emulator" | "live", api }` from the demo server. */
+  /**
+   * `{ mode: "emulator" | "live", api, inPage?, sampleMcpServer? }`: from the demo server, or
+   * `{ mode: "emulator", api: "in-page emulator", inPage: true }` when the emulator runs in the page.
+   */
   config: { mode: "emulator", api: "local emulator" },
   /** Who answers: `{ kind: "model", id }` or `{ kind: "agent", id, name, tools }`. */
   target: { kind: "model", id: MODELS[0] },

@@ -10,9 +10,9 @@ use mistral_edge::model::shape::HasShape;
 use mistral_edge::model::wire;
 use serde_json::Value;
 
-use crate::app::{no_content, ok};
 use crate::body::JsonBytes;
 use crate::error::{ApiError, Violation};
+use crate::json::{no_content, ok};
 use crate::model::{AgentRef, Speaker};
 use crate::params::{self, Query};
 use crate::state::{AgentRecord, AppState, Store};

@@ -1,12 +1,12 @@
 //! The router: every route, the shared headers (`x-request-id`, CORS), authentication and
-//! fault injection, and the JSON 404 for unknown paths.
+//! fault injection, and the JSON 404 for unknown paths. The handlers' response helpers are in
+//! `json.rs`: this module imports the domain modules for the router, and none imports it.
 
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -31,33 +31,6 @@ pub fn router(state: AppState) -> Router {
             common_headers,
         ))
         .with_state(state)
-}
-
-/// A JSON response.
-pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
-    match serde_json::to_vec(value) {
-        Ok(body) => {
-            let mut response = (status, body).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            response
-        }
-        Err(e) => {
-            ApiError::internal(format!("could not serialise the response: {e}")).into_response()
-        }
-    }
-}
-
-/// `200` with a JSON body.
-pub fn ok<T: Serialize>(value: &T) -> Response {
-    json(StatusCode::OK, value)
-}
-
-/// `204 No Content`.
-pub fn no_content() -> Response {
-    StatusCode::NO_CONTENT.into_response()
 }
 
 /// The response headers a page may read (`*` alone covers them too, except in credentialed

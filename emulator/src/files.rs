@@ -10,8 +10,8 @@ use axum::Router;
 use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
-use crate::app::ok;
 use crate::error::ApiError;
+use crate::json::ok;
 use crate::params;
 use crate::state::{AppState, FileRecord, Store};
 use crate::{clock, ids, uploads};

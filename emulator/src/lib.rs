@@ -32,6 +32,7 @@ pub mod files;
 pub mod fill;
 pub mod hooks;
 pub mod ids;
+pub mod json;
 pub mod libraries;
 pub mod limits;
 pub mod mcp;

@@ -27,7 +27,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::app::{no_content, ok};
+use crate::json::{no_content, ok};
 use crate::state::AppState;
 
 /// How many requests `/__emulator/requests` remembers (the oldest are forgotten first).

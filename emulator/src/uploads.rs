@@ -10,8 +10,8 @@ use axum::response::Response;
 use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
-use crate::app::ok;
 use crate::error::{ApiError, Violation};
+use crate::json::ok;
 use crate::libraries::mime_for;
 use crate::state::{AppState, FileRecord};
 use crate::{body, clock, files, loc};

@@ -7,7 +7,7 @@
 //! (`extra_forbidden`). The model-level rules (`model` xor `agent_id`, `include` xor `exclude`,
 //! no connector twice, no empty inputs) follow.
 
-use mistral_edge::model::shape::{HasShape, Shape, StructShape};
+use mistral_edge::model::shape::{HasShape, Shape, StructShape, UnionShape};
 use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
@@ -74,99 +74,120 @@ pub fn check_shape(value: &Value, shape: &'static Shape, loc: &[Loc], out: &mut 
             ),
         },
         Shape::Struct(s) => check_struct(value, s, None, loc, out),
-        Shape::Union(u) => {
-            let Value::Object(map) = value else {
-                out.push(
-                    Violation::new(
-                        at(None),
-                        "model_attributes_type",
-                        "Input should be a valid dictionary or object to extract fields from",
-                    )
-                    .input(value),
-                );
-                return;
-            };
-            let tag = match map.get(u.tag) {
-                Some(Value::String(tag)) => Some(tag.as_str()),
-                None | Some(Value::Null) => u.default,
-                Some(_) => None,
-            };
-            let Some(tag) = tag else {
-                out.push(
-                    Violation::new(
-                        at(None),
-                        "union_tag_not_found",
-                        format!("Unable to extract tag using discriminator '{}'", u.tag),
-                    )
-                    .input(value)
-                    .ctx(json!({ "discriminator": format!("'{}'", u.tag) })),
-                );
-                return;
-            };
-            match u.variants.iter().find(|v| v.tag == tag) {
-                Some(variant) => check_struct(
-                    value,
-                    variant.shape,
-                    Some(u.tag),
-                    &at(Some(tag.into())),
-                    out,
-                ),
-                None => {
-                    let expected = u
-                        .variants
-                        .iter()
-                        .map(|v| format!("'{}'", v.tag))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    out.push(
-                        Violation::new(
-                            at(None),
-                            "union_tag_invalid",
-                            format!(
-                                "Input tag '{tag}' found using '{}' does not match any of the expected tags: {expected}",
-                                u.tag
-                            ),
-                        )
-                        .input(value)
-                        .ctx(json!({ "discriminator": format!("'{}'", u.tag), "tag": tag, "expected_tags": expected })),
-                    );
-                }
-            }
-        }
-        Shape::OneOf(shapes) => {
-            let fits = |s: &Shape| -> bool {
-                let s = match s {
-                    Shape::Nullable(inner) => inner,
-                    other => other,
-                };
-                matches!(
-                    (s, value),
-                    (Shape::Any, _)
-                        | (Shape::String | Shape::DateTime, Value::String(_))
-                        | (Shape::Integer, Value::Number(_))
-                        | (Shape::Number, Value::Number(_))
-                        | (Shape::Bool, Value::Bool(_))
-                        | (Shape::Array(_), Value::Array(_))
-                        | (
-                            Shape::Struct(_) | Shape::Union(_) | Shape::Record(_),
-                            Value::Object(_)
-                        )
+        Shape::Union(u) => check_union(value, u, loc, out),
+        Shape::OneOf(shapes) => check_one_of(value, shapes, loc, out),
+    }
+}
+
+/// A tagged union: the variant its tag names (a missing tag is the union's default).
+fn check_union(value: &Value, u: &'static UnionShape, loc: &[Loc], out: &mut Vec<Violation>) {
+    let at = |extra: Option<Loc>| -> Vec<Loc> {
+        let mut l = loc.to_vec();
+        l.extend(extra);
+        l
+    };
+    let Value::Object(map) = value else {
+        out.push(
+            Violation::new(
+                at(None),
+                "model_attributes_type",
+                "Input should be a valid dictionary or object to extract fields from",
+            )
+            .input(value),
+        );
+        return;
+    };
+    let tag = match map.get(u.tag) {
+        Some(Value::String(tag)) => Some(tag.as_str()),
+        None | Some(Value::Null) => u.default,
+        Some(_) => None,
+    };
+    let Some(tag) = tag else {
+        out.push(
+            Violation::new(
+                at(None),
+                "union_tag_not_found",
+                format!("Unable to extract tag using discriminator '{}'", u.tag),
+            )
+            .input(value)
+            .ctx(json!({ "discriminator": format!("'{}'", u.tag) })),
+        );
+        return;
+    };
+    match u.variants.iter().find(|v| v.tag == tag) {
+        Some(variant) => check_struct(
+            value,
+            variant.shape,
+            Some(u.tag),
+            &at(Some(tag.into())),
+            out,
+        ),
+        None => {
+            let expected = u
+                .variants
+                .iter()
+                .map(|v| format!("'{}'", v.tag))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                Violation::new(
+                    at(None),
+                    "union_tag_invalid",
+                    format!(
+                        "Input tag '{tag}' found using '{}' does not match any of the expected tags: {expected}",
+                        u.tag
+                    ),
                 )
-            };
-            match shapes.iter().find(|s| fits(s)) {
-                Some(s) => check_shape(value, s, loc, out),
-                None => {
-                    let expected: Vec<&str> = shapes.iter().map(|s| s.expected()).collect();
-                    out.push(
-                        Violation::new(
-                            at(None),
-                            "union_type",
-                            format!("Input should be {}", expected.join(" or ")),
-                        )
-                        .input(value),
-                    );
-                }
-            }
+                .input(value)
+                .ctx(json!({ "discriminator": format!("'{}'", u.tag), "tag": tag, "expected_tags": expected })),
+            );
+        }
+    }
+}
+
+/// One of several shapes: the first whose JSON kind fits the value.
+fn check_one_of(
+    value: &Value,
+    shapes: &'static [&'static Shape],
+    loc: &[Loc],
+    out: &mut Vec<Violation>,
+) {
+    let at = |extra: Option<Loc>| -> Vec<Loc> {
+        let mut l = loc.to_vec();
+        l.extend(extra);
+        l
+    };
+    let fits = |s: &Shape| -> bool {
+        let s = match s {
+            Shape::Nullable(inner) => inner,
+            other => other,
+        };
+        matches!(
+            (s, value),
+            (Shape::Any, _)
+                | (Shape::String | Shape::DateTime, Value::String(_))
+                | (Shape::Integer, Value::Number(_))
+                | (Shape::Number, Value::Number(_))
+                | (Shape::Bool, Value::Bool(_))
+                | (Shape::Array(_), Value::Array(_))
+                | (
+                    Shape::Struct(_) | Shape::Union(_) | Shape::Record(_),
+                    Value::Object(_)
+                )
+        )
+    };
+    match shapes.iter().find(|s| fits(s)) {
+        Some(s) => check_shape(value, s, loc, out),
+        None => {
+            let expected: Vec<&str> = shapes.iter().map(|s| s.expected()).collect();
+            out.push(
+                Violation::new(
+                    at(None),
+                    "union_type",
+                    format!("Input should be {}", expected.join(" or ")),
+                )
+                .input(value),
+            );
         }
     }
 }

@@ -70,9 +70,16 @@ async fn create_get_list_update_and_delete() {
     assert_eq!(page2["data"][0]["id"], id.as_str());
     assert!(page2.get("next_page_token").is_none());
 
-    // Every update is a new version.
+    updates_are_new_versions(&s, &id).await;
+    switch_the_active_version(&s, &id).await;
+    aliases(&s, &id).await;
+    delete_the_agent(&s, &id).await;
+}
+
+/// Every update is a new version.
+async fn updates_are_new_versions(s: &Server, id: &str) {
     let u = patch(
-        &s,
+        s,
         &format!("/v1/agents/{id}"),
         Some(&json!({"instructions": "v1", "version_message": "second"})),
     )
@@ -84,7 +91,7 @@ async fn create_get_list_update_and_delete() {
     assert_eq!(u["name"], "Helper", "unchanged fields are kept");
     assert_eq!(u["tools"], json!([{"type": "web_search"}]));
     let u = patch(
-        &s,
+        s,
         &format!("/v1/agents/{id}"),
         Some(&json!({"name": "Helper 2", "tools": []})),
     )
@@ -92,16 +99,16 @@ async fn create_get_list_update_and_delete() {
     .json();
     assert_eq!(u["version"], 2);
 
-    let v0 = get(&s, &format!("/v1/agents/{id}?agent_version=0"))
+    let v0 = get(s, &format!("/v1/agents/{id}?agent_version=0"))
         .await
         .json();
     assert_eq!(v0["instructions"], "v0");
     assert_eq!(v0["versions"], json!([0, 1, 2]));
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}/versions/1")).await.json()["instructions"],
+        get(s, &format!("/v1/agents/{id}/versions/1")).await.json()["instructions"],
         "v1"
     );
-    let versions = get(&s, &format!("/v1/agents/{id}/versions")).await.json();
+    let versions = get(s, &format!("/v1/agents/{id}/versions")).await.json();
     let numbers: Vec<i64> = versions
         .as_array()
         .unwrap()
@@ -110,63 +117,67 @@ async fn create_get_list_update_and_delete() {
         .collect();
     assert_eq!(numbers, [2, 1, 0]);
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}/versions?page_size=1&page=2"))
+        get(s, &format!("/v1/agents/{id}/versions?page_size=1&page=2"))
             .await
             .json()[0]["version"],
         0
     );
+}
 
-    // Switch the active version.
-    let sw = patch(&s, &format!("/v1/agents/{id}/version?version=0"), None)
+/// Switching the active version.
+async fn switch_the_active_version(s: &Server, id: &str) {
+    let sw = patch(s, &format!("/v1/agents/{id}/version?version=0"), None)
         .await
         .json();
     assert_eq!(sw["version"], 0);
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}")).await.json()["instructions"],
+        get(s, &format!("/v1/agents/{id}")).await.json()["instructions"],
         "v0"
     );
     assert_eq!(
-        patch(&s, &format!("/v1/agents/{id}/version?version=9"), None)
+        patch(s, &format!("/v1/agents/{id}/version?version=9"), None)
             .await
             .status,
         404
     );
     assert_eq!(
-        patch(&s, &format!("/v1/agents/{id}/version"), None)
+        patch(s, &format!("/v1/agents/{id}/version"), None)
             .await
             .status,
         422
     );
+}
 
-    // Aliases.
-    let al = put(&s, &format!("/v1/agents/{id}/aliases?alias=prod&version=1"))
+/// Aliases: set, move, list, delete.
+async fn aliases(s: &Server, id: &str) {
+    let al = put(s, &format!("/v1/agents/{id}/aliases?alias=prod&version=1"))
         .await
         .json();
     assert_eq!(al["alias"], "prod");
     assert_eq!(al["version"], 1);
     assert!(al["created_at"].is_string() && al["updated_at"].is_string());
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}?agent_version=prod"))
+        get(s, &format!("/v1/agents/{id}?agent_version=prod"))
             .await
             .json()["instructions"],
         "v1"
     );
-    put(&s, &format!("/v1/agents/{id}/aliases?alias=prod&version=2")).await;
+    put(s, &format!("/v1/agents/{id}/aliases?alias=prod&version=2")).await;
     put(
-        &s,
+        s,
         &format!("/v1/agents/{id}/aliases?alias=canary&version=0"),
     )
     .await;
-    let aliases = get(&s, &format!("/v1/agents/{id}/aliases")).await.json();
+    let aliases = get(s, &format!("/v1/agents/{id}/aliases")).await.json();
     assert_eq!(aliases.as_array().unwrap().len(), 2);
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}?agent_version=prod"))
+        get(s, &format!("/v1/agents/{id}?agent_version=prod"))
             .await
             .json()["version"],
         2
     );
     assert_eq!(
-        put(&s, &format!("/v1/agents/{id}/aliases?alias=bad&version=7"))
+        put(s, &format!("/v1/agents/{id}/aliases?alias=bad&version=7"))
             .await
             .status,
         404
@@ -181,13 +192,13 @@ async fn create_get_list_update_and_delete() {
     .await;
     assert_eq!(d.status, 204);
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}?agent_version=canary"))
+        get(s, &format!("/v1/agents/{id}?agent_version=canary"))
             .await
             .status,
         404
     );
     assert_eq!(
-        get(&s, &format!("/v1/agents/{id}/aliases"))
+        get(s, &format!("/v1/agents/{id}/aliases"))
             .await
             .json()
             .as_array()
@@ -195,12 +206,14 @@ async fn create_get_list_update_and_delete() {
             .len(),
         1
     );
+}
 
-    // Delete.
-    assert_eq!(delete(&s, &format!("/v1/agents/{id}")).await.status, 204);
-    assert_eq!(get(&s, &format!("/v1/agents/{id}")).await.status, 404);
+/// Deleting the agent.
+async fn delete_the_agent(s: &Server, id: &str) {
+    assert_eq!(delete(s, &format!("/v1/agents/{id}")).await.status, 204);
+    assert_eq!(get(s, &format!("/v1/agents/{id}")).await.status, 404);
     assert_eq!(
-        patch(&s, &format!("/v1/agents/{id}"), Some(&json!({"name": "x"})))
+        patch(s, &format!("/v1/agents/{id}"), Some(&json!({"name": "x"})))
             .await
             .status,
         404
@@ -349,9 +362,13 @@ async fn handoffs_run_on_the_server_or_come_back_to_the_client() {
     assert_eq!(folded["outputs"][0]["type"], "agent.handoff");
     assert_eq!(folded["outputs"][0]["nextAgentName"], "Billing");
 
-    // Client: the response stops at the handoff; the next turn is the next agent's.
+    client_handoffs(&s, &front_id, &billing_id).await;
+}
+
+/// Client: the response stops at the handoff; the next turn is the next agent's.
+async fn client_handoffs(s: &Server, front_id: &str, billing_id: &str) {
     let v = post(
-        &s,
+        s,
         "/v1/conversations",
         &json!({"agent_id": front_id, "inputs": "billing please", "handoff_execution": "client"}),
     )
@@ -360,23 +377,23 @@ async fn handoffs_run_on_the_server_or_come_back_to_the_client() {
     assert_eq!(types(&v), ["agent.handoff"]);
     let conv = v["conversation_id"].as_str().unwrap().to_owned();
     let v = post(
-        &s,
+        s,
         &format!("/v1/conversations/{conv}"),
         &json!({"inputs": "hello?"}),
     )
     .await
     .json();
     assert_eq!(types(&v), ["message.output"]);
-    assert_eq!(v["outputs"][0]["agent_id"], billing_id.as_str());
+    assert_eq!(v["outputs"][0]["agent_id"], billing_id);
 
     // No handoff without a reason.
     let v = post(
-        &s,
+        s,
         "/v1/conversations",
         &json!({"agent_id": front_id, "inputs": "hello"}),
     )
     .await
     .json();
     assert_eq!(types(&v), ["message.output"]);
-    assert_eq!(v["outputs"][0]["agent_id"], front_id.as_str());
+    assert_eq!(v["outputs"][0]["agent_id"], front_id);
 }

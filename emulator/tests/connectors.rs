@@ -4,147 +4,16 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
-
 use common::*;
-use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock as Content,
-    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
-};
-use rmcp::service::RequestContext;
-use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
-use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
-use rmcp::{ErrorData, RoleServer, ServerHandler};
 use serde_json::{json, Value};
 
-// ----- a tiny MCP server -----
+#[path = "connectors/mcp_server.rs"]
+mod mcp_server;
+// Credentials, OAuth, sharing and activation.
+#[path = "connectors/credentials.rs"]
+mod credentials;
 
-/// Records the `Authorization` header of every MCP request it gets.
-#[derive(Clone, Default)]
-struct TestMcp {
-    seen: Arc<Mutex<Vec<Option<String>>>>,
-}
-
-fn auth_of(ctx: &RequestContext<RoleServer>) -> Option<String> {
-    ctx.extensions
-        .get::<axum::http::request::Parts>()
-        .and_then(|p| p.headers.get("authorization"))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
-fn header_of(ctx: &RequestContext<RoleServer>, name: &str) -> Option<String> {
-    ctx.extensions
-        .get::<axum::http::request::Parts>()
-        .and_then(|p| p.headers.get(name))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
-fn schema(v: Value) -> Arc<serde_json::Map<String, Value>> {
-    match v {
-        Value::Object(m) => Arc::new(m),
-        _ => Arc::new(serde_json::Map::new()),
-    }
-}
-
-impl ServerHandler for TestMcp {
-    fn get_info(&self) -> ServerConfig {
-        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
-    }
-
-    async fn list_tools(
-        &self,
-        _request: Option<PaginatedRequestParams>,
-        ctx: RequestContext<RoleServer>,
-    ) -> Result<ListToolsResult, ErrorData> {
-        self.seen.lock().unwrap().push(auth_of(&ctx));
-        Ok(ListToolsResult::with_all_items(vec![
-            Tool::new(
-                "echo",
-                "Echoes a message",
-                schema(
-                    json!({"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]}),
-                ),
-            ),
-            Tool::new(
-                "get_weather",
-                "The weather in a city",
-                schema(
-                    json!({"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}),
-                ),
-            ),
-            Tool::new(
-                "whoami",
-                "Tells which credentials reached the server",
-                schema(json!({"type": "object", "properties": {}})),
-            ),
-            Tool::new(
-                "explode",
-                "Always fails",
-                schema(json!({"type": "object", "properties": {}})),
-            ),
-        ]))
-    }
-
-    async fn call_tool(
-        &self,
-        request: CallToolRequestParams,
-        ctx: RequestContext<RoleServer>,
-    ) -> Result<CallToolResponse, ErrorData> {
-        let auth = auth_of(&ctx);
-        self.seen.lock().unwrap().push(auth.clone());
-        let arg = |k: &str| {
-            request
-                .arguments
-                .as_ref()
-                .and_then(|a| a.get(k))
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned()
-        };
-        let result = match request.name.as_ref() {
-            "echo" => {
-                CallToolResult::success(vec![Content::text(format!("Echo: {}", arg("message")))])
-            }
-            "get_weather" => CallToolResult::success(vec![Content::text(format!(
-                "Sunny in {}, 21 °C",
-                arg("city")
-            ))]),
-            "whoami" => CallToolResult::success(vec![Content::text(format!(
-                "authorization={} x-team={}",
-                auth.unwrap_or_else(|| "none".into()),
-                header_of(&ctx, "x-team").unwrap_or_else(|| "none".into())
-            ))]),
-            "explode" => CallToolResult::error(vec![Content::text("boom")]),
-            other => {
-                return Err(ErrorData::invalid_params(
-                    format!("unknown tool {other}"),
-                    None,
-                ))
-            }
-        };
-        Ok(result.into())
-    }
-}
-
-/// Starts the MCP server; its URL (`http://127.0.0.1:PORT/mcp`) and what it saw.
-async fn start_mcp() -> (String, Arc<Mutex<Vec<Option<String>>>>) {
-    let server = TestMcp::default();
-    let seen = server.seen.clone();
-    let service = StreamableHttpService::new(
-        move || Ok(server.clone()),
-        Arc::new(LocalSessionManager::default()),
-        StreamableHttpServerConfig::default(),
-    );
-    let app = axum::Router::new().nest_service("/mcp", service);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (format!("http://{addr}/mcp"), seen)
-}
+use mcp_server::start_mcp;
 
 async fn create(s: &Server, body: Value) -> Resp {
     post(s, "/v1/connectors", &body).await
@@ -204,9 +73,14 @@ async fn create_get_update_delete_with_the_api_rules() {
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["message"], "Connector not found: nope");
 
-    // The API's 422 rules.
+    the_api_rules(&s).await;
+    update_by_id_then_delete(&s, &id).await;
+}
+
+/// The API's 422 rules, and a taken name.
+async fn the_api_rules(s: &Server) {
     let r = create(
-        &s,
+        s,
         json!({"name": "a".repeat(65), "description": "x", "server": "http://h/mcp"}),
     )
     .await;
@@ -216,7 +90,7 @@ async fn create_get_update_delete_with_the_api_rules() {
         [("string_too_long".into(), vec![json!("body"), json!("name")])]
     );
     let r = create(
-        &s,
+        s,
         json!({"name": "my deepwiki!", "description": "x", "server": "ftp://h/mcp"}),
     )
     .await;
@@ -230,19 +104,19 @@ async fn create_get_update_delete_with_the_api_rules() {
             ("url_scheme".into(), vec![json!("body"), json!("server")]),
         ]
     );
-    let r = create(&s, json!({"name": "x", "server": "http://h"})).await;
+    let r = create(s, json!({"name": "x", "server": "http://h"})).await;
     assert_eq!(
         detail_types(&r),
         [("missing".into(), vec![json!("body"), json!("description")])]
     );
     let r = create(
-        &s,
+        s,
         json!({"protocol": "grpc", "name": "x", "description": "x", "server": "http://h"}),
     )
     .await;
     assert_eq!(detail_types(&r)[0].0, "union_tag_invalid");
     let r = create(
-        &s,
+        s,
         json!({"name": "x", "description": "x", "server": "http://h", "visibility": "shared_global"}),
     )
     .await;
@@ -251,15 +125,17 @@ async fn create_get_update_delete_with_the_api_rules() {
         [("enum".into(), vec![json!("body"), json!("visibility")])]
     );
     let dup = create(
-        &s,
+        s,
         json!({"name": "my_deepwiki", "description": "again", "server": "http://h/mcp"}),
     )
     .await;
     assert_eq!(dup.status, 409);
+}
 
-    // Update by id only.
+/// Update by id only, then delete.
+async fn update_by_id_then_delete(s: &Server, id: &str) {
     let r = patch(
-        &s,
+        s,
         &format!("/v1/connectors/{id}"),
         Some(&json!({"description": "Docs of any repo", "title": "DeepWiki"})),
     )
@@ -268,7 +144,7 @@ async fn create_get_update_delete_with_the_api_rules() {
     assert_eq!(r.json()["description"], "Docs of any repo");
     assert_eq!(r.json()["title"], "DeepWiki");
     let r = patch(
-        &s,
+        s,
         "/v1/connectors/my_deepwiki",
         Some(&json!({"description": "x"})),
     )
@@ -282,21 +158,18 @@ async fn create_get_update_delete_with_the_api_rules() {
         )]
     );
     let r = patch(
-        &s,
+        s,
         &format!("/v1/connectors/{id}"),
         Some(&json!({"name": "no spaces allowed"})),
     )
     .await;
     assert_eq!(r.status, 422);
 
-    let r = delete(&s, &format!("/v1/connectors/{id}")).await;
+    let r = delete(s, &format!("/v1/connectors/{id}")).await;
     assert_eq!(r.status, 200);
     assert!(r.json()["message"].as_str().unwrap().contains("deleted"));
-    assert_eq!(get(&s, &format!("/v1/connectors/{id}")).await.status, 404);
-    assert_eq!(
-        delete(&s, &format!("/v1/connectors/{id}")).await.status,
-        404
-    );
+    assert_eq!(get(s, &format!("/v1/connectors/{id}")).await.status, 404);
+    assert_eq!(delete(s, &format!("/v1/connectors/{id}")).await.status, 404);
 }
 
 #[tokio::test]
@@ -353,231 +226,6 @@ async fn list_pages_with_a_cursor() {
     assert_eq!(get(&s, "/v1/connectors?page_size=0").await.status, 422);
     assert_eq!(get(&s, "/v1/connectors?page_size=1001").await.status, 422);
 }
-
-#[tokio::test]
-async fn credentials_oauth_sharing_and_activation() {
-    let s = start().await;
-    let (mcp_url, seen) = start_mcp().await;
-    let c = create(
-        &s,
-        json!({"name": "oauthy", "description": "x", "server": mcp_url,
-            "headers": {"x-team": "blue"},
-            "auth_methods": [{"method_type": "oauth2", "grant_type": "authorization_code",
-                "oauth2_server_metadata": {"issuer": "http://127.0.0.1:9", "authorization_endpoint": "http://127.0.0.1:9/authorize", "token_endpoint": "http://127.0.0.1:9/token"},
-                "auth_data": {"client_id": "client-1", "client_secret": "s3cret"}},
-                {"method_type": "bearer"}]}),
-    )
-    .await
-    .json();
-    let id = c["id"].as_str().unwrap().to_owned();
-    assert_eq!(c["is_authenticated"], false);
-    let methods = get(&s, "/v1/connectors/oauthy/authentication_methods")
-        .await
-        .json();
-    assert_eq!(methods[0]["method_type"], "oauth2");
-    assert_eq!(methods[0]["grant_type"], "authorization_code");
-    assert_eq!(methods[0]["has_default_credentials"], false);
-    assert_eq!(methods[1]["method_type"], "bearer");
-
-    // Credentials per scope; the default ones reach the server.
-    let r = post(
-        &s,
-        "/v1/connectors/oauthy/workspace/credentials",
-        &json!({"name": "team", "is_default": true, "credentials": {"bearer_token": "ws-token"}}),
-    )
-    .await;
-    assert_eq!(r.status, 200, "{}", r.text());
-    assert!(r.json()["message"].is_string());
-    let again = post(
-        &s,
-        "/v1/connectors/oauthy/workspace/credentials",
-        &json!({"name": "team"}),
-    )
-    .await;
-    assert_eq!(again.status, 409);
-    let list = get(&s, "/v1/connectors/oauthy/workspace/credentials")
-        .await
-        .json();
-    assert_eq!(list["credentials"][0]["name"], "team");
-    assert_eq!(list["credentials"][0]["scope"], "workspace");
-    assert_eq!(list["credentials"][0]["authentication_type"], "bearer");
-    assert_eq!(list["credentials"][0]["is_default"], true);
-    assert!(!get(&s, "/v1/connectors/oauthy/workspace/credentials")
-        .await
-        .text()
-        .contains("ws-token"));
-    assert_eq!(
-        get(&s, "/v1/connectors/oauthy/user/credentials")
-            .await
-            .json()["credentials"],
-        json!([])
-    );
-    assert_eq!(
-        get(&s, "/v1/connectors/oauthy/team/credentials")
-            .await
-            .status,
-        422
-    );
-    let who = post(
-        &s,
-        "/v1/connectors/oauthy/tools/whoami/call",
-        &json!({"arguments": {}}),
-    )
-    .await;
-    assert_eq!(who.status, 200, "{}", who.text());
-    assert_eq!(
-        who.json()["content"][0]["text"],
-        "authorization=Bearer ws-token x-team=blue"
-    );
-
-    // Update, then delete.
-    let r = request(
-        s.addr,
-        "PATCH",
-        "/v1/connectors/oauthy/workspace/credentials",
-        &[KEY],
-        Some(&json!({"name": "team", "credentials": {"bearer_token": "ws-token-2"}}).to_string()),
-    )
-    .await;
-    assert_eq!(r.status, 200, "{}", r.text());
-    let who = post(&s, "/v1/connectors/oauthy/tools/whoami/call", &json!({})).await;
-    assert_eq!(
-        who.json()["content"][0]["text"],
-        "authorization=Bearer ws-token-2 x-team=blue"
-    );
-    let r = request(
-        s.addr,
-        "PATCH",
-        "/v1/connectors/oauthy/user/credentials",
-        &[KEY],
-        Some(&json!({"name": "team"}).to_string()),
-    )
-    .await;
-    assert_eq!(r.status, 404);
-    assert_eq!(
-        delete(&s, "/v1/connectors/oauthy/workspace/credentials/team")
-            .await
-            .status,
-        200
-    );
-    assert_eq!(
-        delete(&s, "/v1/connectors/oauthy/workspace/credentials/team")
-            .await
-            .status,
-        404
-    );
-
-    // The OAuth dance: the URL is served by the emulator and stores user credentials.
-    let url = get(
-        &s,
-        "/v1/connectors/oauthy/auth_url?app_return_url=http%3A%2F%2F127.0.0.1%3A1%2Fdone",
-    )
-    .await
-    .json();
-    assert_eq!(url["ttl"], 600);
-    let auth_url = url["auth_url"].as_str().unwrap();
-    assert!(auth_url.contains("client_id=client-1"), "{auth_url}");
-    let path = &auth_url[auth_url.find("/oauth/").unwrap()..];
-    let tampered = path.replace("state=", "state=0");
-    assert_eq!(
-        request(s.addr, "GET", &tampered, &[], None).await.status,
-        403
-    );
-    let r = request(s.addr, "GET", path, &[], None).await;
-    assert_eq!(r.status, 302);
-    assert_eq!(r.header("location"), Some("http://127.0.0.1:1/done"));
-    let creds = get(
-        &s,
-        "/v1/connectors/oauthy/user/credentials?fetch_default=true",
-    )
-    .await
-    .json();
-    assert_eq!(creds["credentials"][0]["name"], "default");
-    assert_eq!(creds["credentials"][0]["authentication_type"], "oauth2");
-    let who = post(&s, "/v1/connectors/oauthy/tools/whoami/call", &json!({})).await;
-    let text = who.json()["content"][0]["text"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert!(
-        text.starts_with("authorization=Bearer emu-oauth-"),
-        "{text}"
-    );
-    let c = get(&s, "/v1/connectors/oauthy?fetch_user_data=true")
-        .await
-        .json();
-    assert_eq!(c["is_authenticated"], true);
-    assert_eq!(c["connection_credentials"][0]["name"], "default");
-    assert_eq!(
-        c["supported_auth_methods"][0]["has_default_credentials"],
-        true
-    );
-    assert_eq!(
-        delete(&s, "/v1/connectors/oauthy/user/credentials")
-            .await
-            .json()["message"],
-        "Deleted 1 user credentials"
-    );
-    assert!(seen.lock().unwrap().len() >= 3);
-
-    // Sharing.
-    let r = put(&s, &format!("/v1/connectors/{id}/share")).await;
-    assert_eq!(r.status, 200);
-    assert_eq!(
-        get(&s, &format!("/v1/connectors/{id}")).await.json()["visibility"],
-        "shared_workspace"
-    );
-    put(&s, &format!("/v1/connectors/{id}/organization/share")).await;
-    assert_eq!(
-        get(&s, &format!("/v1/connectors/{id}")).await.json()["visibility"],
-        "shared_org"
-    );
-    delete(&s, &format!("/v1/connectors/{id}/organization/share")).await;
-    delete(&s, &format!("/v1/connectors/{id}/share")).await;
-    assert_eq!(
-        get(&s, &format!("/v1/connectors/{id}")).await.json()["visibility"],
-        "private"
-    );
-    assert_eq!(put(&s, "/v1/connectors/oauthy/share").await.status, 422);
-
-    // Activation per scope.
-    let r = post(
-        &s,
-        &format!("/v1/connectors/{id}/user/deactivate"),
-        &json!({}),
-    )
-    .await;
-    assert_eq!(r.status, 200);
-    let c = get(&s, &format!("/v1/connectors/{id}")).await.json();
-    assert_eq!(c["active"], false);
-    assert_eq!(c["blocked_by"], json!(["user"]));
-    assert_eq!(
-        get(&s, "/v1/connectors?active=false").await.json()["items"][0]["id"],
-        id
-    );
-    assert_eq!(
-        get(&s, "/v1/connectors?active=true").await.json()["items"],
-        json!([])
-    );
-    assert_eq!(
-        post(&s, "/v1/connectors/oauthy/tools/echo/call", &json!({}))
-            .await
-            .status,
-        400
-    );
-    post(
-        &s,
-        &format!("/v1/connectors/{id}/user/activate"),
-        &json!({}),
-    )
-    .await;
-    assert_eq!(
-        get(&s, &format!("/v1/connectors/{id}")).await.json()["active"],
-        true
-    );
-}
-
-// ----- MCP -----
 
 #[tokio::test]
 async fn tools_are_listed_and_called_over_mcp() {
@@ -651,6 +299,13 @@ async fn tools_are_listed_and_called_over_mcp() {
     assert_eq!(r.json()["type"], "connector_error");
 }
 
+/// The `meteo` connector as a conversation tool, with a per-request token and `config`.
+fn tool(config: Value) -> Value {
+    json!([{"type": "connector", "connector_id": "meteo",
+        "authorization": {"type": "oauth2-token", "value": "per-request-secret"},
+        "tool_configuration": config}])
+}
+
 #[tokio::test]
 async fn conversations_call_connectors_and_forward_the_token_without_storing_it() {
     let s = start().await;
@@ -662,11 +317,6 @@ async fn conversations_call_connectors_and_forward_the_token_without_storing_it(
     .await
     .json();
     let id = c["id"].as_str().unwrap().to_owned();
-    let tool = |config: Value| {
-        json!([{"type": "connector", "connector_id": "meteo",
-            "authorization": {"type": "oauth2-token", "value": "per-request-secret"},
-            "tool_configuration": config}])
-    };
 
     let v = post(
         &s,
@@ -701,9 +351,15 @@ async fn conversations_call_connectors_and_forward_the_token_without_storing_it(
         assert!(!get(&s, &path).await.text().contains("per-request-secret"));
     }
 
-    // The same turn streamed folds into the same response.
+    streamed_turn_folds_into_the_same_response(&s, &v).await;
+    tool_configuration_applies(&s).await;
+    by_id_in_an_agent_and_deactivated(&s, &id).await;
+}
+
+/// The same turn streamed folds into the same response.
+async fn streamed_turn_folds_into_the_same_response(s: &Server, v: &Value) {
     let streamed = post(
-        &s,
+        s,
         "/v1/conversations",
         &json!({"model": "m", "inputs": "What's the weather in Paris?", "tools": tool(json!({})), "stream": true}),
     )
@@ -717,28 +373,30 @@ async fn conversations_call_connectors_and_forward_the_token_without_storing_it(
     assert_eq!(started["name"], "get_weather");
     assert_eq!(started["arguments"], "");
     let mut folded = fold_stream(&streamed.body);
-    let mut plain = to_js(&v);
+    let mut plain = to_js(v);
     strip_volatile(&mut folded);
     strip_volatile(&mut plain);
     assert_eq!(folded["outputs"], plain["outputs"]);
+}
 
-    // include / exclude by MCP tool name.
-    let v = post(&s, "/v1/conversations", &json!({"model": "m", "inputs": "What's the weather in Paris?", "tools": tool(json!({"include": ["echo"]}))})).await.json();
+/// include / exclude by MCP tool name; confirmation, then the call on allow.
+async fn tool_configuration_applies(s: &Server) {
+    let v = post(s, "/v1/conversations", &json!({"model": "m", "inputs": "What's the weather in Paris?", "tools": tool(json!({"include": ["echo"]}))})).await.json();
     assert_eq!(types(&v), ["message.output"]);
-    let v = post(&s, "/v1/conversations", &json!({"model": "m", "inputs": "What's the weather in Paris?", "tools": tool(json!({"exclude": ["get_weather"]}))})).await.json();
+    let v = post(s, "/v1/conversations", &json!({"model": "m", "inputs": "What's the weather in Paris?", "tools": tool(json!({"exclude": ["get_weather"]}))})).await.json();
     assert_eq!(types(&v), ["message.output"]);
-    let v = post(&s, "/v1/conversations", &json!({"model": "m", "inputs": "echo this", "tools": tool(json!({"exclude": ["get_weather"]}))})).await.json();
+    let v = post(s, "/v1/conversations", &json!({"model": "m", "inputs": "echo this", "tools": tool(json!({"exclude": ["get_weather"]}))})).await.json();
     assert_eq!(v["outputs"][0]["name"], "echo");
 
     // Confirmation, then the call on allow.
-    let v = post(&s, "/v1/conversations", &json!({"model": "m", "inputs": "Weather in Oslo?", "tools": tool(json!({"requires_confirmation": ["get_weather"]}))})).await.json();
+    let v = post(s, "/v1/conversations", &json!({"model": "m", "inputs": "Weather in Oslo?", "tools": tool(json!({"requires_confirmation": ["get_weather"]}))})).await.json();
     assert_eq!(types(&v), ["function.call"]);
     assert_eq!(v["outputs"][0]["name"], "get_weather");
     assert_eq!(v["outputs"][0]["confirmation_status"], "pending");
     let conv = v["conversation_id"].as_str().unwrap();
     let call = v["outputs"][0]["tool_call_id"].as_str().unwrap();
     let a = post(
-        &s,
+        s,
         &format!("/v1/conversations/{conv}"),
         &json!({"tool_confirmations": [{"tool_call_id": call, "confirmation": "allow"}]}),
     )
@@ -749,10 +407,12 @@ async fn conversations_call_connectors_and_forward_the_token_without_storing_it(
         output_texts(&a),
         ["get_weather returned: Sunny in Oslo, 21 °C"]
     );
+}
 
-    // By id too, and inside an agent.
+/// By id too, and inside an agent; a deactivated connector offers no tools; a deleted one is a 404.
+async fn by_id_in_an_agent_and_deactivated(s: &Server, id: &str) {
     let agent = post(
-        &s,
+        s,
         "/v1/agents",
         &json!({"name": "forecaster", "model": "mistral-medium-latest",
             "tools": [{"type": "connector", "connector_id": id}]}),
@@ -760,7 +420,7 @@ async fn conversations_call_connectors_and_forward_the_token_without_storing_it(
     .await
     .json();
     let v = post(
-        &s,
+        s,
         "/v1/conversations",
         &json!({"agent_id": agent["id"], "inputs": "weather in Rome"}),
     )
@@ -774,22 +434,22 @@ async fn conversations_call_connectors_and_forward_the_token_without_storing_it(
 
     // A deactivated connector offers no tools; a deleted one is a 404.
     post(
-        &s,
+        s,
         &format!("/v1/connectors/{id}/workspace/deactivate"),
         &json!({}),
     )
     .await;
     let v = post(
-        &s,
+        s,
         "/v1/conversations",
         &json!({"model": "m", "inputs": "weather in Rome", "tools": tool(json!({}))}),
     )
     .await
     .json();
     assert_eq!(types(&v), ["message.output"]);
-    delete(&s, &format!("/v1/connectors/{id}")).await;
+    delete(s, &format!("/v1/connectors/{id}")).await;
     let r = post(
-        &s,
+        s,
         "/v1/conversations",
         &json!({"model": "m", "inputs": "weather in Rome", "tools": tool(json!({}))}),
     )

@@ -6,6 +6,10 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
+// The 422s of start and append, pydantic's way.
+#[path = "conversations/validation.rs"]
+mod validation;
+
 #[tokio::test]
 async fn every_v1_route_needs_a_bearer_token() {
     let s = start().await;
@@ -329,27 +333,31 @@ async fn restart_branches_and_leaves_the_original_intact() {
         json!({"k": "v"})
     );
 
-    // Restart without inputs answers the last user message again; streamed restarts work too.
+    restart_again_and_its_errors(&s, &id, &before).await;
+}
+
+/// Restart without inputs answers the last user message again; streamed restarts work too; errors.
+async fn restart_again_and_its_errors(s: &Server, id: &str, before: &Value) {
     let first_input = before["entries"][0]["id"].as_str().unwrap();
     let r = post(
-        &s,
+        s,
         &format!("/v1/conversations/{id}/restart"),
         &json!({"from_entry_id": first_input, "stream": true}),
     )
     .await;
     let events = r.events();
-    assert_ne!(events[0].json()["conversation_id"], id.as_str());
+    assert_ne!(events[0].json()["conversation_id"], id);
     assert_eq!(events.last().unwrap().event, "conversation.response.done");
 
     let r = post(
-        &s,
+        s,
         &format!("/v1/conversations/{id}/restart"),
         &json!({"from_entry_id": "msg_unknown", "inputs": "x"}),
     )
     .await;
     assert_eq!(r.status, 404);
     let r = post(
-        &s,
+        s,
         &format!("/v1/conversations/{id}/restart"),
         &json!({"inputs": "x"}),
     )
@@ -427,158 +435,4 @@ async fn list_get_and_delete() {
             .status,
         404
     );
-}
-
-fn detail(r: &Resp) -> Vec<(String, Value)> {
-    assert_eq!(r.status, 422, "{}", r.text());
-    r.json()["detail"]
-        .as_array()
-        .expect("detail list")
-        .iter()
-        .map(|d| {
-            assert!(d["msg"].is_string(), "{d}");
-            (d["type"].as_str().unwrap().to_owned(), d["loc"].clone())
-        })
-        .collect()
-}
-
-#[tokio::test]
-async fn validation_errors_follow_the_api() {
-    let s = start().await;
-    let conv = post(
-        &s,
-        "/v1/conversations",
-        &json!({"model": "m", "inputs": "hi"}),
-    )
-    .await
-    .json();
-    let id = conv["conversation_id"].as_str().unwrap().to_owned();
-    let append = format!("/v1/conversations/{id}");
-
-    type Case<'a> = (&'a str, Value, Vec<(&'a str, Value)>);
-    let cases: Vec<Case> = vec![
-        (
-            "/v1/conversations",
-            json!({"model": "m", "agent_id": "ag", "inputs": "x"}),
-            vec![("value_error", json!(["body"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"inputs": "x"}),
-            vec![("value_error", json!(["body"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m"}),
-            vec![("missing", json!(["body", "inputs"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": ""}),
-            vec![("string_too_short", json!(["body", "inputs", "str"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": []}),
-            vec![("too_short", json!(["body", "inputs", "list[InputEntries]"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": "x", "tools": [
-            {"type": "connector", "connector_id": "gh", "tool_configuration": {"include": ["a"], "exclude": ["b"]}}]}),
-            vec![(
-                "value_error",
-                json!(["body", "tools", 0, "connector", "tool_configuration"]),
-            )],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": "x", "tools": [
-            {"type": "connector", "connector_id": "gh"}, {"type": "connector", "connector_id": "gh"}]}),
-            vec![("value_error", json!(["body", "tools"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": "x", "tools": [{"type": "document_retrieval"}]}),
-            vec![("union_tag_invalid", json!(["body", "tools", 0]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": "x", "tools": [{"type": "web_search", "config": {}}]}),
-            vec![(
-                "extra_forbidden",
-                json!(["body", "tools", 0, "web_search", "config"]),
-            )],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": "x", "handoff_execution": "cloud"}),
-            vec![("literal_error", json!(["body", "handoff_execution"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": "x", "completion_args": {"max_tokens": "ten"}}),
-            vec![("int_type", json!(["body", "completion_args", "max_tokens"]))],
-        ),
-        (
-            "/v1/conversations",
-            json!({"model": "m", "inputs": [{"role": "user"}]}),
-            vec![(
-                "missing",
-                json!(["body", "inputs", 0, "message.input", "content"]),
-            )],
-        ),
-        (
-            &append,
-            json!({"inputs": "x", "tools": [{"type": "web_search"}]}),
-            vec![("extra_forbidden", json!(["body", "tools"]))],
-        ),
-        (
-            &append,
-            json!({"inputs": "x", "model": "m"}),
-            vec![("extra_forbidden", json!(["body", "model"]))],
-        ),
-        (&append, json!({}), vec![("value_error", json!(["body"]))]),
-        (
-            &append,
-            json!({"tool_confirmations": [{"tool_call_id": "x", "confirmation": "maybe"}]}),
-            vec![(
-                "literal_error",
-                json!(["body", "tool_confirmations", 0, "confirmation"]),
-            )],
-        ),
-    ];
-    for (path, body, expected) in cases {
-        let r = post(&s, path, &body).await;
-        let got = detail(&r);
-        let expected: Vec<(String, Value)> = expected
-            .into_iter()
-            .map(|(k, l)| (k.to_owned(), l))
-            .collect();
-        assert_eq!(got, expected, "{path} {body}");
-    }
-
-    // Not JSON, and no body at all.
-    let r = request(
-        s.addr,
-        "POST",
-        "/v1/conversations",
-        &[KEY],
-        Some("{not json"),
-    )
-    .await;
-    assert_eq!(detail(&r)[0].0, "json_invalid");
-    let r = request(s.addr, "POST", "/v1/conversations", &[KEY], None).await;
-    assert_eq!(detail(&r)[0], ("missing".to_owned(), json!(["body"])));
-
-    // A tools-on-append error carries the offending input, as pydantic reports it.
-    let r = post(
-        &s,
-        &append,
-        &json!({"inputs": "x", "tools": [{"type": "web_search"}]}),
-    )
-    .await;
-    let d = &r.json()["detail"][0];
-    assert_eq!(d["msg"], "Extra inputs are not permitted");
-    assert_eq!(d["input"], json!([{"type": "web_search"}]));
 }

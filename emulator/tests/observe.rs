@@ -168,19 +168,18 @@ async fn requests_are_recorded_without_secrets() {
     assert_eq!(all[1]["body"], Value::Null);
     assert_eq!(all[2]["method"], "OPTIONS");
 
-    // A large body: the first 64 KiB are kept, and the handler still gets all of it.
+    large_bodies_and_forgetting(&s).await;
+}
+
+/// A large body: the first 64 KiB are kept, and the handler still gets all of it; DELETE forgets them, the counter goes on.
+async fn large_bodies_and_forgetting(s: &Server) {
     let long = "word ".repeat(30_000);
     let big = json!({"model": "m", "inputs": long}).to_string();
-    let r = post(
-        &s,
-        "/v1/conversations",
-        &serde_json::from_str(&big).unwrap(),
-    )
-    .await;
+    let r = post(s, "/v1/conversations", &serde_json::from_str(&big).unwrap()).await;
     assert_eq!(r.status, 200, "{}", r.text());
     let reply = r.json()["outputs"][0]["content"].as_str().unwrap().len();
     assert_eq!(reply, "Echo: ".len() + long.len());
-    let last = recorded(&s).await.pop().unwrap();
+    let last = recorded(s).await.pop().unwrap();
     assert_eq!(last["body_truncated"], true);
     assert_eq!(last["body_bytes"], big.len());
     assert!(last["body"].as_str().unwrap().len() <= 64 * 1024);
@@ -189,8 +188,8 @@ async fn requests_are_recorded_without_secrets() {
     // DELETE forgets them; the counter goes on.
     let r = request(s.addr, "DELETE", "/__emulator/requests", &[], None).await;
     assert_eq!(r.status, 204);
-    assert!(recorded(&s).await.is_empty());
-    assert_eq!(stats(&s).await["requests"], 4);
+    assert!(recorded(s).await.is_empty());
+    assert_eq!(stats(s).await["requests"], 4);
 }
 
 #[tokio::test]

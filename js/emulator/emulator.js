@@ -54,12 +54,21 @@ function wrap(core) {
     /** Forgets everything (conversations, agents, files, connectors, libraries, faults, requests). */
     reset: () => core.reset(),
     /** The last 500 requests the emulator saw, oldest first (keys and tokens redacted). */
-    requests: () => json("/__emulator/requests"),
+    requests: async () => (await json("/__emulator/requests")).map(camelKeys),
     /** Forgets the recorded requests. */
     forgetRequests: () => json("/__emulator/requests", "DELETE"),
     /** Counters since the start: requests, streams started / completed / closed early / dropped. */
-    stats: () => json("/__emulator/stats"),
+    stats: async () => camelKeys(await json("/__emulator/stats")),
   };
+}
+
+// `/__emulator/...` answers in the wire's snake_case; `stats()` and `requests()` give JS's
+// camelCase (`streamsClosedEarly`, `bodyBytes`). Only the top level's keys: what they hold (the
+// headers by name, the request's own JSON body) is data and stays verbatim.
+function camelKeys(object) {
+  return Object.fromEntries(
+    Object.entries(object).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), value]),
+  );
 }
 
 // Resolves with the core's answer, or rejects with the signal's reason if it aborts first (the

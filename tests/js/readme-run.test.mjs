@@ -2,12 +2,16 @@
 // emulator. Only its free names are given (`client`, `remove`, `confirm`, `token`, `signal`,
 // `saved`, `tools`, `request`, `onConfirmation`, `render`, `showResult`; `import` lines become
 // the imported value), and the global `fetch` answers the example hosts from 127.0.0.1.
-import { test, before, after } from "node:test";
+import { test as nodeTest, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { startEmulator } from "../emulator/harness.mjs";
 import { json, startMcp } from "./run-servers.mjs";
+
+/** A test with a one-minute timeout: a hang fails its test, not the suite. */
+const test = (name, options, body) =>
+  body ? nodeTest(name, { timeout: 60_000, ...options }, body) : nodeTest(name, { timeout: 60_000 }, options);
 
 const { Mistral } = await import(new URL("../../pkg/node.js", import.meta.url));
 const AsyncFunction = (async () => {}).constructor;

@@ -2,10 +2,14 @@
 // servers that answer badly or never, and an API whose model calls badly. Each run must end in a
 // `function.result` describing the error, sent back to the model, or in one of the package's
 // error classes: never a hang, an untyped error, or a call left without an answer.
-import { test, before, after } from "node:test";
+import { test as nodeTest, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator } from "../emulator/harness.mjs";
 import { call, json, message, startApi, startMcp } from "./run-servers.mjs";
+
+/** A test with a one-minute timeout: a hang fails its test, not the suite. */
+const test = (name, options, body) =>
+  body ? nodeTest(name, { timeout: 60_000, ...options }, body) : nodeTest(name, { timeout: 60_000 }, options);
 
 const pkg = await import(new URL("../../pkg/node.js", import.meta.url));
 const { Mistral, AbortError, ConnectionError, InvalidRequestError, MistralError } = pkg;

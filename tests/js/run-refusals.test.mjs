@@ -2,10 +2,14 @@
 // has (the scripted model's "unknown function"), arguments changed by a confirmation, which meet
 // the tool's schema as the model's do, and any Standard Schema's verdict (not only zod's). Each refusal goes back to the model as the call's
 // `function.result` (or throws with `throwOnToolError`), run and streamed.
-import { test, before, after } from "node:test";
+import { test as nodeTest, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { startEmulator } from "../emulator/harness.mjs";
+
+/** A test with a one-minute timeout: a hang fails its test, not the suite. */
+const test = (name, options, body) =>
+  body ? nodeTest(name, { timeout: 60_000, ...options }, body) : nodeTest(name, { timeout: 60_000 }, options);
 
 const { Mistral, InvalidRequestError, MistralError } = await import(new URL("../../pkg/node.js", import.meta.url));
 

@@ -51,7 +51,7 @@ test("a one-shot call whose body stalls times out waiting for the body", async (
     return true;
   });
   const elapsed = performance.now() - started;
-  assert.ok(elapsed >= 140 && elapsed < 2000, `timed out after ${elapsed} ms`);
+  assert.ok(elapsed >= 140, `timed out after ${elapsed} ms, before timeoutMs`);
 });
 
 test("a one-shot call whose headers never come times out waiting for them", async () => {

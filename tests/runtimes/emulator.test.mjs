@@ -28,7 +28,7 @@ function assertEmulator(summary, { withMcp = true } = {}) {
   assert.ok(summary.done);
   assert.equal(summary.dropped, "TypeError");
   assert.deepEqual(summary.rateLimited, { status: 429, retryAfter: "2" });
-  assert.equal(summary.stats.streams_dropped, 1);
+  assert.equal(summary.stats.streamsDropped, 1);
   if (withMcp) assert.deepEqual(summary.mcp, { tools: true, echo: true });
 }
 

@@ -66,6 +66,64 @@ pub(super) fn connection_config(server: &str) -> wire::ConnectionConfig {
 
 // ----- handlers -----
 
+/// A new connector's details (`modified_at` is its creation time).
+fn new_details(
+    req: &wire::CreateConnectorRequest,
+    id: &str,
+    now: String,
+    me: &str,
+    visibility: &mistral_edge::model::leaf::ResourceVisibility,
+) -> wire::ConnectorDetails {
+    wire::ConnectorDetails {
+        id: id.to_owned(),
+        name: req.name.clone(),
+        title: req.title.clone(),
+        description: req.description.clone(),
+        created_at: now.clone(),
+        modified_at: now,
+        server: Some(req.server.clone()),
+        icon_url: req.icon_url.clone(),
+        server_card: None,
+        owner_id: Some(me.to_owned()),
+        owner_type: "user".into(),
+        visibility: visibility.clone(),
+        creator_id: Some(me.to_owned()),
+        locale: None,
+        system_prompt: req.system_prompt.clone(),
+        supported_auth_methods: None,
+        connection_preferences: None,
+        connection_credentials: None,
+        active: Some(true),
+        blocked_by: None,
+        private_tool_execution: false,
+        mistral: Some(false),
+        is_authenticated: None,
+        tools: None,
+        system_prompt_route: None,
+        connection_config: Some(connection_config(&req.server)),
+        execution_env: None,
+    }
+}
+
+/// The OAuth client id a create request gives: in `auth_data`, or in its first auth method with one.
+fn client_id_of(req: &wire::CreateConnectorRequest) -> Option<String> {
+    req.auth_data
+        .as_ref()
+        .map(|a| a.client_id.clone())
+        .or_else(|| {
+            req.auth_methods.iter().flatten().find_map(|m| {
+                m.auth_data
+                    .as_ref()
+                    .map(|a| a.client_id.clone())
+                    .or_else(|| {
+                        m.oauth2_metadata_secrets
+                            .as_ref()
+                            .and_then(|s| s.client_id.clone())
+                    })
+            })
+        })
+}
+
 pub(super) async fn create(
     State(state): State<AppState>,
     body: JsonBytes,
@@ -81,51 +139,8 @@ pub(super) async fn create(
     let oauth = req.auth_data.is_some()
         || req.oauth2_server_metadata.is_some()
         || req.oauth2_server_metadata_url.is_some();
-    let details = wire::ConnectorDetails {
-        id: id.clone(),
-        name: req.name.clone(),
-        title: req.title.clone(),
-        description: req.description.clone(),
-        created_at: now.clone(),
-        modified_at: now,
-        server: Some(req.server.clone()),
-        icon_url: req.icon_url.clone(),
-        server_card: None,
-        owner_id: Some(me.clone()),
-        owner_type: "user".into(),
-        visibility: visibility.clone(),
-        creator_id: Some(me.clone()),
-        locale: None,
-        system_prompt: req.system_prompt.clone(),
-        supported_auth_methods: None,
-        connection_preferences: None,
-        connection_credentials: None,
-        active: Some(true),
-        blocked_by: None,
-        private_tool_execution: false,
-        mistral: Some(false),
-        is_authenticated: None,
-        tools: None,
-        system_prompt_route: None,
-        connection_config: Some(connection_config(&req.server)),
-        execution_env: None,
-    };
-    let client_id = req
-        .auth_data
-        .as_ref()
-        .map(|a| a.client_id.clone())
-        .or_else(|| {
-            req.auth_methods.iter().flatten().find_map(|m| {
-                m.auth_data
-                    .as_ref()
-                    .map(|a| a.client_id.clone())
-                    .or_else(|| {
-                        m.oauth2_metadata_secrets
-                            .as_ref()
-                            .and_then(|s| s.client_id.clone())
-                    })
-            })
-        });
+    let details = new_details(&req, &id, now, me, &visibility);
+    let client_id = client_id_of(&req);
     let mut store = state.connectors.lock();
     if store.name_taken(&req.name, "") {
         return Err(conflict(format!(

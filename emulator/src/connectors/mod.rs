@@ -22,10 +22,10 @@ use mistral_edge::model::shape::HasShape;
 use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
-use crate::app::{json, ok};
 use crate::body::JsonBytes;
 use crate::error::{ApiError, Loc, Violation};
 use crate::hooks::{BoxFuture, ConnectorHost};
+use crate::json::{json, ok};
 use crate::mcp::{self, Target};
 use crate::params::{self, Query};
 use crate::state::AppState;

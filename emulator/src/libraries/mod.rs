@@ -25,10 +25,10 @@ use mistral_edge::model::shape::HasShape;
 use mistral_edge::model::wire;
 use serde_json::{json, Value};
 
-use crate::app::{json, no_content, ok};
 use crate::body::JsonBytes;
 use crate::error::{ApiError, Loc, Violation};
 use crate::hooks::{BoxFuture, LibraryHit, LibraryHost};
+use crate::json::{json, no_content, ok};
 use crate::params::{self, Query};
 use crate::state::AppState;
 use crate::validate::check_shape;
