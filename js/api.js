@@ -6,7 +6,9 @@ import { Agents, Connectors, Conversations } from "./resources.js";
 import { paginate, pageIterator } from "./pages.js";
 import { useFiles, useLogging, useRedaction } from "./__SNIPPET_DIR__/transport.js";
 import * as files from "./files.js";
-import { AbortError, InvalidRequestError, MistralError, ResponseValidationError } from "./__SNIPPET_DIR__/errors.js";
+import {
+  AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError,
+} from "./__SNIPPET_DIR__/errors.js";
 import { addRunLoop, RunStream } from "./run.js";
 import * as logging from "./log.js";
 import * as redaction from "./redact.js";
@@ -18,7 +20,7 @@ useLogging(logging);
 useFiles(files);
 
 // `run` and `runStream`: the run loop (js/run.js; the conversations entry leaves it out).
-addRunLoop(Conversations.prototype, { AbortError, InvalidRequestError, MistralError, ResponseValidationError });
+addRunLoop(Conversations.prototype, { AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError });
 
 // Every page of a paginated list, following the API's own cursor. `listPages` stops as the
 // official SDK's does: at a missing or blank token, or a page shorter than `pageSize` (20).

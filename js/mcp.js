@@ -1,24 +1,33 @@
 // A client-side MCP server for the run loop (`mcpServers` in `run`'s request): MCP's
 // streamable HTTP transport over `fetch`, so it works in pages and workers as in Node. One
 // session per run: `initialize`, `tools/list` (every page), `tools/call`, and a `DELETE` at the
-// end. A JSON-RPC answer may come as JSON or as an SSE body; both are read.
+// end. A JSON-RPC answer may come as JSON or as an SSE body; an SSE body is read only until the
+// answer arrives (a server may keep it open). Whatever the server does wrong is a typed error:
+// `ConnectionError` when it cannot be reached, `MistralError` otherwise.
 
 const PROTOCOL = "2025-06-18";
+/** The most text one answer may hold (a tool's result is sent to the model: far less fits). */
+const MAX_ANSWER = 8 * 1024 * 1024;
+/** The most pages of `tools/list` (a server that repeats its cursor would list forever). */
+const MAX_PAGES = 100;
 
-/** One MCP server's session. `where` names it in errors (`mcpServers[0]`). */
+/** One MCP server's session. `where` names it in errors (`mcpServers[0]`); `errors` are the
+ * package's error classes. */
 export class McpSession {
   #url;
   #headers;
   #fetch;
   #where;
+  #errors;
   #id = 0;
   #session;
   #version = PROTOCOL;
   #ready;
 
-  constructor(server, where, invalid) {
+  constructor(server, where, errors) {
+    this.#errors = errors;
     if (!server || (typeof server.url !== "string" && !(server.url instanceof URL))) {
-      throw invalid(`\`${where}.url\` must be the server's URL`);
+      throw new errors.InvalidRequestError(`invalid request: \`${where}.url\` must be the server's URL`);
     }
     this.#url = String(server.url);
     this.#headers = server.headers ?? {};
@@ -26,8 +35,8 @@ export class McpSession {
     this.#where = where;
   }
 
-  #fail(message) {
-    return new Error(`the MCP server of ${this.#where} (${this.#url}) ${message}`);
+  #fail(message, Class = this.#errors.MistralError) {
+    return new Class(`the MCP server of ${this.#where} (${this.#url}) ${message}`, { server: this.#where });
   }
 
   async #post(message, signal) {
@@ -41,34 +50,48 @@ export class McpSession {
       response = await this.#fetch.call(globalThis, this.#url, { method: "POST", headers, body: JSON.stringify(message), signal });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw this.#fail(`is unreachable: ${error?.message ?? error}`);
+      throw this.#fail(`is unreachable: ${error?.message ?? error}`, this.#errors.ConnectionError);
     }
     this.#session = response.headers.get("mcp-session-id") ?? this.#session;
     return response;
   }
 
-  /** A JSON-RPC request: its `result`, or an Error with the server's message. */
+  /** A JSON-RPC request: its `result` (an object), or a typed error with the server's message. */
   async #request(method, params, signal) {
     const id = ++this.#id;
     const response = await this.#post({ jsonrpc: "2.0", id, method, params }, signal);
-    const text = await response.text();
-    let answer;
-    if ((response.headers.get("content-type") ?? "").includes("text/event-stream")) {
-      // Each event's data lines joined; the answer is the message with our id.
-      for (const block of text.split(/\r?\n\r?\n/)) {
-        const data = block.split(/\r?\n/).filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
-        if (!data) continue;
-        const message = parseOr(data);
-        if (message?.id === id) answer = message;
-      }
-    } else {
-      answer = parseOr(text);
-    }
+    const sse = (response.headers.get("content-type") ?? "").includes("text/event-stream");
+    const answer = await this.#read(response, method, sse ? sseAnswer(id) : jsonAnswer(), signal);
     if (answer?.error) throw this.#fail(`refused ${method}: ${answer.error.message ?? JSON.stringify(answer.error)}`);
-    if (!response.ok || answer?.result === undefined) {
+    const result = answer?.result;
+    if (!response.ok || !result || typeof result !== "object") {
       throw this.#fail(`answered ${method} with ${response.status} and no result`);
     }
-    return answer.result;
+    return result;
+  }
+
+  /** Reads the body's text into `take` (which returns the answer once it has it), at most
+   * MAX_ANSWER characters; the rest of the body is left unread. */
+  async #read(response, method, take, signal) {
+    const reader = response.body?.getReader();
+    if (!reader) return take("", true);
+    const decoder = new TextDecoder();
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+        size += text.length;
+        if (size > MAX_ANSWER) throw this.#fail(`answered ${method} with more than ${MAX_ANSWER} characters`);
+        const answer = take(text, done);
+        if (answer !== undefined || done) return answer;
+      }
+    } catch (error) {
+      if (signal?.aborted || error?.server === this.#where) throw error;
+      throw this.#fail(`broke off its answer to ${method}: ${error?.message ?? error}`, this.#errors.ConnectionError);
+    } finally {
+      reader.cancel().catch(() => {});
+    }
   }
 
   /** Initializes the session once. */
@@ -90,12 +113,14 @@ export class McpSession {
     await this.#open(signal);
     const tools = [];
     let cursor;
-    do {
-      const page = await this.#request("tools/list", cursor ? { cursor } : {}, signal);
-      tools.push(...(page.tools ?? []));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema }));
+    for (let page = 0; page === 0 || cursor; page++) {
+      if (page === MAX_PAGES) throw this.#fail(`listed more than ${MAX_PAGES} pages of tools`);
+      const result = await this.#request("tools/list", cursor ? { cursor } : {}, signal);
+      if (!Array.isArray(result.tools)) throw this.#fail("answered tools/list without a `tools` array");
+      tools.push(...result.tools);
+      cursor = typeof result.nextCursor === "string" ? result.nextCursor : undefined;
+    }
+    return tools.map((tool) => ({ name: tool?.name, description: tool?.description, inputSchema: tool?.inputSchema }));
   }
 
   /** Calls a tool: its structured content, its text, or its content items (text, images) as
@@ -110,16 +135,47 @@ export class McpSession {
     return texts ?? content;
   }
 
-  /** Ends the session (best effort: the server forgets it anyway). */
+  /** Ends the session (best effort, given 10 s: the server forgets it anyway). */
   close() {
     if (!this.#session) return;
     const headers = new Headers(this.#headers);
     headers.set("mcp-session-id", this.#session);
     this.#session = undefined;
+    const signal = AbortSignal.timeout?.(10_000);
     Promise.resolve()
-      .then(() => this.#fetch.call(globalThis, this.#url, { method: "DELETE", headers }))
+      .then(() => this.#fetch.call(globalThis, this.#url, { method: "DELETE", headers, signal }))
       .then((r) => r.body?.cancel(), () => {});
   }
+}
+
+/** A JSON body's reader: the whole text, parsed at its end (`undefined` if it is not JSON). */
+function jsonAnswer() {
+  let body = "";
+  return (text, done) => {
+    body += text;
+    return done ? parseOr(body) : undefined;
+  };
+}
+
+/** An SSE body's reader: the message with our `id`, as soon as its event ends (each event's
+ * `data:` lines joined; lines end with LF or CRLF). */
+function sseAnswer(id) {
+  let rest = "";
+  let data = [];
+  return (text, done) => {
+    const lines = (rest + text).split("\n");
+    rest = done ? "" : lines.pop();
+    if (done) lines.push("");
+    for (const raw of lines) {
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      if (line.startsWith("data:")) data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
+      if (line !== "") continue;
+      const message = data.length ? parseOr(data.join("\n")) : undefined;
+      data = [];
+      if (message?.id === id) return message;
+    }
+    return undefined;
+  };
 }
 
 function parseOr(text) {

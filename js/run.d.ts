@@ -63,14 +63,14 @@ export interface RunMcpServer {
 
 /** What the run is about: a conversation request (`model` or `agentId`, or the `conversationId`
  * of one to continue), whose tools may run here. */
-export type RunRequest = Omit<Partial<T.ConversationRequest>, "tools"> & {
+export type RunRequest<Output = unknown> = Omit<Partial<T.ConversationRequest>, "tools"> & {
     /** To continue (or resume) a conversation. */
     conversationId?: string;
     tools?: (T.Tool | RunFunctionTool)[] | null;
     /** MCP servers whose tools the client offers and calls. */
     mcpServers?: RunMcpServer[];
     /** The answer's format: `result.output` is parsed (and validated by a Standard Schema). */
-    outputFormat?: Record<string, unknown> | StandardSchema;
+    outputFormat?: StandardSchema<Output> | Record<string, unknown>;
 };
 
 /** A call that waits for someone: plain JSON, to store and resume from. */
@@ -118,29 +118,33 @@ export interface RunResult<Output = unknown> {
     usage: T.ConversationUsageInfo;
     /** The calls left waiting (on `requires_confirmation` and `max_steps`). */
     pending: PendingCall[];
-    /** With `outputFormat`: the answer, parsed and validated. */
+    /** With `outputFormat`: the answer, parsed and validated (typed by a Standard Schema). */
     output?: Output;
 }
 
+/** A conversation event of a run's stream: `event` is its `data.type`, so either narrows `data`. */
+export type RunEventItem = {
+    [K in T.ConversationEvent["type"]]: { event: K; data: Extract<T.ConversationEvent, { type: K }> };
+}[T.ConversationEvent["type"]];
 /** An item of a run's stream: a conversation event, or a `function.result` the run sent. */
-export type RunStreamItem = T.ConversationStreamItem | { event: "function.result"; data: T.FunctionResultEntry & { type: "function.result" } };
+export type RunStreamItem = RunEventItem | { event: "function.result"; data: T.FunctionResultEntry & { type: "function.result" } };
 
 /** A streamed run: a `ReadableStream` and async iterable of every step's events. */
-export declare class RunStream extends ReadableStream<RunStreamItem> {
+export declare class RunStream<Output = unknown> extends ReadableStream<RunStreamItem> {
     private constructor();
     [Symbol.asyncIterator](): AsyncIterator<RunStreamItem>;
     /** Stops the run: the request in flight and the functions' `context.signal` abort. */
     abort(): void;
     /** Reads the rest and resolves to the run's result. */
-    finalResult(): Promise<RunResult>;
+    finalResult(): Promise<RunResult<Output>>;
 }
 
 declare module "./resources.js" {
     interface Conversations {
         /** Runs the conversation until it has nothing left to do: calls the functions (and MCP
          * tools) the model asks for and sends their results, step after step. */
-        run(request: RunRequest, options?: RunOptions): Promise<RunResult>;
+        run<Output = unknown>(request: RunRequest<Output>, options?: RunOptions): Promise<RunResult<Output>>;
         /** `run`, streamed: resolves when the first step's events start. */
-        runStream(request: RunRequest, options?: RunOptions): Promise<RunStream>;
+        runStream<Output = unknown>(request: RunRequest<Output>, options?: RunOptions): Promise<RunStream<Output>>;
     }
 }

@@ -109,11 +109,18 @@ function splitOptions(options) {
   return { loop: { maxSteps, onConfirmation, throwOnToolError: !!throwOnToolError, confirmations }, call };
 }
 
-/** What `onConfirmation` answered: `true`/`false`, or `{ allow, arguments? }`. */
+/** What `onConfirmation` answered: `true`/`false`, or `{ allow, arguments? }` (an object of
+ * arguments, which then meet the tool's schema as the model's would). */
 function confirmationOf(answer) {
   if (typeof answer === "boolean") return { allow: answer };
-  if (answer && typeof answer.allow === "boolean") return answer;
-  throw invalid("`onConfirmation` must return true, false or { allow, arguments? }");
+  if (!answer || typeof answer.allow !== "boolean") {
+    throw invalid("`onConfirmation` must return true, false or { allow, arguments? }");
+  }
+  const args = answer.arguments;
+  if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) {
+    throw invalid("the `arguments` `onConfirmation` returns must be an object");
+  }
+  return answer;
 }
 
 /**
@@ -134,7 +141,7 @@ async function* loop(api, request, options, streaming, controller) {
   }
   const { wire, functions } = toolsOf(tools);
   const servers = Array.isArray(mcpServers) ? mcpServers : [];
-  const sessions = servers.map((server, i) => new McpSession(server, `mcpServers[${i}]`, invalid));
+  const sessions = servers.map((server, i) => new McpSession(server, `mcpServers[${i}]`, errors));
   try {
     const listed = await abortable(Promise.all(sessions.map((s) => s.listTools(signal))), signal);
     const outputSchema = outputFormat === undefined ? undefined : jsonSchemaOf(outputFormat, "outputFormat");
@@ -159,6 +166,9 @@ async function* loop(api, request, options, streaming, controller) {
         response = await stream.finalResponse();
       } else {
         response = await api[method](body, callOptions);
+      }
+      if (!Array.isArray(response?.outputs)) {
+        throw new errors.ResponseValidationError(`the answer to ${method} has no \`outputs\` array`, { body: JSON.stringify(response) });
       }
       run.steps++;
       run.conversationId = response.conversationId ?? run.conversationId;

@@ -7,7 +7,9 @@
 //! * **a model that keeps calling** — "keep calling": every turn answered with results calls the
 //!   same functions again with the same arguments, without end;
 //! * **bad arguments** — "bad arguments": every property of the arguments has the wrong JSON
-//!   type; "broken arguments": the arguments are not JSON.
+//!   type; "broken arguments": the arguments are not JSON;
+//! * **a function no tool has** — "unknown function": the turn also calls
+//!   [`UNKNOWN_FUNCTION`], which no tool of the request is named.
 //!
 //! `model.rs` asks [`stage`], [`arguments`] and [`follow_up`].
 
@@ -33,6 +35,14 @@ fn stages(text: &str) -> Vec<&str> {
 /// The part of the text the first turn's function calls come from: its first stage.
 pub fn stage(text: &str) -> &str {
     stages(text).first().copied().unwrap_or(text)
+}
+
+/// The function a model asked for an "unknown function" calls: no tool has this name.
+pub const UNKNOWN_FUNCTION: &str = "no_such_function";
+
+/// Whether the text (lowercase) asks for a call to a function no tool has.
+pub fn calls_unknown(lower: &str) -> bool {
+    lower.contains("unknown function")
 }
 
 /// A function call's arguments (a JSON string) for `schema`, filled from `text`; wrong on

@@ -1,5 +1,5 @@
 //! The scripted model's function-calling loops (src/script.rs, README "Function-calling loops"):
-//! chains of steps, a model that keeps calling, arguments wrong on purpose.
+//! chains of steps, a model that keeps calling, arguments wrong on purpose, a function no tool has.
 
 mod common;
 
@@ -115,4 +115,23 @@ async fn arguments_can_be_wrong_on_purpose() {
     assert_eq!(calls(&v)[0].1, json!({"city": 42}));
     let v = post(&s, "/v1/conversations", &json!({"model": "m", "inputs": "Weather in Paris with broken arguments", "tools": [function("get_weather")]})).await.json();
     assert_eq!(v["outputs"][0]["arguments"], r#"{"broken": "#);
+}
+
+#[tokio::test]
+async fn an_unknown_function_is_called_after_the_named_ones_and_acknowledged() {
+    let s = start().await;
+    let v = post(&s, "/v1/conversations", &json!({"model": "m", "inputs": "Weather in Paris, and an unknown function", "tools": [function("get_weather")]})).await.json();
+    let names: Vec<(String, Value)> = calls(&v).into_iter().map(|c| (c.0, c.1)).collect();
+    assert_eq!(
+        names,
+        [
+            ("get_weather".to_owned(), json!({"city": "Paris"})),
+            ("no_such_function".to_owned(), json!({}))
+        ]
+    );
+    let v = answer(&s, &v).await;
+    assert_eq!(
+        v["outputs"][0]["content"],
+        "get_weather returned ok. no_such_function returned ok."
+    );
 }

@@ -157,7 +157,7 @@ pub fn decide(input: &str) -> Result<String, Error> {
             )));
         }
     }
-    let calls: Vec<Call> = open.into_iter().map(|c| plan(c, &tools, &given)).collect();
+    let calls = one_per_id(open.into_iter().map(|c| plan(c, &tools, &given)).collect());
     let number = |key| member(input, key).and_then(Value::as_i64).unwrap_or(0);
     let interactive = flag(input, "interactive") == Some(true);
     let stop = stop(&calls, number("steps"), number("maxSteps"), interactive);
@@ -214,6 +214,11 @@ fn confirmations<'a>(value: Option<Value<'a>>) -> Result<Vec<Given<'a>>, Error> 
                 invalid(format!("`confirmations[{i}].allow` must be true or false"))
             })?;
             let arguments = member(c, "arguments");
+            if arguments.is_some_and(|a| a.kind() != Kind::Object) {
+                return Err(invalid(format!(
+                    "`confirmations[{i}].arguments` must be an object"
+                )));
+            }
             Ok(Given {
                 tool_call_id,
                 allow,
@@ -221,6 +226,29 @@ fn confirmations<'a>(value: Option<Value<'a>>) -> Result<Vec<Given<'a>>, Error> 
             })
         })
         .collect()
+}
+
+/// Calls that share a `toolCallId` get one answer, an error, at the first one's place: the API
+/// takes one result per id, and which call it would answer is unclear, so none of them runs.
+fn one_per_id(calls: Vec<Call>) -> Vec<Call> {
+    let mut out: Vec<Call> = Vec::with_capacity(calls.len());
+    for c in calls {
+        match out
+            .iter_mut()
+            .find(|o| o.call.tool_call_id == c.call.tool_call_id)
+        {
+            Some(first) => {
+                let message = format!(
+                    "several calls have the toolCallId `{}`: none of them was run",
+                    c.call.tool_call_id
+                );
+                first.arguments = None;
+                first.action = Action::Fail(message);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// What to do with one call.

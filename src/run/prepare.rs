@@ -159,7 +159,7 @@ fn add<'a>(registry: &mut Vec<Entry<'a>>, entry: Entry<'a>) -> Result<(), Error>
 }
 
 /// Writes (when `send`) the tools the MCP servers listed that their `include` / `exclude`
-/// allow, as function tools, and adds them to the registry.
+/// allow (and whose names the API takes), as function tools, and adds them to the registry.
 fn mcp_tools<'a>(
     w: &mut Writer,
     listed: Option<Value<'a>>,
@@ -188,7 +188,7 @@ fn mcp_tools<'a>(
         let confirm_all = flag(*server, "requiresConfirmation") == Some(true);
         let confirm = names("requiresConfirmation").unwrap_or_default();
         for tool in list(lists.get(i).copied()) {
-            let Some(name) = string(tool, "name") else {
+            let Some(name) = string(tool, "name").filter(|n| callable(n)) else {
                 continue;
             };
             let allowed = include.as_ref().is_none_or(|n| n.contains(&name))
@@ -226,6 +226,16 @@ fn mcp_tools<'a>(
         }
     }
     Ok(())
+}
+
+/// Whether the API takes `name` as a function's name: 1 to 64 ASCII letters, digits, `_` and
+/// `-`. An MCP tool named otherwise is left out: the model could never call it, and offering it
+/// would fail the whole request.
+fn callable(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// Writes `completionArgs` with `outputFormat`'s schema as its `json_schema` response format.

@@ -376,6 +376,23 @@ test("a server-side confirmation resumes from JSON too", async () => {
   assert.match(resumed.outputText, /Here is what I found/);
 });
 
+both("a connector tool next to a function tool: its pending call is confirmed in the function result's append", async (streaming) => {
+  const connectorId = `run_everything_${streaming ? "stream" : "plain"}`;
+  await client.beta.connectors.create({ name: connectorId, description: "server-everything", server: everything.url });
+  await forget();
+  const asked = [];
+  const connector = { type: "connector", connectorId, toolConfiguration: { requiresConfirmation: ["echo"] } };
+  const { result } = await go(streaming, model("Please echo this, and the weather in Paris", [connector, weather()]), {
+    onConfirmation: (call) => (asked.push([call.name, call.server]), true),
+  });
+  assert.equal(result.status, "done");
+  assert.deepEqual(asked, [["echo", true]]);
+  const appended = (await requests()).filter((r) => r.method === "POST").at(-1).json;
+  assert.deepEqual(appended.tool_confirmations.map((c) => c.confirmation), ["allow"]);
+  assert.deepEqual(appended.inputs.map((i) => i.result), ['{"city":"Paris","celsius":21}']);
+  assert.ok(result.entries.some((e) => e.type === "tool.execution" && e.name === "echo"), "the connector's tool ran on the server");
+});
+
 // ---- client-side MCP
 
 both("a client-side MCP server (server-everything): its tools are offered and called", async (streaming) => {

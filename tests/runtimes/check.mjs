@@ -6,6 +6,8 @@
 // camelCase fields, done with usage), then two failures: a 404 (NotFoundError) and a stream the
 // emulator cuts after two events (StreamError, kind "dropped", after both events arrived), and the
 // stream as a ReadableStream (getReader(), a reader's cancel()).
+// With `standalone` (the whole client's entry), the run loop too: a function the model calls, run
+// and streamed (`runLoop` below).
 // With `standalone` (the namespaces of "mistral-edge-client/core.js", two "funcs/*.js" and
 // "models/errors", as that runtime resolves them), the function form too: a Result with the value,
 // a Result with the entry's own NotFoundError, and the same classes under models/errors.
@@ -120,8 +122,34 @@ export async function runChecks(mod, serverURL, { apiKey = "runtime-test", stand
     expect(errors.NotFoundError === mod.NotFoundError && errors.MistralError === mod.MistralError,
       "models/errors holds other classes than the entry's");
     summary.standalone = { value: started.value.outputs[0].content, error: missing.error.name };
+    summary.run = await runLoop(client);
   }
 
   summary.events = summary.events.length;
   return summary;
+}
+
+/** The run loop (the whole client only): the emulator's model calls `get_weather`, the run answers
+ * it and the model acknowledges; then the same streamed, with its `function.result` event. */
+async function runLoop(client) {
+  const conversations = client.beta.conversations;
+  expect(typeof conversations.run === "function", "the whole client has no conversations.run");
+  const seen = [];
+  const weather = {
+    type: "function",
+    function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } },
+    execute: async ({ city }, context) => (seen.push(context.signal instanceof AbortSignal), { city, celsius: 21 }),
+  };
+  const request = { model: "mistral-small-latest", inputs: "Weather in Paris?", tools: [weather] };
+  const result = await conversations.run(request);
+  const stream = await conversations.runStream(request);
+  const events = [];
+  for await (const { event } of stream) events.push(event);
+  const streamed = await stream.finalResult();
+  expect(streamed.outputText === result.outputText, `runStream ended with ${JSON.stringify(streamed.outputText)}`);
+  expect(seen.join() === "true,true", `execute's context.signal: ${seen.join()}`);
+  return {
+    status: result.status, steps: result.steps, text: result.outputText,
+    results: events.filter((e) => e === "function.result").length,
+  };
 }

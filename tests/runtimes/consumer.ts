@@ -347,3 +347,47 @@ export async function runLoop(): Promise<string> {
   const resumed = await stream.finalResult();
   return `${status} ${resumed.outputText} ${resumed.usage.totalTokens ?? 0}`;
 }
+
+// The run loop's types as a TypeScript user meets them: `execute(args, context)`, every result
+// field, `output` typed by a Standard Schema, `finalResult()`, a resume from `pending`; and the
+// mistakes the declarations must refuse (`@ts-expect-error` fails the check if they do not).
+import type { Entry, PendingCall, RunContext, RunResult, StandardSchema } from "mistral-edge-client";
+
+export async function runTypes(): Promise<string> {
+  const Forecast: StandardSchema<{ city: string; days: number }> = {
+    "~standard": { version: 1, vendor: "consumer", validate: (value) => ({ value: value as { city: string; days: number } }) },
+  };
+  const forecast = await client.beta.conversations.run({ model: "mistral-medium-latest", inputs: "Forecast", outputFormat: Forecast });
+  const days: number | undefined = forecast.output?.days;
+  // @ts-expect-error: the schema's output has no `temperature`
+  void forecast.output?.temperature;
+
+  const execute = async (args: { city: string }, context: RunContext) => {
+    const at: [string, string, string, number, boolean] = [context.conversationId, context.toolCallId, context.name, context.step, context.signal.aborted];
+    return { city: args.city, at };
+  };
+  const tools = [{ type: "function" as const, function: { name: "get_weather" }, execute }];
+  const result: RunResult = await client.beta.conversations.run({ model: "mistral-medium-latest", inputs: "Weather?", tools });
+  const fields: [string, Entry[], string, number, number | undefined, PendingCall[]] =
+    [result.conversationId, result.entries, result.outputText, result.steps, result.usage.totalTokens ?? undefined, result.pending];
+  // @ts-expect-error: a run stops "done", "max_steps" or "requires_confirmation", nothing else
+  if (result.status === "stopped") return "never";
+  // @ts-expect-error: outputText is a string
+  const wrong: number = result.outputText;
+
+  const stream = await client.beta.conversations.runStream({ conversationId: result.conversationId, tools, outputFormat: Forecast }, {
+    confirmations: result.pending.map(({ toolCallId }) => ({ toolCallId, allow: true, arguments: { city: "Rome" } })),
+  });
+  for await (const item of stream) {
+    if (item.event === "function.result") void item.data.toolCallId.length;
+    if (item.event === "message.output.delta") void item.data.outputIndex;
+  }
+  // As the README writes it: `event` or `data.type` narrows the destructured `data`.
+  for await (const { event, data } of stream) {
+    if (data.type === "message.output.delta" && typeof data.content === "string") void data.content.length;
+    if (event === "function.result") void [data.toolCallId, data.result];
+  }
+  const final = await stream.finalResult();
+  const city: string | undefined = final.output?.city;
+  return `${days} ${fields.length} ${wrong} ${city}`;
+}

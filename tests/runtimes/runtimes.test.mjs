@@ -39,6 +39,8 @@ function assertSummary(summary) {
 /** The standalone functions (core.js, funcs/*.js, models/errors) ran on the entry's wasm and classes. */
 function assertStandalone(summary) {
   assert.deepEqual(summary.standalone, { value: "1 2 3", error: "NotFoundError" });
+  // ... and the run loop (conversations.run and runStream, issue 16) ran there too.
+  assert.deepEqual(summary.run, { status: "done", steps: 2, text: 'get_weather returned {"city":"Paris","celsius":21}.', results: 1 });
 }
 
 const version = async (cmd, args = ["--version"]) => (await run(cmd, args, { timeoutMs: 20_000 })).output.trim().split("\n")[0];

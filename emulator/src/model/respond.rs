@@ -189,6 +189,17 @@ async fn use_tools(b: &mut Builder<'_>, said: &Said<'_>) -> Result<bool, ApiErro
             }
         };
     }
+    if crate::script::calls_unknown(said.lower) {
+        let name = crate::script::UNKNOWN_FUNCTION;
+        b.call(
+            &said.who,
+            name,
+            "{}".to_owned(),
+            false,
+            CallOrigin::Function,
+        );
+        used_tool = true;
+    }
     Ok(used_tool)
 }
 

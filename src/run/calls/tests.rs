@@ -169,3 +169,34 @@ fn max_steps_stops_with_every_open_call_pending() {
     // No call open: done, whatever the count.
     assert_eq!(step(&[], r#","steps":10"#)["stop"], "done");
 }
+
+#[test]
+fn calls_that_share_an_id_get_one_error_and_none_runs() {
+    let d = step(
+        &[
+            call("a", "get_weather", r#""{}""#, None),
+            call("b", "get_weather", r#""{}""#, None),
+            call("a", "delete_file", r#""{}""#, None),
+        ],
+        "",
+    );
+    assert_eq!(actions(&d), ["fail", "execute"]);
+    assert_eq!(
+        d["calls"][0]["error"],
+        "several calls have the toolCallId `a`: none of them was run"
+    );
+    assert_eq!(d["calls"][1]["toolCallId"], "b");
+}
+
+#[test]
+fn given_arguments_must_be_an_object() {
+    let input = format!(
+        r#"{{"entries":[{}],"confirmations":[{{"toolCallId":"a","allow":true,"arguments":"{{}}"}}]}}"#,
+        call("a", "get_weather", r#""{}""#, None)
+    );
+    let err = decide(&input).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid request: `confirmations[0].arguments` must be an object"
+    );
+}

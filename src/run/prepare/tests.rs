@@ -165,3 +165,19 @@ fn mistakes_are_named() {
         "invalid request: `tools` must be an array"
     );
 }
+
+#[test]
+fn mcp_tools_the_api_could_not_name_are_left_out() {
+    let long = "a".repeat(65);
+    let listed = json!([[{"name": 42}, {"name": ""}, {"name": "has space"}, {"name": "ünï"},
+        {"name": long}, {"name": "a".repeat(64)}, {"name": "get-sum_2"}, "junk"]]);
+    let out = run(json!({"request": {"model": "m", "inputs": "hi", "mcpServers": [{"url": "u"}]}, "mcp": listed})).unwrap();
+    let names: Vec<&str> = out["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["a".repeat(64).as_str(), "get-sum_2"]);
+    assert_eq!(out["request"]["tools"].as_array().unwrap().len(), 2);
+}
