@@ -4,13 +4,16 @@
 //
 // The secrets are every credential the request carried: the `authorization` header as sent (the
 // API key, or a client's or call's own `authorization` header), bare of its `Bearer ` prefixes,
-// and the `value` of every `authorization` object of the JSON body (a connector tool's token).
+// and the `value` of every `authorization` object of the JSON body (a connector tool's token);
+// those a hook of our HTTPClient added (js/http.js); in a run, its MCP servers' header values
+// (js/run.js). Past ASCII, a secret's Latin-1 forms too (`forms`, below).
 // Every string the error can show loses them: its own properties, enumerable or not (`message`,
 // `stack`, `body`, `requestId`, `detail`, `data$`, `rawValue`, ...), and the strings, keys
 // included, of the objects and arrays they hold; its `cause`, and the cause's; and its
-// `rawResponse` (url, status text, headers), replaced by a copy when it shows one. Which spellings
-// of a secret count (as sent, JSON escapes, percent-encoding) is Rust's: `core.redact`, after
-// src/request/secrets.rs.
+// `rawResponse` (url, status text, headers), replaced by a copy when it shows one. What cannot be
+// rewritten (frozen, a getter) is replaced by a redacted copy of the same prototype. Which
+// spellings of a secret count (as sent, JSON escapes, percent-encoding, nested) is Rust's:
+// `core.redact`, after src/request/secrets.rs.
 
 /** Keys of a request body whose string values are credentials, and, inside those, keys that
  * name what is not (a token's type, a client's id). */

@@ -2,7 +2,9 @@
 // credential a request carries (the API key, a custom `authorization` header, a connector tool's
 // `authorization.value`) in every spelling an echo can produce — as sent, JSON-escaped (`\"`,
 // `\/`, `\u0073`), percent-encoded — in error bodies, `detail`, headers (`x-request-id` included),
-// a redirect's URL, a stream's `error` event and a malformed event. No string an error can show
+// a redirect's URL, a stream's `error` event and a malformed event; nested (JSON in JSON), a
+// Latin-1 key's raw bytes, a frozen cause, a credential an HTTPClient hook adds, and the headers
+// of a run's client-side MCP servers (the hostile server is one too). No string an error can show
 // (message, stack, body, detail, requestId, headers, rawResponse, cause, JSON.stringify,
 // util.inspect) holds any of them. Also: responses that are not the documented JSON object are
 // typed errors with the body attached, and a key fetch would refuse is refused without quoting it.
