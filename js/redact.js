@@ -4,13 +4,16 @@
 //
 // The secrets are every credential the request carried: the `authorization` header as sent (the
 // API key, or a client's or call's own `authorization` header), bare of its `Bearer ` prefixes,
-// and the `value` of every `authorization` object of the JSON body (a connector tool's token).
+// and the `value` of every `authorization` object of the JSON body (a connector tool's token);
+// those a hook of our HTTPClient added (js/http.js); in a run, its MCP servers' header values
+// (js/run.js). Past ASCII, a secret's Latin-1 forms too (`forms`, below).
 // Every string the error can show loses them: its own properties, enumerable or not (`message`,
 // `stack`, `body`, `requestId`, `detail`, `data$`, `rawValue`, ...), and the strings, keys
 // included, of the objects and arrays they hold; its `cause`, and the cause's; and its
-// `rawResponse` (url, status text, headers), replaced by a copy when it shows one. Which spellings
-// of a secret count (as sent, JSON escapes, percent-encoding) is Rust's: `core.redact`, after
-// src/request/secrets.rs.
+// `rawResponse` (url, status text, headers), replaced by a copy when it shows one. What cannot be
+// rewritten (frozen, a getter) is replaced by a redacted copy of the same prototype. Which
+// spellings of a secret count (as sent, JSON escapes, percent-encoding, nested) is Rust's:
+// `core.redact`, after src/request/secrets.rs.
 
 /** Keys of a request body whose string values are credentials, and, inside those, keys that
  * name what is not (a token's type, a client's id). */
@@ -42,60 +45,81 @@ export function addSecrets(secrets, authorization, body) {
 }
 
 /** `error`, with every string it can show redacted of `secrets` (see above). Returns the error to
- * throw: itself, changed in place. */
+ * throw: itself, changed in place, or a copy where it cannot be changed (below). */
 export function redact(core, error, secrets) {
   if (secrets.length === 0 || error === null || typeof error !== "object") return error;
   const clean = cleaner(core, secrets);
-  const seen = new Set();
+  // What each object became (itself, or its copy), for cycles and objects held twice.
+  const seen = new Map();
   const scrub = (value) => {
     if (typeof value === "string") return clean(value);
-    if (value === null || typeof value !== "object" || seen.has(value)) return value;
-    seen.add(value);
+    if (value === null || typeof value !== "object") return value;
+    if (seen.has(value)) return seen.get(value);
+    seen.set(value, value);
     if (typeof Response === "function" && value instanceof Response) return response(value, clean, secrets);
-    const message = value instanceof Error ? value.message : undefined;
+    const isError = value instanceof Error;
+    const message = `${isError && value.message}`;
+    // Every own value, redacted, for a copy; `stuck` when one cannot be written in place.
+    const kept = new Map();
+    let stuck;
     for (const key of Object.getOwnPropertyNames(value)) {
       const held = Object.getOwnPropertyDescriptor(value, key);
       if (!("value" in held)) continue;
       const name = clean(key);
       const now = scrub(held.value);
+      kept.set(name, { ...held, value: now, writable: true, configurable: true });
       try {
         if (name !== key) delete value[key];
         if (name !== key || now !== held.value) value[name] = now;
+      } catch {
+        stuck = true;
+      }
+    }
+    // An error's message and stack may be inherited accessors (Firefox's `stack`, a
+    // DOMException's `message`). The stack starts with the message as it was: the redacted one
+    // takes its place (a secret cut at the message's end is no longer at the end of it there).
+    if (isError) {
+      for (const key of ["name", "message", "stack"]) {
+        const text = value[key];
+        const now = clean(key === "stack" && typeof text === "string" ? text.replace(message, clean(message)) : text);
+        kept.set(key, { value: now, writable: true, configurable: true });
+        if (now === text) continue;
+        try {
+          value[key] = now;
+        } catch {}
+        stuck ||= value[key] !== now;
+      }
+    }
+    if (!stuck) return value;
+    // Frozen, or a getter (a caller's `cause`, a DOMException): a copy of the same prototype
+    // (a native error when it is one), so that `instanceof` holds, in its place.
+    const copy = Array.isArray(value) ? [] : Object.setPrototypeOf(isError ? new Error() : {}, Object.getPrototypeOf(value));
+    for (const [name, held] of kept) {
+      try {
+        Object.defineProperty(copy, name, held);
       } catch {}
     }
-    return value instanceof Error ? texts(value, clean, message) : value;
+    seen.set(value, copy);
+    return copy;
   };
   return scrub(error);
 }
 
-/** `text` without `secrets`: the longest first, so that a secret holding another goes whole. */
+/** `text` without `secrets` (and their forms below): the longest first, so that a secret holding
+ * another goes whole. */
 export function cleaner(core, secrets) {
-  const longest = [...secrets].sort((a, b) => b.length - a.length);
+  const longest = [...new Set(secrets.flatMap(forms))].sort((a, b) => b.length - a.length);
   return (text) => (typeof text === "string" ? longest.reduce((text, secret) => core.redact(text, secret) ?? text, text) : text);
 }
 
-/** An error's message and stack, which may be inherited accessors (Firefox's `stack`, a
- * DOMException's `message`): a plain copy when one cannot be rewritten. */
-function texts(error, clean, message) {
-  for (const key of ["message", "stack"]) {
-    let text = error[key];
-    // The stack starts with the message as it was: the redacted one takes its place (a secret
-    // cut at the message's end is no longer at the end of the text there).
-    if (key === "stack" && typeof text === "string" && typeof message === "string" && message !== error.message) {
-      text = text.replace(message, error.message);
-      try {
-        error.stack = text;
-      } catch {}
-    }
-    const redacted = typeof text === "string" ? clean(text) : text;
-    if (redacted === text) continue;
-    try {
-      error[key] = redacted;
-    } catch {}
-    if (error[key] !== redacted) return Object.assign(new Error(clean(`${error.message}`)), { name: error.name, stack: "" });
-  }
-  return error;
-}
+/** A secret and, past ASCII, what an echo of its bytes shows: its UTF-8 read as Latin-1 (a header
+ * echoed as UTF-8, as fetch reads headers: `Ã©` for `é`) and, for a key (a header is Latin-1 on
+ * the wire), those bytes read as UTF-8 (a body echoing them as they came: U+FFFD for `é`). */
+const forms = (secret) => [
+  secret,
+  Array.from(new TextEncoder().encode(secret), (b) => String.fromCharCode(b)).join(""),
+  /[^\0-\xff]/.test(secret) ? secret : new TextDecoder().decode(Uint8Array.from(secret, (c) => c.charCodeAt(0))),
+];
 
 /** `response`, or a copy (without its body, read already) when its url, status text or a header
  * (name or value) shows a secret. */

@@ -4,8 +4,12 @@
 // which calls are open and what to do with each and when to stop (`runDecide`), the next input
 // (`runAnswer`), the usage over steps (`runUsage`). Only the whole client has it.
 
-import { runAnswer, runDecide, runPrepare, runUsage } from "./mistral_edge.js";
+import { runAnswer, runDecide, runPrepare, runRedact, runUsage } from "./mistral_edge.js";
 import { McpSession } from "./mcp.js";
+import { addSecrets, cleaner, redact } from "./redact.js";
+
+/** The secrets rule's core (js/redact.js) for the run's own secrets. */
+const core = { redact: runRedact };
 
 /** The package's error classes (set by `addRunLoop`, from the entry's own copies). */
 let errors;
@@ -142,6 +146,14 @@ async function* loop(api, request, options, streaming, controller) {
   const { wire, functions } = toolsOf(tools);
   const servers = Array.isArray(mcpServers) ? mcpServers : [];
   const sessions = servers.map((server, i) => new McpSession(server, `mcpServers[${i}]`, errors));
+  // The values of the MCP servers' headers are credentials: no error of this run shows them, nor
+  // does a tool's error sent to the model (an MCP server may echo its request).
+  const secrets = [];
+  for (const { headers } of servers) {
+    const pairs = headers?.[Symbol.iterator] ? headers : Object.entries(headers ?? {});
+    for (const [, value] of pairs) addSecrets(secrets, value);
+  }
+  const clean = cleaner(core, secrets);
   try {
     const listed = await abortable(Promise.all(sessions.map((s) => s.listTools(signal))), signal);
     const outputSchema = outputFormat === undefined ? undefined : jsonSchemaOf(outputFormat, "outputFormat");
@@ -207,7 +219,7 @@ async function* loop(api, request, options, streaming, controller) {
         }
       }
       const answers = await abortable(
-        Promise.all(decision.calls.map((c) => answerCall(c, registry, functions, sessions, settings, context))),
+        Promise.all(decision.calls.map((c) => answerCall(c, registry, functions, sessions, settings, context, clean))),
         signal,
       );
       const body = JSON.parse(runAnswer(JSON.stringify({ conversationId: run.conversationId, answers })));
@@ -217,13 +229,15 @@ async function* loop(api, request, options, streaming, controller) {
       }
       entries = yield* send("append", body);
     }
+  } catch (error) {
+    throw redact(core, error, secrets);
   } finally {
     for (const session of sessions) session.close();
   }
 }
 
 /** The answer to one call: its result, its error, or its confirmation. */
-async function answerCall(c, registry, functions, sessions, settings, context) {
+async function answerCall(c, registry, functions, sessions, settings, context, clean) {
   const { toolCallId, name, action } = c;
   if (action === "allow" || (action === "deny" && c.server)) return { toolCallId, confirmation: action };
   if (action === "deny") return { toolCallId, denied: true };
@@ -248,7 +262,7 @@ async function answerCall(c, registry, functions, sessions, settings, context) {
   } catch (error) {
     if (context.signal.aborted) throw new errors.AbortError("the run was aborted");
     if (settings.throwOnToolError) throw error;
-    return { toolCallId, error: `${name} failed: ${messageOf(error)}` };
+    return { toolCallId, error: clean(`${name} failed: ${messageOf(error)}`) };
   }
 }
 

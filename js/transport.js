@@ -423,7 +423,8 @@ async function attempt(config, core, prepared, args, options) {
     let error;
     let response;
     try {
-      response = await guard.within(http ? http.request(new Request(url, init)) : fetch(url, init));
+      // An HTTPClient of ours adds to the secrets what its hooks added (js/http.js).
+      response = await guard.within(http ? http.request(new Request(url, init), prepared.secrets) : fetch(url, init));
     } catch (cause) {
       if (guard.fired) {
         error = core.error("timeout", "response headers", guard.ms, undefined);

@@ -72,6 +72,6 @@ fn validate_slice() {
 
 #[test]
 fn redact_slice() {
-    // Every spelling: as sent, JSON escapes, `\/`, `\uXXXX`, percent-encoding.
+    // Every spelling: as sent, JSON escapes, `\/`, `\uXXXX`, percent-encoding, nested, Latin-1.
     slice("redact", 6, 600, fuzz::redact::check);
 }

@@ -6,6 +6,9 @@
 //! `secrets::redact` of the error's body and message (as `js/redact.js` redacts each string of an
 //! error), neither holds any spelling of any secret, nor does the error's display.
 //!
+//! When the body is JSON, every string of it (keys included) is checked too, as `JSON.parse(err.body)`
+//! shows them: an escape nested one level deeper there is a plain one.
+//!
 //! The spellings checked are chosen by `FUZZ_REDACT_SPELLINGS` (default `all`; `raw` checks only
 //! the secret as written, which is what the redactor promised when this target was written).
 
@@ -17,7 +20,8 @@ use super::input::Input;
 
 /// Characters secrets are made of: token characters, and the ones JSON or URLs escape.
 const SECRET_CHARS: &[&str] = &[
-    "a", "Z", "0", "9", "-", "_", ".", "/", "+", "=", "\"", "\\", "é", "😀", " ", "%", "\u{1}", "~",
+    "a", "Z", "0", "9", "-", "_", ".", "/", "+", "=", "\"", "\\", "é", "😀", " ", "%", "\u{1}",
+    "~", "Ã", "©", "\u{80}",
 ];
 
 /// How a string can be spelled in an echo.
@@ -34,6 +38,17 @@ pub enum Spelling {
     JsonUnicode,
     /// Percent-encoded, as in a URL or a form (every byte but unreserved ones).
     Percent,
+    /// JSON text in a JSON string: the `\/` spelling escaped again (`\\\/`, `\\\"`).
+    JsonNested,
+    /// JSON text in a JSON string: the `\uXXXX` spelling escaped again (`\\u0073`).
+    JsonUnicodeNested,
+    /// Percent-encoded twice (a URL in a URL's query: `%252F`).
+    PercentTwice,
+    /// The bytes a header carries (Latin-1) read as UTF-8: `�` for a lone `é` (a server echoing
+    /// them raw in a body). A secret with a character past U+00FF as it is.
+    Latin1Read,
+    /// Its UTF-8 read as Latin-1 (a header echoed as UTF-8, as fetch shows a header's bytes).
+    Mojibake,
 }
 
 const ALL: &[Spelling] = &[
@@ -42,6 +57,11 @@ const ALL: &[Spelling] = &[
     Spelling::JsonSlash,
     Spelling::JsonUnicode,
     Spelling::Percent,
+    Spelling::JsonNested,
+    Spelling::JsonUnicodeNested,
+    Spelling::PercentTwice,
+    Spelling::Latin1Read,
+    Spelling::Mojibake,
 ];
 
 /// `text` in `spelling` (for the JSON ones, the body of the string literal, without quotes).
@@ -70,6 +90,20 @@ pub fn spell(text: &str, spelling: Spelling) -> String {
                 _ => format!("%{b:02X}"),
             })
             .collect(),
+        Spelling::JsonNested => spell(&spell(text, Spelling::JsonSlash), Spelling::JsonSlash),
+        Spelling::JsonUnicodeNested => {
+            spell(&spell(text, Spelling::JsonUnicode), Spelling::JsonSlash)
+        }
+        Spelling::PercentTwice => spell(&spell(text, Spelling::Percent), Spelling::Percent),
+        Spelling::Latin1Read => match text
+            .chars()
+            .map(|c| u8::try_from(c).ok())
+            .collect::<Option<Vec<u8>>>()
+        {
+            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            None => text.to_owned(),
+        },
+        Spelling::Mojibake => text.bytes().map(char::from).collect(),
     }
 }
 
@@ -132,6 +166,7 @@ pub fn check_with(data: &[u8], spellings: &[Spelling]) {
         );
     }
     secrets.push(header.trim_start_matches("Bearer ").to_owned());
+    let secrets: Vec<String> = secrets.iter().flat_map(|s| forms(s)).collect();
 
     // The server's echo: every secret in one spelling each, in JSON or plain text.
     let everything: Vec<&String> = tokens.iter().chain(std::iter::once(&key)).collect();
@@ -167,20 +202,47 @@ pub fn check_with(data: &[u8], spellings: &[Spelling]) {
     }
     let message = error.message.clone().unwrap_or_default();
     let shown = Error::Api(Box::new(error.clone())).to_string();
+    let mut texts = vec![error.body.clone(), message, shown];
+    if let Ok(parsed) = serde_json::from_str(&error.body) {
+        strings(&parsed, &mut texts);
+    }
     for secret in &everything {
         for &spelling in spellings {
             let spelled = spell(secret, spelling);
-            for (what, text) in [
-                ("body", &error.body),
-                ("message", &message),
-                ("display", &shown),
-            ] {
+            for (n, text) in texts.iter().enumerate() {
+                let what = ["body", "message", "display"]
+                    .get(n)
+                    .unwrap_or(&"a string of the body");
                 assert!(
                     !text.contains(&spelled),
                     "{what} holds {secret:?} spelled {spelling:?} ({spelled:?}): {text}"
                 );
             }
         }
+    }
+}
+
+/// A secret and, past ASCII, the forms `js/redact.js` adds (its `forms`): its UTF-8 read as
+/// Latin-1 and, when every character fits a byte, those bytes read as UTF-8.
+fn forms(secret: &str) -> Vec<String> {
+    let mut forms = vec![secret.to_owned()];
+    if !secret.is_ascii() {
+        forms.push(spell(secret, Spelling::Mojibake));
+        forms.push(spell(secret, Spelling::Latin1Read));
+    }
+    forms
+}
+
+/// Every string of `value`, keys included, added to `out`.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
+            out.push(k.clone());
+            strings(v, out);
+        }),
+        _ => {}
     }
 }
 

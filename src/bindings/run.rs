@@ -29,3 +29,10 @@ pub fn run_answer(input: &str) -> Result<String, JsValue> {
 pub fn run_usage(total: &str, step: &str) -> Result<String, JsValue> {
     run::add_usage(total, step).map_err(JsValue::from)
 }
+
+/// `text` with every spelling of `secret` redacted (see [`crate::request::secrets::redact`]),
+/// or `undefined` when it holds none: for the credentials of a run's MCP servers.
+#[wasm_bindgen(js_name = runRedact, skip_typescript)]
+pub fn run_redact(text: &str, secret: &str) -> Option<String> {
+    crate::request::secrets::redact(text, &[secret])
+}

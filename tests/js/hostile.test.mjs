@@ -2,7 +2,9 @@
 // credential a request carries (the API key, a custom `authorization` header, a connector tool's
 // `authorization.value`) in every spelling an echo can produce — as sent, JSON-escaped (`\"`,
 // `\/`, `\u0073`), percent-encoded — in error bodies, `detail`, headers (`x-request-id` included),
-// a redirect's URL, a stream's `error` event and a malformed event. No string an error can show
+// a redirect's URL, a stream's `error` event and a malformed event; nested (JSON in JSON), a
+// Latin-1 key's raw bytes, a frozen cause, a credential an HTTPClient hook adds, and the headers
+// of a run's client-side MCP servers (the hostile server is one too). No string an error can show
 // (message, stack, body, detail, requestId, headers, rawResponse, cause, JSON.stringify,
 // util.inspect) holds any of them. Also: responses that are not the documented JSON object are
 // typed errors with the body attached, and a key fetch would refuse is refused without quoting it.
@@ -119,12 +121,39 @@ const HANDLERS = {
   },
   // The key echoed as the bytes it was sent as (a header is Latin-1 on the wire).
   "raw-bytes"(secrets, res, req) {
-    res.writeHead(401, { "content-type": "text/plain" }).end(Buffer.from(`raw: ${req.headers.authorization.slice(7)}`, "latin1"));
+    const key = req.headers.authorization.slice(7);
+    // Node writes a header's string as Latin-1: this one carries the key's UTF-8 bytes.
+    res.writeHead(401, { "content-type": "text/plain", "x-echo": Buffer.from(key, "utf8").toString("latin1") });
+    res.end(Buffer.from(`raw: ${key}`, "latin1"));
   },
   // A proxy's error that holds the upstream's JSON error as a string (JSON in JSON), '/' escaped.
   "nested-json"(secrets, res) {
     const php = (v) => JSON.stringify(v).replaceAll("/", "\\/");
     res.writeHead(502, { "content-type": "application/json" }).end(php({ message: "upstream failed", upstream: php({ detail: `bad ${secrets.join(" ")}` }) }));
+  },
+  // Every request header echoed in a JSON 401.
+  headers(secrets, res, req) {
+    res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: "bad credentials", headers: req.headers }));
+  },
+  // The run loop's model: a call of the MCP tool `echo`, then (the result appended) a message.
+  run(secrets, res, req, body) {
+    const entry = { object: "entry", id: "e1", created_at: "2026-01-01T00:00:00Z" };
+    const outputs = req.url.endsWith("/conversations")
+      ? [{ ...entry, type: "function.call", tool_call_id: "t1", name: "echo", arguments: "{}" }]
+      : (appended.push(body), [{ ...entry, type: "message.output", role: "assistant", content: "done" }]);
+    const usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+    if (!JSON.parse(body).stream) {
+      return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "conversation.response", conversation_id: "c1", outputs, usage }));
+    }
+    const [output] = outputs;
+    const events = [
+      { type: "conversation.response.started", conversation_id: "c1" },
+      output.type === "function.call"
+        ? { type: "function.call.delta", output_index: 0, id: output.id, name: output.name, tool_call_id: output.tool_call_id, arguments: output.arguments }
+        : { type: "message.output.delta", output_index: 0, id: output.id, role: "assistant", content: output.content },
+      { type: "conversation.response.done", usage },
+    ];
+    res.writeHead(200, { "content-type": "text/event-stream" }).end(events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(""));
   },
   // FastAPI's 422: the request body echoed as `input`.
   input(secrets, res, req, body) {
@@ -132,11 +161,29 @@ const HANDLERS = {
   },
 };
 
+/** The bodies the `run` mode's model was sent by `append`. */
+const appended = [];
+
+/** A client-side MCP server (`/mcp?mode=...`) that echoes the headers it was sent (`authorization`
+ * and `x-api-key`): in its refusal of `initialize` (`refuse`), or in its tool's error. */
+function mcp(req, res, body) {
+  const echo = `${req.headers.authorization} and ${req.headers["x-api-key"]}`;
+  const message = body ? JSON.parse(body) : {};
+  if (message.id === undefined) return res.writeHead(202).end();
+  const answer = (result) =>
+    res.writeHead(200, { "content-type": "application/json", "mcp-session-id": "s1" }).end(JSON.stringify({ jsonrpc: "2.0", id: message.id, ...result }));
+  if (req.url.includes("mode=refuse")) return answer({ error: { code: -32001, message: `forbidden: ${echo}` } });
+  if (message.method === "initialize") return answer({ result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "h", version: "1" } } });
+  if (message.method === "tools/list") return answer({ result: { tools: [{ name: "echo", description: "echo", inputSchema: { type: "object" } }] } });
+  answer({ result: { isError: true, content: [{ type: "text", text: `denied: ${echo}` }] } });
+}
+
 before(async () => {
   server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
+      if (req.url.startsWith("/mcp")) return mcp(req, res, body);
       const mode = req.headers["x-mode"];
       const secrets = secretsOf(req, body);
       const handler = HANDLERS[mode];
@@ -301,7 +348,6 @@ function assertNoFragment(error, fragments) {
   const text = shown(error) + inspect(error, { depth: 20, showHidden: true, getters: true });
   for (const fragment of fragments) assert.ok(!text.includes(fragment), `${error?.name} shows ${JSON.stringify(fragment)}:\n${text.slice(0, 2000)}`);
 }
-const LEAK = (what) => ({ todo: `leak: ${what}` });
 const connector = (...tokens) => ({
   model: "m",
   inputs: "hi",
@@ -364,30 +410,43 @@ test("a malformed event's preview that cuts through the key", async () => {
   assertNoFragment(error, [key.slice(0, 12)]);
 });
 
-test("a Latin-1 key echoed as the bytes it was sent as", LEAK("the echo decodes to U+FFFD where the key has é"), async () => {
+test("a Latin-1 key echoed as the bytes it was sent as, and as UTF-8 in a header", async () => {
   const key = "sk-\u00e9t\u00e9-latin1-SECRET";
   const error = await rejection(client({ apiKey: key }).beta.conversations.start(REQUEST, mode("raw-bytes")));
   assert.equal(error.statusCode, 401);
+  assert.match(error.body, /^raw: \[redacted\]$/);
+  assert.match(error.headers.get("x-echo"), /^\[redacted\]$/);
   assertNoFragment(error, ["-latin1-SECRET"]);
 });
 
-test("an upstream's JSON error nested in a proxy's JSON error", LEAK("JSON escapes are read one level deep"), async () => {
+test("an upstream's JSON error nested in a proxy's JSON error", async () => {
   const token = "ya29.a0AfH6SM/abc+def/SECRET=";
   const error = await rejection(client().beta.conversations.start(connector(token), mode("nested-json")));
   assert.equal(error.statusCode, 502);
   assertNoFragment(error, ["SECRET="]);
 });
 
-test("an httpClient failure whose cause is frozen", LEAK("a frozen cause is left as it is"), async () => {
+test("an httpClient failure whose cause is frozen", async () => {
   const key = "sk-httpclient-SECRET-99";
-  const httpClient = {
-    request: async (request) => {
-      throw new TypeError("fetch failed", { cause: Object.freeze({ message: `reset for ${request.headers.get("authorization")}`, code: "ECONNRESET" }) });
-    },
-  };
-  const error = await rejection(new Mistral({ apiKey: key, serverURL: url, httpClient }).beta.conversations.start(REQUEST, none));
-  assert.equal(error.name, "ConnectionError");
-  assertNoFragment(error, [key]);
+  class HookError extends Error {}
+  for (const frozen of [
+    (auth) => Object.freeze({ message: `reset for ${auth}`, code: "ECONNRESET" }),
+    (auth) => Object.freeze(Object.assign(new HookError(`reset for ${auth}`), { code: "ECONNRESET", seen: [auth] })),
+  ]) {
+    const httpClient = {
+      request: async (request) => {
+        throw new TypeError("fetch failed", { cause: frozen(request.headers.get("authorization")) });
+      },
+    };
+    const error = await rejection(new Mistral({ apiKey: key, serverURL: url, httpClient }).beta.conversations.start(REQUEST, none));
+    assert.equal(error.name, "ConnectionError");
+    assertNoFragment(error, [key]);
+    // A copy of the same class in its place, its other properties kept.
+    const cause = error.cause.cause;
+    assert.equal(cause.code, "ECONNRESET");
+    assert.match(cause.message, /^reset for \[redacted\]$/);
+    if (cause instanceof Error) assert.ok(cause instanceof HookError && cause.seen[0] === "[redacted]");
+  }
 });
 
 test("connector credentials (bearer token, client secret, header values) echoed by a 422", async () => {
@@ -402,4 +461,69 @@ test("connector credentials (bearer token, client secret, header values) echoed 
   const error = await rejection(client().beta.connectors.createCredentials({ connectorIdOrName: "c", consumerScope: "user", credentialsCreateOrUpdate }, mode("input")));
   assert.equal(error.statusCode, 422);
   assertNoFragment(error, ["bt-BEARER-SECRET", "cs-CLIENT-SECRET", "hdr-HEADER-SECRET"]);
+});
+
+test("a key under 4 characters is not looked for (README): it would mangle ordinary words", async () => {
+  const short = await rejection(client({ apiKey: "k3y" }).beta.conversations.start(REQUEST, mode("credential")));
+  assert.equal(short.statusCode, 401);
+  assert.match(short.body, /^bad k3y \[redacted\]$/);
+  const four = await rejection(client({ apiKey: "k3y4" }).beta.conversations.start(REQUEST, mode("credential")));
+  assert.match(four.body, /^bad \[redacted\] \[redacted\]$/);
+  assertNoFragment(four, ["k3y4"]);
+});
+
+test("a credential a hook of HTTPClient adds is a secret too (the header as it leaves)", async () => {
+  const { HTTPClient } = await import(new URL("../../pkg/lib/http.js", import.meta.url));
+  const httpClient = new HTTPClient().addHook("beforeRequest", (req) => {
+    req.headers.set("x-api-key", "hook-KEY-SECRET-1");
+    req.headers.set("authorization", "Token hook-TOKEN-SECRET-2");
+  });
+  const error = await rejection(new Mistral({ apiKey: KEY, serverURL: url, httpClient }).beta.conversations.start(REQUEST, mode("headers")));
+  assert.equal(error.statusCode, 401);
+  assert.equal(JSON.parse(error.body).headers["x-api-key"], "[redacted]");
+  assertNoFragment(error, ["hook-KEY-SECRET-1", "hook-TOKEN-SECRET-2"]);
+});
+
+const MCP_TOKEN = "mcp-oauth-TOKEN-1234";
+const MCP_KEY = "mcp-api/KEY+5678";
+const mcpRun = (mode, extra = {}) => ({
+  model: "m",
+  inputs: "hi",
+  mcpServers: [{ url: `${url}/mcp?mode=${mode}`, headers: [["authorization", `Bearer ${MCP_TOKEN}`], ["x-api-key", MCP_KEY]] }],
+  ...extra,
+});
+
+test("an MCP server's headers: its tool's error echoing them reaches the model redacted", async () => {
+  for (const streaming of [false, true]) {
+    appended.length = 0;
+    const conversations = client().beta.conversations;
+    const result = streaming
+      ? await (await conversations.runStream(mcpRun("echo"), mode("run"))).finalResult()
+      : await conversations.run(mcpRun("echo"), mode("run"));
+    assert.equal(result.status, "done");
+    assert.equal(appended.length, 1);
+    assert.match(appended[0], /denied: \[redacted\] and \[redacted\]/);
+    for (const text of [appended[0], JSON.stringify(result)]) {
+      for (const secret of [MCP_TOKEN, MCP_KEY, encodeURIComponent(MCP_KEY)]) assert.ok(!text.includes(secret), `${secret} in ${text}`);
+    }
+  }
+});
+
+test("an MCP server's headers: no error of the run shows them", async () => {
+  const conversations = client().beta.conversations;
+  // Its refusal of initialize, quoting them.
+  let error = await rejection(conversations.run(mcpRun("refuse"), mode("run")));
+  assert.match(error.message, /refused initialize: forbidden: \[redacted\] and \[redacted\]/);
+  assertNoFragment(error, [MCP_TOKEN, MCP_KEY]);
+  error = await rejection(conversations.runStream(mcpRun("refuse"), mode("run")));
+  assertNoFragment(error, [MCP_TOKEN, MCP_KEY]);
+  // Its tool's error, thrown with throwOnToolError.
+  error = await rejection(conversations.run(mcpRun("echo"), { ...mode("run"), throwOnToolError: true }));
+  assert.match(error.message, /denied: \[redacted\] and \[redacted\]/);
+  assertNoFragment(error, [MCP_TOKEN, MCP_KEY]);
+  // A header value fetch refuses: the runtime's message quotes it.
+  const bad = mcpRun("echo");
+  bad.mcpServers[0].headers = { authorization: "Bearer mcp-bad\nTOKEN-9876" };
+  error = await rejection(conversations.run(bad, mode("run")));
+  assertNoFragment(error, ["mcp-bad\nTOKEN-9876", "TOKEN-9876"]);
 });
