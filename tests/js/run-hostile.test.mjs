@@ -247,21 +247,21 @@ test("aborting inside onConfirmation ends the run with an AbortError", async () 
   }), AbortError);
 });
 
-// A server that quotes the credential it was sent. The secrets rule (js/redact.js, another change)
-// does not yet cover `mcpServers[].headers`: these two are todo until it does.
+// A server that quotes the credential it was sent: `mcpServers[].headers` values are secrets of the
+// run (js/run.js gives them to js/redact.js's cleaner).
 const SECRET = "mcp-secret-token-123";
 const quoting = (req, res, body) => res.writeHead(200, { "content-type": "application/json" })
   .end(JSON.stringify({ jsonrpc: "2.0", id: body.id, error: { code: 401, message: `bad token ${req.headers.authorization}` } }));
 const headers = { authorization: `Bearer ${SECRET}` };
 
-test("an MCP call's error that quotes the server's headers reaches the model without them", { todo: "js/redact.js does not know mcpServers[].headers" }, async () => {
+test("an MCP call's error that quotes the server's headers reaches the model without them", async () => {
   const server = await mcp({ "tools/call": quoting });
   await forget();
   await client.beta.conversations.run(ask(server, { headers }));
   assert.ok(!JSON.stringify(await sent()).includes(SECRET), "the function.result sent to Mistral quotes the MCP server's header");
 });
 
-test("an MCP tools/list error that quotes the server's headers is thrown without them", { todo: "js/redact.js does not know mcpServers[].headers" }, async () => {
+test("an MCP tools/list error that quotes the server's headers is thrown without them", async () => {
   const server = await mcp({ "tools/list": quoting });
   await assert.rejects(client.beta.conversations.run(ask(server, { headers })), (e) => {
     assert.ok(e instanceof MistralError);
