@@ -34,7 +34,7 @@ pub fn call(config: &JsValue, op: u32, args: JsValue, options: JsValue) -> Promi
 
 /// Makes the settings object `js/transport.js` reads on every call from the options of
 /// `new Mistral(options)` as `readOptions` in `js/options.js` read them: `read` is its array (the
-/// slots of [`seam::option`]), or the message of the first bad option. Throws an
+/// slots of [`option`]), or the message of the first bad option. Throws an
 /// `InvalidRequestError` naming a bad option.
 ///
 /// `readOptions` reads the options object (each option's type, `headers` through `new Headers`,

@@ -61,7 +61,7 @@ names! {
     /// `RetryPolicy::from_slots` (src/request/retry.rs) reads. A slot left unset
     /// (`undefined` there, NaN here) keeps the default.
     retry, RETRY_GROUP, "RETRY" {
-        /// [`strategy::NONE`] or [`strategy::BACKOFF`].
+        /// `STRATEGY_NONE` or `STRATEGY_BACKOFF` (`super::strategy`).
         STRATEGY = 0,
         /// `backoff.initialInterval`, ms.
         INITIAL_INTERVAL = 1,
