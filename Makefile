@@ -26,10 +26,11 @@ emulator:
 fuzz:
 	@bash scripts/fuzz.sh
 # Every generated file (ARCHITECTURE.md, "Generated files"), in dependency order: the TypeScript
-# surface and the replay cases from the Rust tables, the package, the golden .d.ts from it, then the
+# surface, the seam's names and the replay cases from the Rust tables, the package, the golden .d.ts from it, then the
 # surface again (js/models/components reads its enum values from the golden).
 regen: setup
 	UPDATE_OPERATIONS=1 cargo test -q --test operations_dts
+	UPDATE_OPERATIONS=1 cargo test -q --test seam_js
 	UPDATE_OPERATIONS=1 cargo test -q --test operations_replay
 	@bash scripts/build.sh
 	UPDATE_GOLDEN=1 node scripts/check-dts.mjs

@@ -14,7 +14,8 @@
 //                     emulator: bench/emulator-throughput.mjs — mistral-emulator streaming
 //                     `count to 1000000` to a plain fetch reader, in events/s and MB/s; inprocess:
 //                     bench/emulator-inprocess.mjs — pkg/emulator's size, createEmulator() ready time
-//                     and `count to 100000` through emu.fetch, against issue 17's budgets)
+//                     and `count to 100000` through emu.fetch, against issue 17's budgets; latency:
+//                     bench/first-event.mjs — the first event of one 2 MiB chunk, and the chunk's events/s)
 //   DEC_RUNS=3        timed runs per decoder case (plus 1 warm-up) in one fresh process
 //   CHILD_TIMEOUT_S=120   per child process (the SDK 1 MiB / 64 B case gets 3x)
 //   EDGE_MODULE=path  use this module instead of pkg/node.js for the edge rows (harness testing)
@@ -41,7 +42,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
 const N = Number(process.env.N ?? 100000);
 const MODES = (process.env.MODES ?? "edge,sdk,esp,fetch").split(",").map((s) => s.trim()).filter(Boolean);
-const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client,emulator,inprocess").split(",").map((s) => s.trim());
+const SECTIONS = (process.env.SECTIONS ?? "stream,decoder,client,latency,emulator,inprocess").split(",").map((s) => s.trim());
 const DEC_RUNS = Number(process.env.DEC_RUNS ?? 3);
 const CHILD_TIMEOUT_MS = Number(process.env.CHILD_TIMEOUT_S ?? 120) * 1000;
 const PKG = process.env.EDGE_MODULE ? resolvePath(process.env.EDGE_MODULE) : here("../pkg/node.js");
@@ -288,6 +289,11 @@ try {
     const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });
     console.log(res.stdout.trimEnd());
     if (res.code !== 0) console.log(`client costs FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
+  }
+  if (SECTIONS.includes("latency")) {
+    const res = await runNode([here("./first-event.mjs")], { timeoutMs: CHILD_TIMEOUT_MS });
+    console.log(res.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n").trimEnd());
+    if (res.code !== 0) console.log(`first-event latency FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
   }
   if (SECTIONS.includes("emulator")) {
     // Builds the release emulator first when it is out of date (minutes from scratch).

@@ -2,10 +2,10 @@
 // The error and stream classes come from wasm-bindgen's copies of js/*.js (the build rewrites
 // these two paths), so `instanceof` sees the very classes Rust instantiates.
 import { Mistral } from "./client.js";
-import { Agents, Connectors, Conversations } from "./resources.js";
-import { paginate, pageIterator } from "./pages.js";
-import { useFiles, useLogging, useRedaction } from "./__SNIPPET_DIR__/transport.js";
+import { Conversations } from "./resources.js";
+import { useFiles, useLogging, useOptions, useRedaction } from "./__SNIPPET_DIR__/transport.js";
 import * as files from "./files.js";
+import { callOptions } from "./options.js";
 import {
   AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError,
 } from "./__SNIPPET_DIR__/errors.js";
@@ -13,25 +13,16 @@ import { addRunLoop, RunStream } from "./run.js";
 import * as logging from "./log.js";
 import * as redaction from "./redact.js";
 
-// No error shows a credential its request carried (js/redact.js).
+// No error shows a credential its request carried (js/redact.js); a call's options are read by
+// js/options.js.
 useRedaction(redaction);
+useOptions(callOptions);
 // The `debugLogger` option's code, and uploads and downloads (the conversations entry has neither).
 useLogging(logging);
 useFiles(files);
 
 // `run` and `runStream`: the run loop (js/run.js; the conversations entry leaves it out).
 addRunLoop(Conversations.prototype, { AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError });
-
-// Every page of a paginated list, following the API's own cursor. `listPages` stops as the
-// official SDK's does: at a missing or blank token, or a page shorter than `pageSize` (20).
-pageIterator(Agents.prototype, "listPages", "pageToken", (args, page) => {
-  const token = page?.nextPageToken;
-  const data = page?.data;
-  const full = Array.isArray(data) && data.length > 0 && data.length >= (args?.pageSize ?? 20);
-  return typeof token === "string" && token.trim() !== "" && full ? token : null;
-});
-paginate(Connectors.prototype, "list", (args, page) =>
-  page?.pagination?.nextCursor ? { ...args, cursor: page.pagination.nextCursor } : null);
 
 export { Mistral };
 export {

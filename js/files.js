@@ -6,9 +6,10 @@
 /**
  * A download's body as the official SDK gives it: a `ReadableStream` of its bytes, read as the
  * caller pulls, each chunk within the timeout; a failure errors the stream with a typed error, and
- * cancelling it aborts the request. `fail(kind, detail, ms)` makes the typed error (js/transport.js).
+ * cancelling it aborts the request. `fail(cause)` makes the typed error of a failed read
+ * (js/transport.js: a timeout, an abort or a connection error).
  */
-export function bytesStream(body, guard, signal, fail) {
+export function bytesStream(body, guard, fail) {
   const reader = body?.getReader();
   return new ReadableStream(
     {
@@ -18,9 +19,7 @@ export function bytesStream(body, guard, signal, fail) {
         try {
           read = await guard.within(reader.read());
         } catch (cause) {
-          if (guard.fired) throw fail("timeout", "the next chunk", guard.ms);
-          if (signal?.aborted) throw fail("aborted");
-          throw fail("connection", cause);
+          throw fail(cause);
         }
         if (read.done) controller.close();
         else controller.enqueue(read.value);

@@ -1,6 +1,7 @@
 // Paginated lists, as the official SDK has them: `agents.listPages` resolves to a page iterator
 // (the page under `result`, `next()`, async-iterable over every page), and `connectors.list` to
-// the first page, here also async-iterable over every page.
+// the first page, here also async-iterable over every page. The generated resource classes
+// (js/resources.js) call `paginate` and `pageIterator` with the rules at the end of this file.
 
 /**
  * What `connectors.list` returns: a promise of the first page (sent at once, as the official
@@ -46,37 +47,51 @@ export class PagePromise extends Promise {
   }
 }
 
-/** Makes `proto[method]` return a PagePromise whose next page's arguments come from `next`. */
-export function paginate(proto, method, next) {
-  const fetchPage = proto[method];
-  proto[method] = function (args, options) {
-    const fetch = (pageArgs) => fetchPage.call(this, pageArgs, options);
-    return new PagePromise(fetch(args), fetch, args, next);
-  };
-}
+/** What a method marked `pages` in src/request/surface.rs returns: a PagePromise of the first
+ * page, `fetch(args)` fetching a page and `next(args, page)` making the next one's arguments (or
+ * `null` after the last). */
+export const paginate = (fetch, args, next) => new PagePromise(fetch(args), fetch, args, next);
 
 /**
- * Makes `proto[method]` resolve to the official SDK's `PageIterator`: `{ result, next,
- * "~next"?, [Symbol.asyncIterator] }`. `cursor(args, result)` is the next page's cursor, passed
- * back as `param`, or `null` when this page is the last; `next()` then returns `null`.
- * Iterating yields `{ result }` for this page and every later one.
+ * What a method marked `iterator` in src/request/surface.rs resolves to: the official SDK's
+ * `PageIterator`, `{ result, next, "~next"?, [Symbol.asyncIterator] }`. `fetch(args)` fetches a
+ * page; `rule.cursor(args, result)` is the next page's cursor, passed back as `rule.param`, or
+ * `null` when this page is the last (`next()` then returns `null`). Iterating yields `{ result }`
+ * for this page and every later one.
  */
-export function pageIterator(proto, method, param, cursor) {
-  const fetchPage = proto[method];
-  proto[method] = function (args, options) {
-    const load = (pageArgs) =>
-      fetchPage.call(this, pageArgs, options).then((result) => {
-        const token = cursor(pageArgs, result);
-        const page = {
-          result,
-          next: token === null ? () => null : () => load({ ...pageArgs, [param]: token }),
-        };
-        if (token !== null) page["~next"] = { cursor: token };
-        page[Symbol.asyncIterator] = async function* () {
-          for (let p = page; p != null; p = await p.next()) yield { result: p.result };
-        };
-        return page;
-      });
-    return load(args);
-  };
+export function pageIterator(fetch, args, { param, cursor }) {
+  const load = (pageArgs) =>
+    fetch(pageArgs).then((result) => {
+      const token = cursor(pageArgs, result);
+      const page = {
+        result,
+        next: token === null ? () => null : () => load({ ...pageArgs, [param]: token }),
+      };
+      if (token !== null) page["~next"] = { cursor: token };
+      page[Symbol.asyncIterator] = async function* () {
+        for (let p = page; p != null; p = await p.next()) yield { result: p.result };
+      };
+      return page;
+    });
+  return load(args);
 }
+
+// How each paginated method finds its next page, under the name of its standalone function (the
+// generated js/resources.js imports them by that name; which methods paginate is said in
+// src/request/surface.rs only).
+
+/** `agents.listPages` follows the API's own cursor and stops as the official SDK's does: at a
+ * missing or blank token, or a page shorter than `pageSize` (20). */
+export const betaAgentsListPages = {
+  param: "pageToken",
+  cursor: (args, page) => {
+    const token = page?.nextPageToken;
+    const data = page?.data;
+    const full = Array.isArray(data) && data.length > 0 && data.length >= (args?.pageSize ?? 20);
+    return typeof token === "string" && token.trim() !== "" && full ? token : null;
+  },
+};
+
+/** `connectors.list` follows `pagination.nextCursor`. */
+export const betaConnectorsList = (args, page) =>
+  page?.pagination?.nextCursor ? { ...args, cursor: page.pagination.nextCursor } : null;

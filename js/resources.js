@@ -4,6 +4,7 @@
 // src/request/ops.rs through the wasm export `call`, which takes its index there.
 
 import { call } from "./mistral_edge.js";
+import { paginate, pageIterator, betaAgentsListPages, betaConnectorsList } from "./pages.js";
 
 export class Beta {
   constructor(config) {
@@ -91,7 +92,7 @@ export class Agents {
   }
 
   listPages(request, options) {
-    return call(this.#config, 13, request, options);
+    return pageIterator((args) => call(this.#config, 13, args, options), request, betaAgentsListPages);
   }
 
   get(request, options) {
@@ -146,7 +147,7 @@ export class Connectors {
   }
 
   list(request, options) {
-    return call(this.#config, 24, request, options);
+    return paginate((args) => call(this.#config, 24, args, options), request, betaConnectorsList);
   }
 
   get(request, options) {

@@ -9,20 +9,46 @@
 // controller with a private reason, so the pending fetch or read rejects and the reason tells a
 // timeout from any other abort. A caller's signal is combined with ours, never replaced.
 //
-// Uploads and downloads are js/files.js's, and the secrets rule js/redact.js's: registered by the
-// entries (see `useRedaction` for why they are not imported here).
+// Reading the options is js/options.js's, uploads and downloads js/files.js's, and the secrets
+// rule js/redact.js's: registered by the entries (see `useRedaction` for why they are not
+// imported here). Every value crossing to and from Rust goes by the names of src/request/seam.rs.
+
+// ---- seam: generated from src/request/seam.rs by tests/seam_js.rs; do not edit (`make regen`)
+// What went wrong, as the fetch loop tells the core: the `kind` of `Core::error` (which makes
+// the typed error), and the `failure` of `Core::delay` (which decides on a retry), where an
+// HTTP status (100 and up) stands for a response with that status.
+const FAILURE_CONNECTION = 0;
+const FAILURE_HEADERS_TIMEOUT = 1;
+const FAILURE_BODY_TIMEOUT = 2;
+const FAILURE_CHUNK_TIMEOUT = 3;
+const FAILURE_ABORTED = 4;
+const FAILURE_DROPPED = 5;
+const FAILURE_TRUNCATED = 6;
+const FAILURE_DECODE = 7;
+const FAILURE_INVALID = 8;
+const FAILURE_UNEXPECTED = 9;
+// What a response body becomes (`CALL_RESPONSE`): how `send` reads it and what it accepts.
+const RESPONSE_EMPTY = 0;
+const RESPONSE_BYTES = 1;
+const RESPONSE_JSON = 2;
+const RESPONSE_EVENTS = 3;
+// The slots of a prepared call, the array `call` (src/bindings/client.rs) hands to `send` in
+// `js/transport.js`.
+const CALL_OP = 0;
+const CALL_METHOD = 1;
+const CALL_PATH = 2;
+const CALL_BODY = 3;
+const CALL_RESPONSE = 4;
+const CALL_UPLOAD = 5;
+const CALL_UPLOAD_WRAPPER = 6;
+// ---- seam: end
 
 const JSON_TYPE = "application/json";
-const ACCEPT = [JSON_TYPE, "application/octet-stream", JSON_TYPE, "text/event-stream"];
-const BYTES = 1;
-const JSON_BODY = 2;
-const EVENTS = 3;
-// Failures as `core.delay` takes them, else the HTTP status (`Failure::CONNECTION` and
-// `Failure::HEADERS_TIMEOUT` in src/request/retry.rs).
-const CONNECTION = 0;
-const HEADERS_TIMEOUT = 1;
 // The largest one-shot response body read (64 MiB; README "Streaming", the limits).
 const MAX_BODY = 67108864;
+/** The `accept` header of a call whose response body becomes `response` (a `RESPONSE_*`). */
+const accept = (response) =>
+  response === RESPONSE_EVENTS ? "text/event-stream" : response === RESPONSE_BYTES ? "application/octet-stream" : JSON_TYPE;
 // Timers above this many ms fire at once in Node and browsers (a signed 32-bit delay).
 const MAX_TIMER_MS = 2147483647;
 const anySignal = typeof AbortSignal === "function" && typeof AbortSignal.any === "function"
@@ -38,6 +64,13 @@ export function useRedaction(code) {
 }
 const addSecrets = (secrets, authorization, body) => redaction?.addSecrets(secrets, authorization, body);
 const redact = (core, error, secrets) => (redaction ? redaction.redact(core, error, secrets) : error);
+
+/** Reads a call's options (`callOptions`: js/options.js): registered by every entry, as the
+ * secrets rule is; the wasm tests register the same function. */
+let callOptions;
+export function useOptions(code) {
+  callOptions = code;
+}
 
 /** Uploads and downloads (`toFormData`, `bytesStream`: js/files.js), registered by the whole
  * client's entries only, as the logging code is. */
@@ -114,196 +147,7 @@ class NoGuard {
 }
 
 function invalid(core, message) {
-  return core.error("invalid", message, 0, undefined);
-}
-
-/** A bad option, found before there is a `core` to make the typed error: its message travels to
- * whoever has one (`callOptions`, or `configure` in Rust). */
-class OptionError {
-  constructor(message) {
-    this.message = message;
-  }
-}
-
-/** Adds a `HeadersInit`'s pairs, read as fetch reads them (checked, names lowercased). */
-function addHeaders(out, init) {
-  if (init == null) return;
-  if (typeof init !== "object") throw new OptionError("`headers` must be an object, an array of pairs or a Headers");
-  let headers;
-  try {
-    headers = new Headers(init);
-  } catch {
-    // Never the runtime's message: it quotes the value, which may be a credential.
-    throw new OptionError(`invalid \`headers\`: ${badHeader(init)}`);
-  }
-  for (const [name, value] of headers) out.push([name, value]);
-}
-
-/** Which header of `init` no `Headers` takes, by name when the name is a valid one. */
-function badHeader(init) {
-  let pairs = [];
-  try {
-    pairs = Array.isArray(init) ? init : Object.entries(init);
-  } catch {}
-  for (const pair of pairs) {
-    try {
-      new Headers([pair]);
-    } catch {
-      const name = Array.isArray(pair) ? pair[0] : undefined;
-      return typeof name === "string" && /^[\w!#$%&'*+.^`|~-]+$/.test(name)
-        ? `the value of \`${name}\` holds a character no header can carry (a line break, a NUL or one above U+00FF)`
-        : "a header name that is not a valid token, or a pair that is not [name, value]";
-    }
-  }
-  return "not a list of [name, value] pairs";
-}
-
-/** Whole ms, or `undefined` when not a number: a fraction below 1, or NaN, means no timeout. */
-function wholeMs(value) {
-  return typeof value === "number" ? Math.floor(Math.max(0, value)) || 0 : undefined;
-}
-
-/**
- * A `RetryConfig` (`{ strategy: "none" }`, or `{ strategy: "backoff", backoff, maxRetries,
- * retryConnectionErrors }`) as the numbers `RetryPolicy::from_slots` (src/request/retry.rs) reads:
- * `[0]` for none, else `[1, initialInterval, maxInterval, exponent, maxElapsedTime, maxRetries,
- * retryConnectionErrors]` with NaN for each one left to the default. `what` names the option.
- */
-function retrySlots(config, what) {
-  const named = read(config, "strategy");
-  const strategy = typeof named === "string" ? named : undefined;
-  if (strategy === "none") return [0];
-  if (strategy !== undefined && strategy !== "backoff") {
-    throw new OptionError(`\`${what}.strategy\` must be "backoff" or "none", got "${strategy}"`);
-  }
-  const number = (value, name) => {
-    if (value == null) return NaN;
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-    throw new OptionError(`\`${what}.${name}\` must be a non-negative number`);
-  };
-  const backoff = read(config, "backoff");
-  const connection = read(config, "retryConnectionErrors");
-  return [
-    1,
-    number(read(backoff, "initialInterval"), "backoff.initialInterval"),
-    number(read(backoff, "maxInterval"), "backoff.maxInterval"),
-    number(read(backoff, "exponent"), "backoff.exponent"),
-    number(read(backoff, "maxElapsedTime"), "backoff.maxElapsedTime"),
-    number(read(config, "maxRetries"), "maxRetries"),
-    typeof connection === "boolean" ? +connection : NaN,
-  ];
-}
-
-/** `object[key]`, or `undefined` when it is nullish or reading it throws (a getter, a Proxy, a
- * runtime that guards the environment): an option that cannot be read is an option not given. */
-function read(object, key) {
-  try {
-    return object?.[key] ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The options of `new Mistral(options)`, read for `configure` (src/bindings/client.rs), which
- * applies the rules (the server's URL, keys in browsers) and adds `serverURL` and `core`. Returns
- * `[config, serverURL, server, pageOrigin, keyInBrowser, retry]`, where `config` holds `apiKey`,
- * `fetch`, `http` (an `httpClient`), `log` (a `debugLogger`), `headers` and `timeoutMs`; or the message of the first bad option. Never throws: an
- * exception would unwind through the wasm that called it.
- */
-export function readOptions(options) {
-  try {
-    let apiKey = read(options, "apiKey");
-    if (apiKey === undefined) {
-      // Deno without --allow-env throws here: no key, as where there is no environment.
-      const key = read(read(globalThis.process, "env"), "MISTRAL_API_KEY");
-      apiKey = typeof key === "string" && key !== "" ? key : undefined;
-    } else if (typeof apiKey !== "string" && typeof apiKey !== "function") {
-      throw new OptionError("`apiKey` must be a string or a function");
-    }
-    const serverURL = read(options, "serverURL");
-    if (serverURL !== undefined && typeof serverURL !== "string") throw new OptionError("`serverURL` must be a string");
-    // `server` counts only without `serverURL`; a value that is not a string is refused by Rust by
-    // name, as an unknown server ("").
-    const named = serverURL === undefined ? read(options, "server") : undefined;
-    const server = named === undefined || typeof named === "string" ? named : "";
-    const fetch = read(options, "fetch");
-    if (fetch !== undefined && typeof fetch !== "function") throw new OptionError("`fetch` must be a function");
-    // The official SDK's HTTPClient, or anything with its `request(Request)`.
-    const http = read(options, "httpClient");
-    if (http !== undefined && (fetch !== undefined || typeof read(http, "request") !== "function")) {
-      throw new OptionError("`httpClient` must be an HTTPClient (with `request(request)`), and comes without `fetch`");
-    }
-    const inBrowser = read(globalThis, "window") !== undefined && read(globalThis, "document") !== undefined;
-    const headers = [];
-    // As the official SDK: not from pages and web workers, where fetch may refuse to set it.
-    const userAgent = read(options, "userAgent");
-    if (userAgent !== undefined && typeof userAgent !== "string") throw new OptionError("`userAgent` must be a string");
-    if (userAgent && !inBrowser && !globalThis.importScripts) headers.push(["user-agent", userAgent]);
-    addHeaders(headers, read(options, "headers"));
-    let log = read(options, "debugLogger");
-    if (log === undefined && logging && read(read(globalThis.process, "env"), "MISTRAL_DEBUG")) log = console;
-    if (log !== undefined && !logging) throw new OptionError("`debugLogger` is not in this entry: import `mistral-edge-client`");
-    if (log !== undefined && typeof read(log, "groupEnd") !== "function") {
-      throw new OptionError("`debugLogger` must be like `console` (`log`, `group`, `groupEnd`)");
-    }
-    const origin = read(globalThis.location, "origin");
-    const pageOrigin = typeof origin === "string" && origin.startsWith("http") ? origin : undefined;
-    const keyInBrowser = inBrowser && apiKey !== undefined && read(options, "dangerouslyAllowBrowser") !== true;
-    const retryConfig = read(options, "retryConfig");
-    const retry = retryConfig === undefined ? undefined : retrySlots(retryConfig, "retryConfig");
-    const config = { apiKey, fetch, http, log, headers, timeoutMs: wholeMs(read(options, "timeoutMs")) ?? 300000 };
-    return [config, serverURL, server, pageOrigin, keyInBrowser, retry];
-  } catch (error) {
-    return error instanceof OptionError ? error.message : `the options cannot be read: ${messageOf(error)}`;
-  }
-}
-
-// Call options read here; the rest are `RequestInit` members, passed to fetch as the SDK does.
-const READ = new Set(["signal", "headers", "timeoutMs", "serverURL", "retries", "retryCodes", "fetchOptions", "method", "body"]);
-
-/** A call's `retryCodes` (`["429", "5XX"]`) as `Core.delay` takes them: a status, or the first
- * digit of a family. */
-const retryCodes = (codes) =>
-  (Array.isArray(codes) ? codes : [codes]).map((code) => {
-    const text = `${code}`;
-    if (!Array.isArray(codes) || !/^[1-5](\d\d|xx)$/i.test(text)) {
-      throw new OptionError(`\`retryCodes\` must be an array of statuses ("429") and families ("5XX"), got \`${text}\``);
-    }
-    return +text || +text[0];
-  });
-
-/** The call's options, in the official SDK's shape (`fetchOptions` included). */
-function callOptions(core, options) {
-  if (options == null) return undefined;
-  try {
-    const fetchOptions = options.fetchOptions ?? undefined;
-    const signal = options.signal ?? fetchOptions?.signal ?? undefined;
-    if (signal !== undefined && !(typeof AbortSignal === "function" && signal instanceof AbortSignal)) {
-      throw new OptionError("`signal` must be an AbortSignal");
-    }
-    const headers = [];
-    addHeaders(headers, fetchOptions?.headers);
-    addHeaders(headers, options.headers);
-    const timeoutMs = wholeMs(options.timeoutMs);
-    // Under the client's rules: an http(s) URL (or a path in a page), and no key to Mistral from a page.
-    let serverURL = options.serverURL ?? undefined;
-    if (serverURL instanceof URL) serverURL = serverURL.href;
-    if (serverURL !== undefined) {
-      if (typeof serverURL !== "string") throw new OptionError("`serverURL` must be a string or a URL");
-      serverURL = core.serverURL(serverURL);
-    }
-    const retries = options.retries == null ? undefined : retrySlots(options.retries, "retries");
-    const codes = options.retryCodes == null ? undefined : retryCodes(options.retryCodes);
-    let init;
-    for (const source of [fetchOptions, options]) {
-      for (const key in source) if (!READ.has(key)) (init ??= {})[key] = source[key];
-    }
-    return { signal, headers, timeoutMs, serverURL, retries, codes, init };
-  } catch (error) {
-    if (error instanceof OptionError) throw invalid(core, error.message);
-    throw error;
-  }
+  return core.error(FAILURE_INVALID, message);
 }
 
 /** The message of a JavaScript error, with its cause's. */
@@ -335,10 +179,10 @@ async function keyOf(core, key) {
 
 const sleep = (core, ms, signal) =>
   new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(core.error("aborted", undefined, 0, undefined));
+    if (signal?.aborted) return reject(core.error(FAILURE_ABORTED));
     const onAbort = () => {
       clearTimeout(timer);
-      reject(core.error("aborted", undefined, 0, undefined));
+      reject(core.error(FAILURE_ABORTED));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
@@ -347,20 +191,26 @@ const sleep = (core, ms, signal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
+/** Why a read of a body failed: our timer (`timeout`), the caller's abort, or else `otherwise`. */
+const readFailure = (guard, signal, timeout, otherwise) =>
+  guard.fired ? timeout : signal?.aborted ? FAILURE_ABORTED : otherwise;
+
 const requestIdOf = (response) =>
   response.headers.get("x-request-id") ?? response.headers.get("mistral-correlation-id") ?? undefined;
 
 /**
- * Sends a prepared call, retrying what the policy allows (always before any byte of a success
- * body was read), and resolves to its camelCase response, its `EventStream` or its bytes.
+ * Sends a prepared call (`call`: the `CALL_*` slots Rust wrote), retrying what the policy allows
+ * (always before any byte of a success body was read), and resolves to its camelCase response, its
+ * `EventStream` or its bytes. `args` are the caller's arguments (an upload's file is there),
+ * `options` the call's options.
  */
-export function send(config, op, method, path, body, kind, upload, uploadWrapper, args, options) {
+export function send(config, call, args, options) {
   // The credentials each attempt carried (js/redact.js): no error of this call shows them.
   const secrets = [];
-  const prepared = { op, method, path, body, kind, upload, uploadWrapper, secrets };
   const core = config.core;
   try {
-    return attempt(config, core, prepared, args, callOptions(core, options)).catch((error) => {
+    const read = options == null ? undefined : callOptions(core, options);
+    return attempt(config, core, call, secrets, args, read).catch((error) => {
       throw redact(core, error, secrets);
     });
   } catch (error) {
@@ -368,13 +218,13 @@ export function send(config, op, method, path, body, kind, upload, uploadWrapper
   }
 }
 
-async function attempt(config, core, prepared, args, options) {
-  const kind = prepared.kind;
-  let body = prepared.body;
+async function attempt(config, core, call, secrets, args, options) {
+  const responseKind = call[CALL_RESPONSE];
+  let body = call[CALL_BODY];
   const sent = body;
-  const field = prepared.upload;
+  const field = call[CALL_UPLOAD];
   if (field !== undefined) {
-    const wrapper = prepared.uploadWrapper;
+    const wrapper = call[CALL_UPLOAD_WRAPPER];
     const holder = wrapper === undefined ? args : args?.[wrapper];
     try {
       body = await files.toFormData(field, holder?.[field], body);
@@ -386,33 +236,33 @@ async function attempt(config, core, prepared, args, options) {
   const retries = options?.retries;
   const ms = Math.min(options?.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS);
   const base = options?.serverURL ?? config.serverURL;
-  const url = base + prepared.path;
-  const method = prepared.method;
+  const url = base + call[CALL_PATH];
+  const method = call[CALL_METHOD];
   const fetch = config.fetch ?? globalThis.fetch;
   const { http, log } = config;
   const started = Date.now();
   for (let retry = 1; ; retry++) {
-    if (signal?.aborted) throw core.error("aborted", undefined, 0, undefined);
+    if (signal?.aborted) throw core.error(FAILURE_ABORTED);
     const key = typeof config.apiKey === "function" ? await keyOf(core, config.apiKey) : config.apiKey;
-    if (signal?.aborted) throw core.error("aborted", undefined, 0, undefined);
+    if (signal?.aborted) throw core.error(FAILURE_ABORTED);
     // A plain object without a prototype (a header named `__proto__` is a header like any
     // other), as most callers of fetch write it; the client's and the call's headers come
     // last and replace ours by name.
     const headers = Object.create(null);
     if (key !== undefined) headers.authorization = key.startsWith("Bearer ") ? key : `Bearer ${key}`;
-    headers.accept = ACCEPT[kind];
+    headers.accept = accept(responseKind);
     if (typeof body === "string") headers["content-type"] = JSON_TYPE;
     for (const [name, value] of config.headers) headers[name] = value;
     if (options) for (const [name, value] of options.headers) headers[name] = value;
-    addSecrets(prepared.secrets, key, sent);
-    addSecrets(prepared.secrets, headers.authorization);
+    addSecrets(secrets, key, sent);
+    addSecrets(secrets, headers.authorization);
     // A key fetch would refuse (a line break or NUL inside it, a character above U+00FF): refused
     // here, by a message that does not quote it as the runtime's would.
     if (/[\0\r\n]|[^\0-\xff]/.test(headers.authorization?.trim() ?? "")) {
       throw invalid(core, "the `authorization` header (the api key) holds a character no header can carry (a line break, a NUL or one above U+00FF)");
     }
     // Nothing to time out and nothing to stop early: no controller at all.
-    const guard = ms === 0 && kind !== EVENTS ? new NoGuard(signal) : new Guard(ms, signal);
+    const guard = ms === 0 && responseKind !== RESPONSE_EVENTS ? new NoGuard(signal) : new Guard(ms, signal);
     // The call's other `RequestInit` members (`credentials`, `cache`, ...) as the SDK passes them.
     const init = options?.init ? { ...options.init, method, headers } : { method, headers };
     if (guard.signal !== undefined) init.signal = guard.signal;
@@ -424,31 +274,31 @@ async function attempt(config, core, prepared, args, options) {
     let response;
     try {
       // An HTTPClient of ours adds to the secrets what its hooks added (js/http.js).
-      response = await guard.within(http ? http.request(new Request(url, init), prepared.secrets) : fetch(url, init));
+      response = await guard.within(http ? http.request(new Request(url, init), secrets) : fetch(url, init));
     } catch (cause) {
       if (guard.fired) {
-        error = core.error("timeout", "response headers", guard.ms, undefined);
-        failure = HEADERS_TIMEOUT;
+        failure = FAILURE_HEADERS_TIMEOUT;
+        error = core.error(failure, undefined, guard.ms);
       } else if (signal?.aborted) {
-        throw core.error("aborted", undefined, 0, undefined);
+        throw core.error(FAILURE_ABORTED);
       } else {
         // Through an httpClient, what is not a network failure (fetch's TypeError, a system error
         // code, Bun's ConnectionError) is the caller's hook or fetcher throwing: not retried.
         const network = !http || cause instanceof TypeError || typeof cause?.code === "string" || cause?.name === "ConnectionError";
-        error = core.error(network ? "connection" : "unexpected", cause, 0, undefined);
+        failure = network ? FAILURE_CONNECTION : FAILURE_UNEXPECTED;
+        error = core.error(failure, cause);
         error.cause = cause;
         if (!network) throw error;
-        failure = CONNECTION;
       }
     }
     if (error === undefined && (typeof response?.ok !== "boolean" || typeof response.headers?.get !== "function")) {
       // A custom fetch that resolved to something else: a connection failure, retried as one.
-      error = core.error("connection", new Error("fetch did not return a Response"), 0, undefined);
-      failure = CONNECTION;
+      failure = FAILURE_CONNECTION;
+      error = core.error(failure, new Error("fetch did not return a Response"));
       response = undefined;
     }
     if (log && response) await logging.response(log, url, method, response);
-    if (response?.ok) return receive(core, prepared, kind, response, guard, signal);
+    if (response?.ok) return receive(core, call, secrets, response, guard, signal);
     if (response !== undefined) {
       const requestId = requestIdOf(response);
       let bytes;
@@ -472,46 +322,51 @@ async function attempt(config, core, prepared, args, options) {
 }
 
 /** A success: the body as the operation's response. Its errors carry the response. */
-async function receive(core, prepared, kind, response, guard, signal) {
+async function receive(core, call, secrets, response, guard, signal) {
   const requestId = requestIdOf(response);
+  const kind = call[CALL_RESPONSE];
   try {
-    if (kind === EVENTS) {
+    if (kind === RESPONSE_EVENTS) {
       const type = response.headers.get("content-type") ?? "";
       if (!type.includes("text/event-stream")) {
         guard.abort();
-        throw core.error("decode", `expected an event stream, got \`${type}\``, 0, requestId);
+        throw core.error(FAILURE_DECODE, `expected an event stream, got \`${type}\``, 0, requestId);
       }
-      if (!response.body) throw core.error("truncated", "the response has no body", 0, requestId);
-      return core.stream(requestId, new Body(core, response, guard, signal, requestId, prepared.secrets));
+      if (!response.body) throw core.error(FAILURE_TRUNCATED, "the response has no body", 0, requestId);
+      return core.stream(requestId, new Body(core, response, guard, signal, requestId, secrets));
     }
-    if (kind === BYTES) {
+    if (kind === RESPONSE_BYTES) {
       // A failure of the download errors its stream with a typed, redacted error.
-      const fail = (kind, detail, ms = 0) => {
-        const error = core.error(kind, detail, ms, requestId);
+      const fail = (cause) => {
+        const error = core.error(readFailure(guard, signal, FAILURE_CHUNK_TIMEOUT, FAILURE_CONNECTION), cause, guard.ms, requestId);
         error.rawResponse = response;
-        return redact(core, error, prepared.secrets);
+        return redact(core, error, secrets);
       };
-      return files.bytesStream(response.body, guard, signal, fail);
+      return files.bytesStream(response.body, guard, fail);
     }
-    if (kind !== JSON_BODY) return undefined;
+    if (kind !== RESPONSE_JSON) return undefined;
     let buffer;
     try {
       buffer = await guard.within(response.arrayBuffer());
     } catch (cause) {
-      if (guard.fired) throw core.error("timeout", "the response body", guard.ms, requestId);
-      if (signal?.aborted) throw core.error("aborted", undefined, 0, requestId);
-      throw core.error("connection", cause, 0, requestId);
+      throw core.error(readFailure(guard, signal, FAILURE_BODY_TIMEOUT, FAILURE_CONNECTION), cause, guard.ms, requestId);
     }
     // Checked before it is copied into wasm memory (its camelCase text must fit a JS string too).
     if (buffer.byteLength > MAX_BODY) {
-      throw core.error("decode", `the response body is ${buffer.byteLength} bytes, over the ${MAX_BODY} bytes this client reads`, 0, requestId);
+      throw core.error(FAILURE_DECODE, `the response body is ${buffer.byteLength} bytes, over the ${MAX_BODY} bytes this client reads`, 0, requestId);
     }
-    return core.decode(prepared.op, new Uint8Array(buffer));
+    return core.decode(call[CALL_OP], new Uint8Array(buffer));
   } catch (error) {
     error.rawResponse = response;
     throw error;
   }
 }
+
+// A chunk goes to the parser in slices of at most this many bytes, and `next` returns as soon as a
+// slice completes an event: a reader can hand over 1–2 MiB at once (Chromium's does), and the first
+// event of such a chunk would otherwise wait until all of it was decoded. A slice is decoded in
+// well under a millisecond, and costs one call into the wasm more per slice, nothing per event.
+const SLICE_BYTES = 32768;
 
 /** A stream's body: reads chunks within the idle timeout and feeds them to the parser. */
 class Body {
@@ -523,6 +378,8 @@ class Body {
   #response;
   #secrets;
   #pending;
+  /** What of the last chunk was not fed to the parser yet. */
+  #rest;
   #done = false;
   #aborted = false;
 
@@ -547,26 +404,35 @@ class Body {
           this.#done = true;
           throw error;
         }
-        if (this.#aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
+        if (this.#aborted) throw this.#core.error(FAILURE_ABORTED, undefined, 0, this.#requestId);
         if (this.#done) return undefined;
-        let read;
-        try {
-          read = await this.#guard.within(this.#reader.read());
-        } catch (cause) {
-          this.#done = true;
-          if (this.#guard.fired) throw this.#core.error("timeout", "the next chunk", this.#guard.ms, this.#requestId);
-          if (this.#aborted || this.#signal?.aborted) throw this.#core.error("aborted", undefined, 0, this.#requestId);
-          throw this.#core.error("dropped", cause, 0, this.#requestId);
+        let chunk = this.#rest;
+        if (chunk === undefined) {
+          let read;
+          try {
+            read = await this.#guard.within(this.#reader.read());
+          } catch (cause) {
+            this.#done = true;
+            const guard = this.#guard;
+            const failure = this.#aborted && !guard.fired
+              ? FAILURE_ABORTED
+              : readFailure(guard, this.#signal, FAILURE_CHUNK_TIMEOUT, FAILURE_DROPPED);
+            throw this.#core.error(failure, cause, guard.ms, this.#requestId);
+          }
+          if (read.done) {
+            this.#done = true;
+            raw.finish(); // throws a StreamError if the stream ended early
+            return undefined;
+          }
+          chunk = read.value;
         }
-        if (read.done) {
-          this.#done = true;
-          raw.finish(); // throws a StreamError if the stream ended early
-          return undefined;
-        }
-        const count = raw.feed(read.value);
+        // One slice of it (SLICE_BYTES); the rest waits for the next turn of this loop.
+        this.#rest = chunk.length > SLICE_BYTES ? chunk.subarray(SLICE_BYTES) : undefined;
+        const count = raw.feed(this.#rest === undefined ? chunk : chunk.subarray(0, SLICE_BYTES));
         const error = raw.takeError();
         if (error !== undefined) {
           this.#guard.abort();
+          this.#rest = undefined;
           this.#pending = error;
         }
         if (count > 0) return count;

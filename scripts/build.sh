@@ -45,7 +45,7 @@ build_entry() {
   [ -n "$snippets" ] || { echo "build: wasm-bindgen emitted no snippets" >&2; exit 1; }
   sed "s|__SNIPPET_DIR__|$snippets|g" "$api" > "$stage/api.js"
   cp "$resources" "$stage/resources.js"
-  cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/http.js js/log.js js/redact.js js/files.js js/run.js js/mcp.js "$stage/"
+  cp js/index.js js/node.js js/deno.js js/workerd.js js/pages.js js/client.js js/http.js js/log.js js/redact.js js/files.js js/options.js js/run.js js/mcp.js "$stage/"
 
   # Each entry (index.js for browsers and bundlers, node.js, deno.js, workerd.js) becomes one
   # self-contained ES module: a page that imports the package makes one request for the JS, not

@@ -42,9 +42,28 @@ const newExports = new Set(WebAssembly.Module.exports(wasm).map((e) => e.name));
 const renamedExports = new Map(map.exports.map(([old, renamed]) => [old, renamed]));
 for (const renamed of renamedExports.values()) if (!newExports.has(renamed)) fail(`the map's export ${renamed} is not in ${wasmPath}`);
 
+// A snippet's function whose arguments and result need no conversion (JS values only) is imported
+// by the wasm straight from its module, which the import object lists as a namespace
+// (`"./snippets/.../transport.js": import1`) rather than as an object of glue functions. binaryen
+// moved such imports into the one module too: each becomes a key of the glue's first import object
+// (`h: import1.send`), and the namespace's entry goes.
+const namespaces = new Map();
+for (const [line, , module, namespace] of js.matchAll(/(["'])(\.\/snippets\/[^"']+)\1\s*:\s*(import\d+)\s*,?/g)) {
+  namespaces.set(module, { line, namespace });
+}
+const direct = map.imports.filter(([module]) => namespaces.has(module));
+if (direct.length > 0) {
+  const first = /const import0 = \{\n(\s*)__proto__: null,\n/.exec(js);
+  if (!first) fail(`no import object \`import0\` in ${jsPath} to move ${direct.map(([, name]) => name).join(", ")} into`);
+  const keys = direct.map(([module, old, renamed]) => `${first[1]}${renamed}: ${namespaces.get(module).namespace}.${old},\n`);
+  js = js.replace(first[0], first[0] + keys.join(""));
+  for (const { line } of namespaces.values()) js = js.replace(line, "");
+}
+
 // The import object: each function's key, then the module's.
 const oldModules = new Set();
 for (const [module, old, renamed] of map.imports) {
+  if (namespaces.has(module)) continue;
   oldModules.add(module);
   const before = js;
   js = js.replace(key(old), `$1${renamed}`);
@@ -59,9 +78,17 @@ for (const old of oldModules) {
 // a new name is never renamed again).
 js = js.replace(/\bwasm\.([\w$]+)/g, (access, name) => (renamedExports.has(name) ? `wasm.${renamedExports.get(name)}` : access));
 
-// Nothing old is left, whatever its spelling.
-for (const old of [...oldModules, ...map.imports.map(([, name]) => name)]) {
+// Nothing old is left, whatever its spelling (a direct import's name only as its namespace's
+// member, `import1.send`, and its module only in the glue's `import` statement).
+for (const old of [...oldModules, ...map.imports.filter(([m]) => !namespaces.has(m)).map(([, name]) => name)]) {
   if (alone(old, "m").test(js)) fail(`${old} is still named in ${jsPath} after renaming`);
+}
+for (const [module, old] of direct) {
+  const { namespace } = namespaces.get(module);
+  const uses = js.split(new RegExp(`(?<![\\w$.])${escape(old)}(?![\\w$])`)).length - 1;
+  const members = js.split(`${namespace}.${old},`).length - 1;
+  if (members !== 1 || uses !== 0) fail(`direct import ${old} of ${module} is not exactly one key \`${namespace}.${old}\` in ${jsPath}`);
+  if (key(module).test(js)) fail(`${module} is still an import object key in ${jsPath}`);
 }
 for (const old of renamedExports.keys()) {
   const reached = new RegExp(`\\bwasm\\s*(?:\\.\\s*${escape(old)}(?![\\w$])|\\[\\s*(["'\`])${escape(old)}\\1\\s*\\])`).exec(js);
@@ -73,4 +100,5 @@ for (const [access, name] of js.matchAll(/\bwasm\s*(?:\.\s*([\w$]+)|\[)/g)) {
 }
 
 writeFileSync(jsPath, js);
-console.log(`short-names: ${map.imports.length} imports, ${oldModules.size} module and ${renamedExports.size} exports renamed in the glue`);
+const straight = direct.length > 0 ? ` (${direct.length} straight from a snippet)` : "";
+console.log(`short-names: ${map.imports.length} imports, ${oldModules.size} module and ${renamedExports.size} exports renamed in the glue${straight}`);

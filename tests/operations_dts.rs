@@ -276,6 +276,20 @@ fn generate_js(scope: Scope) -> String {
          // src/request/ops.rs through the wasm export `call`, which takes its index there.\n\n\
          import {{ call }} from \"./mistral_edge.js\";\n"
     );
+    // Which methods paginate is said once, in src/request/surface.rs; how each finds its next
+    // page is js/pages.js's, under the name of its standalone function.
+    let paged: Vec<String> = RESOURCES
+        .iter()
+        .flat_map(|r| scope.methods(r).into_iter().map(move |m| (r.path, m)))
+        .filter(|(_, m)| m.pages != Pages::No)
+        .map(|(path, m)| func_name(path, m.name))
+        .collect();
+    if !paged.is_empty() {
+        out.push_str(&format!(
+            "import {{ paginate, pageIterator, {} }} from \"./pages.js\";\n",
+            paged.join(", ")
+        ));
+    }
     let class = |name: &str, path: &str, methods: &[Method]| {
         // Made by `new Mistral()` only (the .d.ts says `private constructor()`): any other
         // argument is a mistake worth a clear message at once, not a TypeError at the first call.
@@ -292,10 +306,22 @@ fn generate_js(scope: Scope) -> String {
         }
         out.push_str("  }\n");
         for m in methods {
+            let index = index_of(m.op);
+            let body = match m.pages {
+                Pages::No => format!("call(this.#config, {index}, request, options)"),
+                Pages::Promise | Pages::Iterator => format!(
+                    "{}((args) => call(this.#config, {index}, args, options), request, {})",
+                    if m.pages == Pages::Promise {
+                        "paginate"
+                    } else {
+                        "pageIterator"
+                    },
+                    func_name(path, m.name)
+                ),
+            };
             out.push_str(&format!(
-                "\n  {}(request, options) {{\n    return call(this.#config, {}, request, options);\n  }}\n",
-                m.name,
-                index_of(m.op)
+                "\n  {}(request, options) {{\n    return {body};\n  }}\n",
+                m.name
             ));
         }
         out + "}\n"

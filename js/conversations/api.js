@@ -6,15 +6,19 @@
 // option works) and the `debugLogger` option (refused by name).
 import { configure } from "./mistral_edge.js";
 import { Beta } from "./resources.js";
-import { useRedaction } from "./__SNIPPET_DIR__/transport.js";
+import { useOptions, useRedaction } from "./__SNIPPET_DIR__/transport.js";
+import { callOptions, readOptions } from "./options.js";
 import * as redaction from "./redact.js";
 
-// No error shows a credential its request carried (js/redact.js).
+// No error shows a credential its request carried (js/redact.js); a call's options are read by
+// js/options.js.
 useRedaction(redaction);
+useOptions(callOptions);
 
 export class Mistral {
   constructor(options) {
-    this.beta = new Beta(configure(options));
+    // `false`: no `debugLogger` in this entry (it is refused by name).
+    this.beta = new Beta(configure(readOptions(options, false)));
   }
 }
 

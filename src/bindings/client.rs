@@ -1,5 +1,5 @@
-//! The two exports behind `js/client.js` and `js/resources.js`: `configure` reads the options of
-//! `new Mistral(...)`, and `call` runs an operation of the table.
+//! The two exports behind `js/client.js` and `js/resources.js`: `configure` rules on the options
+//! of `new Mistral(...)`, and `call` runs an operation of the table.
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::options::invalid;
 use super::transport::{self, send_prepared};
+use crate::request::seam::option;
 use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 
 #[cfg(not(feature = "conversations-only"))]
@@ -14,14 +15,6 @@ use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 extern "C" {
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
     fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
-}
-
-#[wasm_bindgen(module = "/js/transport.js")]
-extern "C" {
-    // `catch`, though `readOptions` never throws: an exception unwinding through the wasm would
-    // leave its shadow stack behind.
-    #[wasm_bindgen(js_name = readOptions, catch)]
-    fn read_options(options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Runs operation number `op` of the operation table (`ops::ALL`) for the resource classes of
@@ -39,41 +32,45 @@ pub fn call(config: &JsValue, op: u32, args: JsValue, options: JsValue) -> Promi
     }
 }
 
-/// Reads the options of `new Mistral(options)` (see `MistralOptions`) into the settings object
-/// `js/transport.js` reads on every call. Throws an `InvalidRequestError` naming a bad option.
+/// Makes the settings object `js/transport.js` reads on every call from the options of
+/// `new Mistral(options)` as `readOptions` in `js/options.js` read them: `read` is its array (the
+/// slots of [`option`]), or the message of the first bad option. Throws an
+/// `InvalidRequestError` naming a bad option.
 ///
-/// `readOptions` in `js/transport.js` reads the options object (each option's type, `headers`
-/// through `new Headers`, the environment's key, whether this is a page); the rules among them are
+/// `readOptions` reads the options object (each option's type, `headers` through `new Headers`,
+/// the environment's key, whether this is a page); the rules among them are
 /// [`settings::server_url`] and [`RetryPolicy::from_slots`](request::RetryPolicy::from_slots).
 #[wasm_bindgen(skip_typescript)]
-pub fn configure(options: JsValue) -> Result<JsValue, JsValue> {
-    let read = read_options(&options).map_err(|e| invalid(transport::js_message(&e)))?;
+pub fn configure(read: JsValue) -> Result<JsValue, JsValue> {
     if let Some(message) = read.as_string() {
         return Err(invalid(message));
     }
     let read: Array = read.unchecked_into();
-    let text = |i: u32| read.get(i).as_string();
+    let slot = |slot: u32| read.get(slot);
+    let page_origin = slot(option::PAGE_ORIGIN).as_string();
+    let key_in_browser = slot(option::KEY_IN_BROWSER).is_truthy();
     let server_url = settings::server_url(
-        text(1).as_deref(),
-        text(2).as_deref(),
-        text(3).as_deref(),
-        read.get(4).is_truthy(),
+        slot(option::SERVER_URL).as_string().as_deref(),
+        slot(option::SERVER).as_string().as_deref(),
+        page_origin.as_deref(),
+        key_in_browser,
     )
     .map_err(JsValue::from)?;
-    let retry = slots(&read.get(5)).map_or_else(request::RetryPolicy::default, |slots| {
+    let retry = slots(&slot(option::RETRY)).map_or_else(request::RetryPolicy::default, |slots| {
         request::RetryPolicy::from_slots(&slots)
     });
-    let config = read.get(0);
+    let config = slot(option::CONFIG);
     let core = transport::Core {
         retry,
-        page_origin: text(3),
-        key_in_browser: read.get(4).is_truthy(),
+        page_origin,
+        key_in_browser,
     };
     transport::finish_config(&config, &server_url, core);
     Ok(config)
 }
 
-/// The numbers of a retry configuration, as `js/transport.js` reads one (`retrySlots`).
+/// The numbers of a retry configuration, as `js/options.js` reads one (`retrySlots`); an unset
+/// slot is NaN.
 fn slots(value: &JsValue) -> Option<Vec<f64>> {
     value.dyn_ref::<Array>().map(|array| {
         array

@@ -36,6 +36,12 @@ extern "C" {
     type StreamError;
 }
 
+#[wasm_bindgen(module = "/js/transport.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = useOptions)]
+    fn use_options(call_options: &JsValue);
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
@@ -57,10 +63,29 @@ struct Resource {
     config: JsValue,
 }
 
+/// `readOptions` and `callOptions` of `js/options.js`, which the entries import and the test
+/// page cannot (one more module in it and headless Chromium often never starts the page): its
+/// text, which imports nothing, evaluated.
+fn options_js() -> (Function, JsValue) {
+    let text = include_str!("../../js/options.js").replace("export function ", "function ");
+    let both = Function::new_no_args(&format!("{text}\nreturn [readOptions, callOptions];"))
+        .call0(&JsValue::UNDEFINED)
+        .unwrap_or_else(|e| panic!("js/options.js does not evaluate: {}", show(&e)));
+    let both: Array = both.unchecked_into();
+    (both.get(0).unchecked_into(), both.get(1))
+}
+
 impl Mistral {
+    /// As `new Mistral(options)` in the conversations entry: `readOptions` (no `debugLogger`),
+    /// then `configure`; a call's options are read by the same file's `callOptions`.
     fn new(options: Option<Object>) -> Result<Mistral, JsValue> {
         let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
-        configure(options).map(|config| Mistral { config })
+        let (read_options, call_options) = options_js();
+        use_options(&call_options);
+        let read = read_options
+            .call2(&JsValue::UNDEFINED, &options, &JsValue::FALSE)
+            .unwrap_or_else(|e| panic!("readOptions threw: {}", show(&e)));
+        configure(read).map(|config| Mistral { config })
     }
 
     fn beta(&self) -> &Self {

@@ -16,7 +16,7 @@
 //! the client does, and kilobytes of wasm (measured: bench/HISTORY.md and the README). The loop
 //! itself holds no policy.
 
-use js_sys::Reflect;
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::bytes::copy_in;
@@ -25,6 +25,7 @@ use super::options::{get, invalid};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
 use crate::json::{kind_mismatch, to_js_dated as transcode};
+use crate::request::seam::{self, failure, response};
 use crate::request::{ops, secrets, Failure, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
@@ -40,25 +41,13 @@ extern "C" {
 
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    /// Runs a prepared call: resolves to its response, stream or bytes. `op` is the operation's
-    /// index for [`Core::decode`]; `kind` is what its response body becomes (see [`response_kind`]).
-    #[allow(clippy::too_many_arguments)]
-    fn send(
-        config: &JsValue,
-        op: u32,
-        method: &str,
-        path: &str,
-        body: Option<String>,
-        kind: u8,
-        upload: Option<&str>,
-        upload_wrapper: Option<&str>,
-        args: &JsValue,
-        options: &JsValue,
-    ) -> js_sys::Promise;
+    /// Runs a prepared call (`call`, its slots named by [`seam::call`]): resolves to its
+    /// response, stream or bytes.
+    fn send(config: &JsValue, call: &Array, args: &JsValue, options: &JsValue) -> js_sys::Promise;
 }
 
 /// Completes a client's settings, the plain object `js/transport.js` reads on every call and
-/// `readOptions` there began (`apiKey`, a string, a function or `undefined`; `fetch` or
+/// `readOptions` in `js/options.js` began (`apiKey`, a string, a function or `undefined`; `fetch` or
 /// `undefined`; `headers`, lowercased name and value pairs; `timeoutMs`): adds `serverURL` and
 /// `core`, the client's [`Core`].
 pub fn finish_config(config: &JsValue, server_url: &str, core: Core) {
@@ -94,16 +83,16 @@ impl Core {
     }
 
     /// The wait before retry number `retry`, or `undefined` to give up. `retries` is the call's
-    /// `retries` option as `retrySlots` in `js/transport.js` reads it (`undefined`: the client's
+    /// `retries` option as `retrySlots` in `js/options.js` reads it (`undefined`: the client's
     /// policy), `codes` its `retryCodes` as `retryCodes` there reads them (`undefined`: the
-    /// policy's statuses). `failure` is the HTTP status, or 0 for a connection error and 1 for a
-    /// timeout waiting for headers.
+    /// policy's statuses). `failure` is the HTTP status, or [`failure::CONNECTION`] or
+    /// [`failure::HEADERS_TIMEOUT`].
     #[allow(clippy::too_many_arguments)]
     pub fn delay(
         &self,
         retries: Option<Vec<f64>>,
         codes: Option<Vec<u16>>,
-        failure: u16,
+        failure: u32,
         retry: u32,
         elapsed_ms: f64,
         retry_after_ms: Option<f64>,
@@ -120,46 +109,39 @@ impl Core {
             .map(|ms| ms as f64)
     }
 
-    /// The typed error for a failure seen by the fetch loop: `kind` is `"connection"` (with the
-    /// JavaScript error as `detail`), `"timeout"` (with what was awaited), `"aborted"`,
-    /// `"dropped"` (a stream's connection, with the JavaScript error), `"truncated"`, `"decode"` or
-    /// `"invalid"` (with the message), or `"unexpected"` (what an `httpClient` threw, not a network
-    /// error).
+    /// The typed error for a failure seen by the fetch loop: `kind` is a [`seam::failure`] code,
+    /// `detail` what that code says it carries, `ms` the timeout of a `*_TIMEOUT`, `request_id`
+    /// the response's when there is one (`ms` and what follows may be left out).
     pub fn error(
         &self,
-        kind: &str,
+        kind: u32,
         detail: JsValue,
         ms: f64,
         request_id: Option<String>,
     ) -> JsValue {
+        let text = || detail.as_string().unwrap_or_default();
+        let timeout = |waiting_for| Error::Timeout {
+            waiting_for,
+            ms: ms as u64,
+        };
         let error = match kind {
-            "connection" => Error::Connection {
+            failure::CONNECTION => Error::Connection {
                 message: js_message(&detail),
             },
-            "timeout" => Error::Timeout {
-                waiting_for: match detail.as_string().as_deref() {
-                    Some("response headers") => "response headers",
-                    Some("the next chunk") => "the next chunk",
-                    _ => "the response body",
-                },
-                ms: ms as u64,
-            },
-            "dropped" => Error::stream(
+            failure::HEADERS_TIMEOUT => timeout("response headers"),
+            failure::BODY_TIMEOUT => timeout("the response body"),
+            failure::CHUNK_TIMEOUT => timeout("the next chunk"),
+            failure::DROPPED => Error::stream(
                 StreamErrorKind::Dropped,
                 format!("the connection dropped mid-stream: {}", js_message(&detail)),
             ),
-            "truncated" => Error::stream(
-                StreamErrorKind::Truncated,
-                detail.as_string().unwrap_or_default(),
-            ),
-            "decode" => Error::Decode {
-                message: detail.as_string().unwrap_or_default(),
+            failure::TRUNCATED => Error::stream(StreamErrorKind::Truncated, text()),
+            failure::DECODE => Error::Decode {
+                message: text(),
                 body: String::new(),
             },
-            "invalid" => Error::InvalidRequest {
-                message: detail.as_string().unwrap_or_default(),
-            },
-            "unexpected" => Error::Unexpected {
+            failure::INVALID => Error::InvalidRequest { message: text() },
+            failure::UNEXPECTED => Error::Unexpected {
                 message: js_message(&detail),
             },
             _ => Error::Aborted,
@@ -168,19 +150,14 @@ impl Core {
     }
 }
 
-/// What a response body becomes, as `send` in `js/transport.js` reads it.
-const EMPTY: u8 = 0;
-const BYTES: u8 = 1;
-const JSON: u8 = 2;
-const EVENTS: u8 = 3;
-
-/// 0: no body is read; 1: bytes; 2: JSON; 3: an event stream.
-fn response_kind(op: &Operation) -> u8 {
+/// What a response body becomes, as `send` in `js/transport.js` reads it: a [`seam::response`]
+/// value.
+fn response_kind(op: &Operation) -> u32 {
     match op.response {
-        ResponseKind::Empty => EMPTY,
-        ResponseKind::Bytes => BYTES,
-        ResponseKind::Json(_) => JSON,
-        ResponseKind::Events => EVENTS,
+        ResponseKind::Empty => response::EMPTY,
+        ResponseKind::Bytes => response::BYTES,
+        ResponseKind::Json(_) => response::JSON,
+        ResponseKind::Events => response::EVENTS,
     }
 }
 
@@ -205,18 +182,22 @@ pub(super) fn send_prepared(
         Some(m) if !m.parts.is_empty() => Some(parts_json(&m.parts)),
         _ => body,
     };
-    send(
-        config,
-        index,
-        request.method.as_str(),
-        &request.path_and_query,
-        body,
-        response_kind(op),
-        multipart.as_ref().map(|m| m.field),
-        multipart.as_ref().and_then(|m| m.wrapper),
-        args,
-        options,
-    )
+    let call = Array::new();
+    let slot = |slot: u32, value: JsValue| call.set(slot, value);
+    slot(seam::call::OP, index.into());
+    slot(seam::call::METHOD, request.method.as_str().into());
+    slot(seam::call::PATH, request.path_and_query.into());
+    slot(seam::call::RESPONSE, response_kind(op).into());
+    if let Some(body) = body {
+        slot(seam::call::BODY, body.into());
+    }
+    if let Some(m) = &multipart {
+        slot(seam::call::UPLOAD, m.field.into());
+        if let Some(wrapper) = m.wrapper {
+            slot(seam::call::UPLOAD_WRAPPER, wrapper.into());
+        }
+    }
+    send(config, &call, args, options)
 }
 
 /// The text parts of a form as a JSON array of `[name, value]` pairs.

@@ -14,6 +14,7 @@ mod encode;
 pub mod ops;
 mod retry;
 mod retry_after;
+pub mod seam;
 pub mod secrets;
 pub mod settings;
 pub mod surface;

@@ -6,6 +6,8 @@
 //! a server's `Retry-After` wins when it asks for longer. The configuration has the official
 //! SDK's shape (`{ strategy: "backoff", backoff: {...}, retryConnectionErrors }`).
 
+use super::seam::{failure, retry, strategy};
+
 /// A failed attempt, as the policy tells failures apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -18,18 +20,13 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// The code `js/transport.js` reports for [`Failure::Connection`] (its `CONNECTION`).
-    pub const CONNECTION: u16 = 0;
-    /// The code `js/transport.js` reports for [`Failure::HeadersTimeout`] (its `HEADERS_TIMEOUT`).
-    pub const HEADERS_TIMEOUT: u16 = 1;
-
-    /// The failure `js/transport.js` reports as a number: one of the two codes above, else the
-    /// response's status.
-    pub fn from_code(code: u16) -> Failure {
+    /// The failure `js/transport.js` reports as a number: [`failure::CONNECTION`],
+    /// [`failure::HEADERS_TIMEOUT`], else the response's status (see [`super::seam::failure`]).
+    pub fn from_code(code: u32) -> Failure {
         match code {
-            Failure::CONNECTION => Failure::Connection,
-            Failure::HEADERS_TIMEOUT => Failure::HeadersTimeout,
-            status => Failure::Status(status),
+            failure::CONNECTION => Failure::Connection,
+            failure::HEADERS_TIMEOUT => Failure::HeadersTimeout,
+            status => Failure::Status(status.min(u32::from(u16::MAX)) as u16),
         }
     }
 }
@@ -84,24 +81,31 @@ impl RetryPolicy {
         retry_connection_errors: false,
     };
 
-    /// The policy a `RetryConfig` describes, as `js/transport.js` reads one into numbers: `[0]`
-    /// for `strategy: "none"`, else `[1, initialInterval, maxInterval, exponent, maxElapsedTime,
-    /// maxRetries, retryConnectionErrors (0 or 1)]`. A slot that is missing, NaN, negative or
-    /// infinite keeps the default (the JavaScript side has already refused such values by name).
+    /// The policy a `RetryConfig` describes, as `js/options.js` reads one into numbers: the
+    /// slots of [`super::seam::retry`]. `STRATEGY` [`strategy::NONE`] is no retries; a slot that
+    /// is missing, NaN (unset), negative or infinite keeps the default (the JavaScript side has
+    /// already refused such values by name).
     pub fn from_slots(slots: &[f64]) -> RetryPolicy {
-        if slots.first() == Some(&0.0) {
+        let slot = |i: u32| {
+            slots
+                .get(i as usize)
+                .copied()
+                .filter(|n| n.is_finite() && *n >= 0.0)
+        };
+        if slot(retry::STRATEGY) == Some(f64::from(strategy::NONE)) {
             return RetryPolicy::NONE;
         }
         let defaults = RetryPolicy::default();
-        let slot = |i: usize| slots.get(i).copied().filter(|n| n.is_finite() && *n >= 0.0);
+        let ms = |i: u32, default: u64| slot(i).map_or(default, |n| n as u64);
         RetryPolicy {
             enabled: true,
-            initial_interval_ms: slot(1).map_or(defaults.initial_interval_ms, |n| n as u64),
-            max_interval_ms: slot(2).map_or(defaults.max_interval_ms, |n| n as u64),
-            exponent: slot(3).unwrap_or(defaults.exponent),
-            max_elapsed_ms: slot(4).map_or(defaults.max_elapsed_ms, |n| n as u64),
-            max_retries: slot(5).map_or(defaults.max_retries, |n| n as u32),
-            retry_connection_errors: slot(6).map_or(defaults.retry_connection_errors, |n| n != 0.0),
+            initial_interval_ms: ms(retry::INITIAL_INTERVAL, defaults.initial_interval_ms),
+            max_interval_ms: ms(retry::MAX_INTERVAL, defaults.max_interval_ms),
+            exponent: slot(retry::EXPONENT).unwrap_or(defaults.exponent),
+            max_elapsed_ms: ms(retry::MAX_ELAPSED_TIME, defaults.max_elapsed_ms),
+            max_retries: slot(retry::MAX_RETRIES).map_or(defaults.max_retries, |n| n as u32),
+            retry_connection_errors: slot(retry::RETRY_CONNECTION_ERRORS)
+                .map_or(defaults.retry_connection_errors, |n| n != 0.0),
         }
     }
 
@@ -170,8 +174,11 @@ mod tests {
         }
         assert!(policy.retries(Failure::Connection));
         assert!(policy.retries(Failure::HeadersTimeout));
-        assert_eq!(Failure::from_code(0), Failure::Connection);
-        assert_eq!(Failure::from_code(1), Failure::HeadersTimeout);
+        assert_eq!(Failure::from_code(failure::CONNECTION), Failure::Connection);
+        assert_eq!(
+            Failure::from_code(failure::HEADERS_TIMEOUT),
+            Failure::HeadersTimeout
+        );
         assert_eq!(Failure::from_code(503), api(503));
         let no_connection = RetryPolicy {
             retry_connection_errors: false,
@@ -201,17 +208,39 @@ mod tests {
         assert!(!RetryPolicy::NONE.retries_with(api(429), Some(codes)));
     }
 
+    /// Slots as `js/options.js` writes them: each named one set, the rest unset (NaN).
+    fn slots(set: &[(u32, f64)]) -> Vec<f64> {
+        let mut slots = vec![f64::NAN; 7];
+        for &(slot, value) in set {
+            slots[slot as usize] = value;
+        }
+        slots
+    }
+
     #[test]
     fn reads_a_retry_config_from_slots() {
-        assert_eq!(RetryPolicy::from_slots(&[0.0]), RetryPolicy::NONE);
-        assert_eq!(RetryPolicy::from_slots(&[]), RetryPolicy::default());
-        let nan = f64::NAN;
+        let none = f64::from(strategy::NONE);
+        let backoff = f64::from(strategy::BACKOFF);
         assert_eq!(
-            RetryPolicy::from_slots(&[1.0, nan, nan, nan, nan, nan, nan]),
+            RetryPolicy::from_slots(&slots(&[(retry::STRATEGY, none)])),
+            RetryPolicy::NONE
+        );
+        assert_eq!(RetryPolicy::from_slots(&[]), RetryPolicy::default());
+        assert_eq!(RetryPolicy::from_slots(&slots(&[])), RetryPolicy::default());
+        assert_eq!(
+            RetryPolicy::from_slots(&slots(&[(retry::STRATEGY, backoff)])),
             RetryPolicy::default()
         );
         assert_eq!(
-            RetryPolicy::from_slots(&[1.0, 10.0, 50.5, 1.5, 1_000.0, 4.9, 0.0]),
+            RetryPolicy::from_slots(&slots(&[
+                (retry::STRATEGY, backoff),
+                (retry::INITIAL_INTERVAL, 10.0),
+                (retry::MAX_INTERVAL, 50.5),
+                (retry::EXPONENT, 1.5),
+                (retry::MAX_ELAPSED_TIME, 1_000.0),
+                (retry::MAX_RETRIES, 4.9),
+                (retry::RETRY_CONNECTION_ERRORS, 0.0),
+            ])),
             RetryPolicy {
                 enabled: true,
                 initial_interval_ms: 10,
@@ -223,7 +252,14 @@ mod tests {
             }
         );
         // Values the JavaScript side refuses keep the defaults here rather than misbehave.
-        let odd = RetryPolicy::from_slots(&[1.0, -1.0, f64::INFINITY, nan, 1e300, 1e12, 1.0]);
+        let odd = RetryPolicy::from_slots(&slots(&[
+            (retry::STRATEGY, backoff),
+            (retry::INITIAL_INTERVAL, -1.0),
+            (retry::MAX_INTERVAL, f64::INFINITY),
+            (retry::MAX_ELAPSED_TIME, 1e300),
+            (retry::MAX_RETRIES, 1e12),
+            (retry::RETRY_CONNECTION_ERRORS, 1.0),
+        ]));
         assert_eq!(odd.initial_interval_ms, 500);
         assert_eq!(odd.max_interval_ms, 8_000);
         assert_eq!(odd.max_elapsed_ms, u64::MAX);

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -29,13 +29,16 @@ const leb = (n) => {
 const str = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
 const section = (id, body) => [id, ...leb(body.length), ...body];
 const vec = (items) => [...leb(items.length), ...items.flat()];
+const SNIPPET = "./snippets/demo-0123/js/transport.js";
+const snippetName = (i) => (i === IMPORTS - 1 ? "send" : `send${IMPORTS - i}`);
 const importName = (i) => `__wbg_value${i}_${(0x1234abcd + i).toString(16).padStart(16, "0")}`;
 
-/** A module importing IMPORTS functions () -> i32 from MODULE, exporting their sum as `sum_all`
- * and as `total`, and a memory. */
-function module() {
+/** A module importing IMPORTS functions () -> i32 from MODULE (the last `extra` of them from
+ * SNIPPET, named `send`, `send2`, ...), exporting their sum as `sum_all` and as `total`, and a memory. */
+function module(extra = 0) {
   const types = section(1, vec([[0x60, 0, 1, 0x7f]]));
-  const imports = section(2, vec(Array.from({ length: IMPORTS }, (_, i) => [...str(MODULE), ...str(importName(i)), 0, 0])));
+  const from = (i) => (i < IMPORTS - extra ? [...str(MODULE), ...str(importName(i))] : [...str(SNIPPET), ...str(snippetName(i))]);
+  const imports = section(2, vec(Array.from({ length: IMPORTS }, (_, i) => [...from(i), 0, 0])));
   const funcs = section(3, vec([[0]]));
   const memory = section(5, vec([[0, 1]]));
   const exports = section(7, vec([[...str("memory"), 2, 0], [...str("sum_all"), 0, ...leb(IMPORTS)], [...str("total"), 0, ...leb(IMPORTS)]]));
@@ -62,10 +65,10 @@ export function run(bytes) {
 `;
 
 /** The module and `js` as the glue in a fresh directory, minified by wasm-opt; then the script. */
-function shorten(js) {
+function shorten(js, extra = 0) {
   const dir = mkdtempSync(join(tmpdir(), "short-names-"));
   const wasm = join(dir, "demo_bg.wasm");
-  writeFileSync(wasm, module());
+  writeFileSync(wasm, module(extra));
   writeFileSync(join(dir, "demo.js"), js);
   const minify = spawnSync(wasmOpt, ["--minify-imports-and-exports-and-modules", wasm, "-o", wasm], { encoding: "utf8" });
   assert.equal(minify.status, 0, minify.stderr);
@@ -124,4 +127,29 @@ test("short names: an old export name still reached, `_` or not, is an error", (
 test("short names: an export the new wasm does not have, or one reached by a computed name, is an error", () => {
   refuses((js) => js.replace("return wasm.total()", "return wasm.totals()"), /reaches wasm\.totals, which .* does not export/);
   refuses((js) => js.replace("return wasm.total()", 'return wasm["to" + "tal"]()'), /reaches an export by a computed name/);
+});
+
+test("short names: a snippet's function the wasm imports straight from its module joins the one import object", async () => {
+  // wasm-bindgen imports a function whose arguments and result are JS values as it is, from its
+  // snippet's namespace; binaryen moves it into the one module with the rest.
+  const extra = 2;
+  const js = `import * as import1 from "${SNIPPET}";\n` +
+    glue().replace(`"${MODULE}": import0 }`, `"${MODULE}": import0, "${SNIPPET}": import1 }`);
+  const { dir, run } = shorten(js, extra);
+  try {
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\(2 straight from a snippet\)/);
+    mkdirSync(join(dir, "snippets/demo-0123/js"), { recursive: true });
+    writeFileSync(join(dir, SNIPPET), Array.from({ length: extra }, (_, k) => {
+      const i = IMPORTS - extra + k;
+      return `export function ${snippetName(i)}() { return ${i}; }\n`;
+    }).join(""));
+    const glued = readFileSync(join(dir, "demo.js"), "utf8");
+    assert.doesNotMatch(glued, new RegExp(`"${SNIPPET.replace(/[./]/g, "\\$&")}":`), "the snippet is no import object key");
+    const { run: instantiate } = await import(pathToFileURL(join(dir, "demo.js")).href);
+    const result = instantiate(readFileSync(join(dir, "demo_bg.wasm")));
+    assert.equal(result.sum, (IMPORTS * (IMPORTS - 1)) / 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -281,3 +281,53 @@ test("the credential as sent is redacted from errors even when the server echoes
     assert.ok(!seen.includes(secret), `${secret} leaked: ${seen}`);
   }
 });
+
+// ----- a large chunk reaches the loop in slices -----
+
+test("one 2 MiB chunk: the first event is delivered before the chunk's end is decoded, and every event after it", async () => {
+  const { StreamError } = await import(new URL("../../pkg/node.js", import.meta.url));
+  const frame = (o) => `event: ${o.type}\ndata: ${JSON.stringify(o)}\n\n`;
+  const delta = frame({ type: "message.output.delta", output_index: 0, id: "m", content_index: 0, model: "m", role: "assistant", content: "x" });
+  const parts = [frame({ type: "conversation.response.started", conversation_id: "c", created_at: "2026-01-01T00:00:00Z" })];
+  let size = parts[0].length;
+  while (size < 2 * 1048576) {
+    parts.push(delta);
+    size += delta.length;
+  }
+  // The chunk's last event is malformed: the parser stops the request (aborts its signal) as soon
+  // as it decodes it, so the signal tells whether the end of the chunk was decoded yet.
+  parts.push("event: message.output.delta\ndata: {not json\n\n");
+  const chunk = encoder.encode(parts.join(""));
+  const seen = {};
+  let reads = 0;
+  // A Response-like answer whose body is this very stream: the chunk reaches the client as one.
+  const fetch = async (url, init) => {
+    seen.signal = init.signal;
+    return {
+      ok: true,
+      status: 200,
+      headers: new Headers({ "content-type": "text/event-stream" }),
+      body: new ReadableStream({
+        pull(controller) {
+          reads++;
+          controller.enqueue(chunk);
+          controller.close();
+        },
+      }),
+    };
+  };
+  const client = new Mistral({ apiKey: "k", serverURL: "http://api.test", fetch, retryConfig: { strategy: "none" } });
+  const stream = await client.beta.conversations.startStream({ model: "m", inputs: "hi" });
+  let count = 0;
+  await assert.rejects(async () => {
+    for await (const item of stream) {
+      if (count++ === 0) {
+        assert.equal(item.event, "conversation.response.started");
+        assert.equal(seen.signal.aborted, false, "the whole chunk was decoded before its first event was delivered");
+      }
+    }
+  }, (e) => e instanceof StreamError && e.kind === "malformed");
+  assert.equal(reads, 1, "the body was one chunk");
+  assert.equal(count, parts.length - 1, "every event before the malformed one, once");
+  assert.equal(seen.signal.aborted, true, "the malformed event stopped the request");
+});
