@@ -7,7 +7,7 @@ import { useFiles, useLogging, useOptions, useRedaction } from "./__SNIPPET_DIR_
 import * as files from "./files.js";
 import { callOptions } from "./options.js";
 import {
-  AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError,
+  AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError, TimeoutError,
 } from "./__SNIPPET_DIR__/errors.js";
 import { addRunLoop, RunStream } from "./run.js";
 import * as logging from "./log.js";
@@ -22,7 +22,7 @@ useLogging(logging);
 useFiles(files);
 
 // `run` and `runStream`: the run loop (js/run.js; the conversations entry leaves it out).
-addRunLoop(Conversations.prototype, { AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError });
+addRunLoop(Conversations.prototype, { AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError, TimeoutError });
 
 export { Mistral };
 export {

@@ -2,17 +2,21 @@
 // streamable HTTP transport over `fetch`, so it works in pages and workers as in Node. One
 // session per run: `initialize`, `tools/list` (every page), `tools/call`, and a `DELETE` at the
 // end. A JSON-RPC answer may come as JSON or as an SSE body; an SSE body is read only until the
-// answer arrives (a server may keep it open). Whatever the server does wrong is a typed error:
-// `ConnectionError` when it cannot be reached, `MistralError` otherwise.
+// answer arrives (a server may keep it open). Each request waits at most `timeoutMs` (the run's
+// option, as for its API calls) for its answer. Whatever the server does wrong is a typed error:
+// `ConnectionError` when it cannot be reached, `TimeoutError` when it does not answer in time,
+// `MistralError` otherwise.
 
 const PROTOCOL = "2025-06-18";
 /** The most text one answer may hold (a tool's result is sent to the model: far less fits). */
 const MAX_ANSWER = 8 * 1024 * 1024;
 /** The most pages of `tools/list` (a server that repeats its cursor would list forever). */
 const MAX_PAGES = 100;
+/** Timers above this many ms fire at once (a signed 32-bit delay). */
+const MAX_TIMER_MS = 2147483647;
 
 /** One MCP server's session. `where` names it in errors (`mcpServers[0]`); `errors` are the
- * package's error classes. */
+ * package's error classes; `timeoutMs` limits each request's wait for its answer (0: none). */
 export class McpSession {
   #url;
   #headers;
@@ -23,9 +27,11 @@ export class McpSession {
   #session;
   #version = PROTOCOL;
   #ready;
+  #timeoutMs;
 
-  constructor(server, where, errors) {
+  constructor(server, where, errors, timeoutMs) {
     this.#errors = errors;
+    this.#timeoutMs = timeoutMs;
     if (!server || (typeof server.url !== "string" && !(server.url instanceof URL))) {
       throw new errors.InvalidRequestError(`invalid request: \`${where}.url\` must be the server's URL`);
     }
@@ -35,8 +41,23 @@ export class McpSession {
     this.#where = where;
   }
 
-  #fail(message, Class = this.#errors.MistralError) {
-    return new Class(`the MCP server of ${this.#where} (${this.#url}) ${message}`, { server: this.#where });
+  #fail(message, Class = this.#errors.MistralError, fields = {}) {
+    return new Class(`the MCP server of ${this.#where} (${this.#url}) ${message}`, { server: this.#where, ...fields });
+  }
+
+  /** Runs `work` with a signal that also fires after `timeoutMs`: then a `TimeoutError`. */
+  async #within(method, signal, work) {
+    const limit = deadline(this.#timeoutMs, signal);
+    try {
+      return await work(limit.signal);
+    } catch (error) {
+      if (!limit.fired) throw error;
+      const timeoutMs = this.#timeoutMs;
+      throw this.#fail(`did not answer ${method} within ${timeoutMs} ms`, this.#errors.TimeoutError,
+        { timeoutMs, waitingFor: `the MCP server's answer to ${method}` });
+    } finally {
+      limit.clear();
+    }
   }
 
   async #post(message, signal) {
@@ -59,9 +80,11 @@ export class McpSession {
   /** A JSON-RPC request: its `result` (an object), or a typed error with the server's message. */
   async #request(method, params, signal) {
     const id = ++this.#id;
-    const response = await this.#post({ jsonrpc: "2.0", id, method, params }, signal);
-    const sse = (response.headers.get("content-type") ?? "").includes("text/event-stream");
-    const answer = await this.#read(response, method, sse ? sseAnswer(id) : jsonAnswer(), signal);
+    const { response, answer } = await this.#within(method, signal, async (limited) => {
+      const response = await this.#post({ jsonrpc: "2.0", id, method, params }, limited);
+      const sse = (response.headers.get("content-type") ?? "").includes("text/event-stream");
+      return { response, answer: await this.#read(response, method, sse ? sseAnswer(id) : jsonAnswer(), limited) };
+    });
     if (answer?.error) throw this.#fail(`refused ${method}: ${answer.error.message ?? JSON.stringify(answer.error)}`);
     const result = answer?.result;
     if (!response.ok || !result || typeof result !== "object") {
@@ -103,8 +126,10 @@ export class McpSession {
         clientInfo: { name: "mistral-edge-client", version: "0.1.0" },
       }, signal);
       if (typeof result.protocolVersion === "string") this.#version = result.protocolVersion;
-      const response = await this.#post({ jsonrpc: "2.0", method: "notifications/initialized" }, signal);
-      await response.body?.cancel();
+      await this.#within("notifications/initialized", signal, async (limited) => {
+        const response = await this.#post({ jsonrpc: "2.0", method: "notifications/initialized" }, limited);
+        await response.body?.cancel();
+      });
     })());
   }
 
@@ -146,6 +171,25 @@ export class McpSession {
       .then(() => this.#fetch.call(globalThis, this.#url, { method: "DELETE", headers, signal }))
       .then((r) => r.body?.cancel(), () => {});
   }
+}
+
+/** A signal that fires with the caller's `signal` or after `ms` (`fired` tells which); `clear()`
+ * stops the timer and forgets the caller's signal. */
+function deadline(ms, signal) {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  const limit = { signal: controller.signal, fired: false };
+  const timer = ms > 0 ? setTimeout(() => {
+    limit.fired = true;
+    controller.abort();
+  }, Math.min(ms, MAX_TIMER_MS)) : undefined;
+  limit.clear = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  };
+  return limit;
 }
 
 /** A JSON body's reader: the whole text, parsed at its end (`undefined` if it is not JSON). */

@@ -113,6 +113,13 @@ function splitOptions(options) {
   return { loop: { maxSteps, onConfirmation, throwOnToolError: !!throwOnToolError, confirmations }, call };
 }
 
+/** How long an MCP request waits for its answer: the run's `timeoutMs`, as its API calls (300 000
+ * ms by default, 0 for no limit). */
+function mcpTimeout({ timeoutMs = 300_000 }) {
+  if (typeof timeoutMs !== "number" || !(timeoutMs >= 0)) throw invalid("`timeoutMs` must be a number of milliseconds, 0 for none");
+  return timeoutMs;
+}
+
 /** What `onConfirmation` answered: `true`/`false`, or `{ allow, arguments? }` (an object of
  * arguments, which then meet the tool's schema as the model's would). */
 function confirmationOf(answer) {
@@ -145,7 +152,7 @@ async function* loop(api, request, options, streaming, controller) {
   }
   const { wire, functions } = toolsOf(tools);
   const servers = Array.isArray(mcpServers) ? mcpServers : [];
-  const sessions = servers.map((server, i) => new McpSession(server, `mcpServers[${i}]`, errors));
+  const sessions = servers.map((server, i) => new McpSession(server, `mcpServers[${i}]`, errors, mcpTimeout(call)));
   // The values of the MCP servers' headers are credentials: no error of this run shows them, nor
   // does a tool's error sent to the model (an MCP server may echo its request).
   const secrets = [];

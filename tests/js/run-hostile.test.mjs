@@ -12,7 +12,7 @@ const test = (name, options, body) =>
   body ? nodeTest(name, { timeout: 60_000, ...options }, body) : nodeTest(name, { timeout: 60_000 }, options);
 
 const pkg = await import(new URL("../../pkg/node.js", import.meta.url));
-const { Mistral, AbortError, ConnectionError, InvalidRequestError, MistralError } = pkg;
+const { Mistral, AbortError, ConnectionError, InvalidRequestError, MistralError, TimeoutError } = pkg;
 
 let emu;
 let client;
@@ -181,6 +181,26 @@ test("an MCP server that never answers: the signal ends the run, in initialize, 
     controller.abort();
     await assert.rejects(run, AbortError, method);
   }
+});
+
+test("an MCP server that never answers, with no signal: the run's timeoutMs ends each request", async () => {
+  for (const method of ["initialize", "tools/list"]) {
+    const server = await mcp({ [method]: never });
+    await assert.rejects(client.beta.conversations.run(ask(server), { timeoutMs: 300 }), (e) => {
+      assert.ok(e instanceof TimeoutError, `${e}`);
+      assert.equal(e.timeoutMs, 300);
+      assert.equal(e.waitingFor, `the MCP server's answer to ${method}`);
+      assert.match(e.message, new RegExp(`did not answer ${method} within 300 ms$`));
+      return true;
+    });
+  }
+  // A call that never answers is that call's error, told to the model; the run goes on.
+  const server = await mcp({ "tools/call": never });
+  await forget();
+  const result = await client.beta.conversations.run(ask(server), { timeoutMs: 300 });
+  assert.equal(result.status, "done");
+  assert.match(JSON.parse(resultsOf(result)[0].result).error, /did not answer tools\/call within 300 ms$/);
+  await assert.rejects(client.beta.conversations.run(ask(server), { timeoutMs: "soon" }), InvalidRequestError);
 });
 
 test("a streamed run whose MCP call never answers ends when the stream is abandoned", async () => {
