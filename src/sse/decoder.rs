@@ -443,8 +443,7 @@ impl SseDecoder {
     ) -> Result<(), SseError> {
         // "If the line is empty (a blank line): Dispatch the event."
         if line.is_empty() {
-            self.dispatch(on_event);
-            return Ok(());
+            return self.dispatch(on_event);
         }
         let (name, value) = match line.iter().position(|&byte| byte == b':') {
             // "If the line starts with a U+003A COLON character (:): Ignore the line."
@@ -468,7 +467,7 @@ impl SseDecoder {
         match name {
             b"event" => {
                 self.event_type.clear();
-                push_lossy(&mut self.event_type, value);
+                push_lossy(&mut self.event_type, value)?;
             }
             b"data" => {
                 self.reserve(value.len() + 1, false)?;
@@ -479,7 +478,7 @@ impl SseDecoder {
             // the field value. Otherwise, ignore the field." No other UTF-8 sequence holds a 0 byte.
             b"id" if !value.contains(&0) => {
                 self.last_event_id.clear();
-                push_lossy(&mut self.last_event_id, value);
+                push_lossy(&mut self.last_event_id, value)?;
             }
             // "If the field value consists of only ASCII digits, then interpret the field value as
             // an integer in base ten [...]. Otherwise, ignore the field."
@@ -497,13 +496,14 @@ impl SseDecoder {
         Ok(())
     }
 
-    /// Dispatches the event, if it has data ("dispatch the event").
-    fn dispatch(&mut self, on_event: &mut dyn FnMut(EventRef<'_>)) {
+    /// Dispatches the event, if it has data ("dispatch the event"); fails only when memory runs
+    /// out for the text of data that is not valid UTF-8.
+    fn dispatch(&mut self, on_event: &mut dyn FnMut(EventRef<'_>)) -> Result<(), SseError> {
         // "If the data buffer is an empty string, set the data buffer and the event type buffer to
         // the empty string and return."
         if self.data.is_empty() {
             self.event_type.clear();
-            return;
+            return Ok(());
         }
         // "If the data buffer's last character is a U+000A LINE FEED (LF) character, then remove the
         // last character from the data buffer."
@@ -517,7 +517,7 @@ impl SseDecoder {
             Ok(text) => text,
             Err(_) => {
                 self.lossy.clear();
-                push_lossy(&mut self.lossy, &self.data);
+                push_lossy(&mut self.lossy, &self.data)?;
                 &self.lossy
             }
         };
@@ -536,6 +536,7 @@ impl SseDecoder {
         // "Set the data buffer and the event type buffer to the empty string."
         self.data.clear();
         self.event_type.clear();
+        Ok(())
     }
 
     /// Makes room for `extra` more bytes in the line buffer (`line`) or the data buffer; fails
@@ -622,11 +623,22 @@ fn classify(held: &[u8], more: &[u8]) -> LineState {
 }
 
 /// Appends `bytes` to `text` as UTF-8, replacing each invalid sequence with U+FFFD the way
-/// `String::from_utf8_lossy` does.
-fn push_lossy(text: &mut String, bytes: &[u8]) {
-    if let Ok(valid) = std::str::from_utf8(bytes) {
+/// `String::from_utf8_lossy` does. The room is reserved first, exactly: running out of memory is
+/// [`SseError::OutOfMemory`], never a trap.
+fn push_lossy(text: &mut String, bytes: &[u8]) -> Result<(), SseError> {
+    let valid = std::str::from_utf8(bytes).ok();
+    let len = match valid {
+        Some(_) => bytes.len(),
+        None => bytes
+            .utf8_chunks()
+            .map(|chunk| chunk.valid().len() + if chunk.invalid().is_empty() { 0 } else { 3 })
+            .sum(),
+    };
+    text.try_reserve(len)
+        .map_err(|_| SseError::OutOfMemory { bytes: len })?;
+    if let Some(valid) = valid {
         text.push_str(valid);
-        return;
+        return Ok(());
     }
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
@@ -634,4 +646,5 @@ fn push_lossy(text: &mut String, bytes: &[u8]) {
             text.push(char::REPLACEMENT_CHARACTER);
         }
     }
+    Ok(())
 }
