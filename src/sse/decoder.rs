@@ -648,3 +648,27 @@ fn push_lossy(text: &mut String, bytes: &[u8]) -> Result<(), SseError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::push_lossy;
+
+    /// The room `push_lossy` reserves is exactly the text it writes (no growth after the
+    /// fallible reservation, which could trap), and the text is `from_utf8_lossy`'s.
+    #[test]
+    fn push_lossy_reserves_exactly_what_it_writes() {
+        let inputs: [&[u8]; 5] = [
+            b"plain ascii text",
+            "caf\u{e9} \u{65e5}\u{672c} \u{1f600}!".as_bytes(),
+            b"bad \xff\xfe bytes \xc3 cut",
+            b"\x80\x80\x80\x80\x80\x80\x80\x80",
+            b"\xf0\x9f\x98 three of four, then \xe2\x82",
+        ];
+        for bytes in inputs {
+            let mut text = String::new();
+            assert!(push_lossy(&mut text, bytes).is_ok());
+            assert_eq!(text, String::from_utf8_lossy(bytes));
+            assert_eq!(text.capacity(), text.len(), "{bytes:?}");
+        }
+    }
+}
