@@ -113,20 +113,36 @@ pub(crate) fn tools_rules<'a>(tools: impl Iterator<Item = Value<'a>>) -> Result<
     twice(connectors)
 }
 
-/// The first connector (in `tools` order) that is there twice, found by sorting: n log n, where
-/// comparing each with those before it took 100,000 tools 22 s.
-fn twice(mut connectors: Vec<(Cow<'_, str>, usize)>) -> Result<(), Error> {
-    connectors.sort_unstable();
-    let repeat = connectors
-        .windows(2)
-        .filter(|pair| pair[0].0 == pair[1].0)
-        .min_by_key(|pair| pair[1].1);
-    match repeat {
-        Some([(id, first), (_, i)]) => Err(invalid(format!(
-            "connector `{id}` is in `tools` twice (tools[{first}] and tools[{i}])"
-        ))),
-        _ => Ok(()),
+/// The first connector (in `tools` order) that is there twice, found through a small open-addressed
+/// table of FNV-1a hashes: linear, where comparing each with those before it took 100,000 tools
+/// 22 s (a sort costs 2.6 KB of the conversations entry; this a few hundred bytes).
+fn twice(connectors: Vec<(Cow<'_, str>, usize)>) -> Result<(), Error> {
+    let mask = (connectors.len() * 2).next_power_of_two() - 1;
+    let mut slots = vec![usize::MAX; mask + 1];
+    for (k, (id, i)) in connectors.iter().enumerate() {
+        let mut at = fnv1a(id.as_bytes()) & mask;
+        while let Some(slot) = slots.get_mut(at) {
+            let Some((seen, first)) = connectors.get(*slot) else {
+                *slot = k;
+                break;
+            };
+            if seen == id {
+                return Err(invalid(format!(
+                    "connector `{id}` is in `tools` twice (tools[{first}] and tools[{i}])"
+                )));
+            }
+            at = (at + 1) & mask;
+        }
     }
+    Ok(())
+}
+
+/// FNV-1a over `bytes`, as a table index.
+fn fnv1a(bytes: &[u8]) -> usize {
+    let hash = bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    hash as usize
 }
 
 #[cfg(test)]
