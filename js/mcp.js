@@ -12,11 +12,10 @@ const PROTOCOL = "2025-06-18";
 const MAX_ANSWER = 8 * 1024 * 1024;
 /** The most pages of `tools/list` (a server that repeats its cursor would list forever). */
 const MAX_PAGES = 100;
-/** Timers above this many ms fire at once (a signed 32-bit delay). */
-const MAX_TIMER_MS = 2147483647;
 
 /** One MCP server's session. `where` names it in errors (`mcpServers[0]`); `errors` are the
- * package's error classes; `timeoutMs` limits each request's wait for its answer (0: none). */
+ * package's error classes and the transport's `Guard`; `timeoutMs` limits each request's wait for
+ * its answer (0: none). */
 export class McpSession {
   #url;
   #headers;
@@ -47,16 +46,14 @@ export class McpSession {
 
   /** Runs `work` with a signal that also fires after `timeoutMs`: then a `TimeoutError`. */
   async #within(method, signal, work) {
-    const limit = deadline(this.#timeoutMs, signal);
+    const guard = new this.#errors.Guard(this.#timeoutMs, signal);
     try {
-      return await work(limit.signal);
+      return await guard.within(work(guard.signal));
     } catch (error) {
-      if (!limit.fired) throw error;
+      if (!guard.fired) throw error;
       const timeoutMs = this.#timeoutMs;
       throw this.#fail(`did not answer ${method} within ${timeoutMs} ms`, this.#errors.TimeoutError,
         { timeoutMs, waitingFor: `the MCP server's answer to ${method}` });
-    } finally {
-      limit.clear();
     }
   }
 
@@ -171,25 +168,6 @@ export class McpSession {
       .then(() => this.#fetch.call(globalThis, this.#url, { method: "DELETE", headers, signal }))
       .then((r) => r.body?.cancel(), () => {});
   }
-}
-
-/** A signal that fires with the caller's `signal` or after `ms` (`fired` tells which); `clear()`
- * stops the timer and forgets the caller's signal. */
-function deadline(ms, signal) {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener("abort", onAbort, { once: true });
-  const limit = { signal: controller.signal, fired: false };
-  const timer = ms > 0 ? setTimeout(() => {
-    limit.fired = true;
-    controller.abort();
-  }, Math.min(ms, MAX_TIMER_MS)) : undefined;
-  limit.clear = () => {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
-  };
-  return limit;
 }
 
 /** A JSON body's reader: the whole text, parsed at its end (`undefined` if it is not JSON). */

@@ -11,7 +11,8 @@ import { addSecrets, cleaner, redact } from "./redact.js";
 /** The secrets rule's core (js/redact.js) for the run's own secrets. */
 const core = { redact: runRedact };
 
-/** The package's error classes (set by `addRunLoop`, from the entry's own copies). */
+/** The package's error classes and the transport's `Guard` (set by `addRunLoop`, from the entry's
+ * own copies). */
 let errors;
 const invalid = (message) => new errors.InvalidRequestError(`invalid request: ${message}`);
 

@@ -87,9 +87,12 @@ export function useLogging(code) {
 }
 
 /** One attempt's controller and per-phase timer. */
-class Guard {
+/** A timeout (`ms`, 0 for none; past the longest timer, the longest) combined with the caller's
+ * signal (`theirs`): `signal` fires with either, `fired` tells a timeout. Also the run loop's, for
+ * its MCP requests (js/mcp.js, given it by the entries). */
+export class Guard {
   constructor(ms, theirs) {
-    this.ms = ms;
+    this.ms = Math.min(ms, MAX_TIMER_MS);
     this.theirs = theirs;
     this.controller = new AbortController();
     this.reason = {}; // marks an abort by our timer
