@@ -6,6 +6,8 @@
 // `rawResponse`, `detail`, `data$`, `rawValue`, `rawMessage`, `pretty()`) must be there.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { Mistral as SdkMistral } from "@mistralai/mistralai";
 import * as sdkErrors from "@mistralai/mistralai/models/errors";
 import { startEmulator } from "../emulator/harness.mjs";
@@ -172,6 +174,23 @@ test("a request refused before sending is caught where the API's 422 for it is",
   assert.equal(sdkStyleCatch(badOption).branch, "validation");
 });
 
+/**
+ * The official SDK's `timeoutMs` and ours against the stalling server. The SDK's timeout is lost
+ * when a garbage collection runs while it waits (its `request.clone()` in lib/sdks.js drops the
+ * `AbortSignal.timeout` after GC: nodejs/undici#4068), so it then waits for the stall's 200 and
+ * throws an SDKError: a loaded CI machine saw that once. The oracle is asked again until its own
+ * timeout fired (at most 5 times); ours is asked once, and holds across a GC (the next test).
+ */
+async function sdkTimeout() {
+  const call = (c) => c.beta.conversations.start({ model: "m", inputs: "hi" }, { retries: none, timeoutMs: 100 });
+  let result;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    result = await both(call, { serverURL: stallURL() });
+    if (result.theirs instanceof sdkErrors.RequestTimeoutError) break;
+  }
+  return result;
+}
+
 test("no response: ConnectionError, RequestTimeoutError, RequestAbortedError are HTTPClientErrors", async () => {
   const connection = await both((c) => c.beta.conversations.start({ model: "m", inputs: "hi" }, { retries: none }),
     { serverURL: `http://127.0.0.1:${closedPort}` });
@@ -181,8 +200,7 @@ test("no response: ConnectionError, RequestTimeoutError, RequestAbortedError are
   assert.ok(!(connection.mine instanceof pkg.SDKError) && !(connection.mine instanceof pkg.RequestTimeoutError));
   for (const field of ["statusCode", "headers", "contentType", "rawResponse", "body"]) assert.equal(connection.mine[field], undefined, field);
 
-  const timeout = await both((c) => c.beta.conversations.start({ model: "m", inputs: "hi" }, { retries: none, timeoutMs: 100 }),
-    { serverURL: stallURL() });
+  const timeout = await sdkTimeout();
   assert.deepEqual(sameCatch(timeout.theirs, timeout.mine, "timeout"), ["HTTPClientError", "RequestTimeoutError"]);
   assert.ok(timeout.mine instanceof pkg.TimeoutError && timeout.mine.timeoutMs === 100);
 
@@ -192,6 +210,21 @@ test("no response: ConnectionError, RequestTimeoutError, RequestAbortedError are
     { serverURL: stallURL() });
   assert.deepEqual(sameCatch(aborted.theirs, aborted.mine, "abort"), ["HTTPClientError", "RequestAbortedError"]);
   assert.ok(aborted.mine instanceof pkg.AbortError && !(aborted.mine instanceof pkg.ConnectionError));
+});
+
+test("timeoutMs holds across a garbage collection (the SDK's is lost: nodejs/undici#4068)", async () => {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc");
+  const ours = new Mistral({ apiKey: KEY, serverURL: stallURL() });
+  for (const call of [
+    () => ours.beta.conversations.start({ model: "m", inputs: "hi" }, { retries: none, timeoutMs: 150 }),
+    () => ours.beta.conversations.startStream({ model: "m", inputs: "hi" }, { retries: none, timeoutMs: 150 }),
+  ]) {
+    const pending = call().then(() => assert.fail("the stall answered first"), (e) => e);
+    for (const ms of [10, 50, 100]) setTimeout(gc, ms);
+    const error = await pending;
+    assert.ok(error instanceof pkg.RequestTimeoutError && error.timeoutMs === 150, `${error}`);
+  }
 });
 
 test("a success the package cannot decode is a ResponseValidationError with rawValue", async () => {
