@@ -85,7 +85,7 @@ export class EventStream extends Base {
   /** The response's request id, when the server sent one. */
   get requestId() {
     const id = this.#requestId;
-    return this.#body.clean?.(id) ?? id;
+    return this.#body.redact?.(id) ?? id;
   }
 
   /** The AbortError of a stream the caller stopped, without the request's credentials. */
