@@ -135,11 +135,13 @@ export function cleaner(core, secrets) {
   return (text) => (typeof text === "string" ? longest.reduce((text, secret) => core.redact(text, secret) ?? text, text) : text);
 }
 
-/** A secret and, past ASCII, what an echo of its bytes shows: its UTF-8 read as Latin-1 (a header
- * echoed as UTF-8, as fetch reads headers: `Ã©` for `é`) and, for a key (a header is Latin-1 on
- * the wire), those bytes read as UTF-8 (a body echoing them as they came: U+FFFD for `é`). */
+/** A secret and what an echo of its bytes shows: in a UTF-16 body read as UTF-8, its characters
+ * between NULs (either byte order); past ASCII, its UTF-8 read as Latin-1 (a header echoed as
+ * UTF-8, as fetch reads headers: `Ã©` for `é`) and, for a header's value (Latin-1 on the wire),
+ * those bytes read as UTF-8 (a body echoing them as they came: U+FFFD for `é`). */
 const forms = (secret) => [
   secret,
+  [...secret].join("\0"),
   Array.from(new TextEncoder().encode(secret), (b) => String.fromCharCode(b)).join(""),
   /[^\0-\xff]/.test(secret) ? secret : new TextDecoder().decode(Uint8Array.from(secret, (c) => c.charCodeAt(0))),
 ];

@@ -3,9 +3,9 @@
 // hostile server on 127.0.0.1 echoes the API key and a connector's token (escaped) after retries
 // (`Retry-After`), on a later page, in an upload's or a download's error, in a stream's error
 // event sent a few bytes at a time, in a too large event, in an event cut by a dropped
-// connection; `err.rawResponse`'s body; and, in a run, a client-side MCP server that echoes its
-// headers in its tools' descriptions and results, which are sent on to Mistral and kept in the
-// result.
+// connection, in a UTF-16 body; `err.rawResponse`'s body; and, in a run, a client-side MCP
+// server that echoes its headers in its tools' descriptions and results, which are sent on to
+// Mistral and kept in the result.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -150,6 +150,21 @@ test("a too large event and an event cut by a dropped connection, each starting 
     assert.ok(error instanceof StreamError, `${kind}: ${error}`);
     assert.equal(error.kind, kind);
     assertNone(shown(error), [KEY], `${kind}: ${error.name}`);
+  }
+});
+
+test("a UTF-16 error body (either byte order) echoing the key: read as UTF-8, its letters between NULs", async () => {
+  for (const order of ["utf-16le", "utf-16be"]) {
+    handle = (req, res) => {
+      const bytes = Buffer.from(JSON.stringify({ message: `bad key ${credentialsOf(req, "")[0]}` }), "utf16le");
+      res.writeHead(401, { "content-type": `application/json; charset=${order}` }).end(order === "utf-16be" ? bytes.swap16() : bytes);
+    };
+    const error = await rejection(client().beta.conversations.start(REQUEST));
+    assert.equal(error.statusCode, 401);
+    assert.match(error.body.replaceAll("\0", ""), /bad key \[redacted\]/, order);
+    // What a reader sees once the NULs are left out.
+    const text = shown(error).replace(/\0|\\x00|\\u0000/g, "");
+    assertNone(text, [KEY], `${order}: ${error.name}`);
   }
 });
 
