@@ -29,12 +29,12 @@ const NOT_SECRET = /^(type|grant_type|client_id|name|scope|token_url|url)$/;
 const HEADER = /auth|key|token|secret|cookie/i;
 
 /** Adds the credentials of one attempt to `secrets`: the value of every header (`headers`, an
- * object) named like a credential, `authorization` first, and `key` (the API key, which a header
- * of the caller's may have replaced), each whole and its credential after the scheme, whatever
- * the scheme (`Bearer`, `Basic`, `Token`, in any case); and every string of its JSON `body` under
- * a credential's key (`authorization.value`, a connector's `bearer_token`, `client_secret`,
+ * object, as sent) named like a credential (`authorization`: the API key, or a header of the
+ * caller's in its place), whole and its credential after the scheme, whatever the scheme
+ * (`Bearer`, `Basic`, `Token`, in any case); and every string of its JSON `body` under a
+ * credential's key (`authorization.value`, a connector's `bearer_token`, `client_secret`,
  * `access_token`, `headers` of `credentials`, ...). */
-export function addSecrets(secrets, headers, body, key) {
+export function addSecrets(secrets, headers, body) {
   const add = (value) => {
     if (typeof value === "string" && !secrets.includes(value)) secrets.push(value);
   };
@@ -45,7 +45,6 @@ export function addSecrets(secrets, headers, body, key) {
     while (/^\S+ /.test(bare)) add((bare = bare.replace(/^\S+ +/, "")));
   };
   for (const name in headers) if (HEADER.test(name)) credential(headers[name]);
-  credential(key);
   if (typeof body !== "string" || !CREDENTIAL.test(body)) return;
   const visit = (value, secret) => {
     if (secret && typeof value === "string") add(value);

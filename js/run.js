@@ -160,7 +160,7 @@ async function* loop(api, request, options, streaming, controller) {
   const secrets = [];
   for (const { headers } of servers) {
     const pairs = headers?.[Symbol.iterator] ? headers : Object.entries(headers ?? {});
-    for (const [, value] of pairs) addSecrets(secrets, undefined, undefined, value);
+    for (const [, value] of pairs) addSecrets(secrets, { authorization: value });
   }
   const hide = (value) => redact(core, value, secrets);
   try {

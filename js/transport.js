@@ -62,7 +62,7 @@ let redaction;
 export function useRedaction(code) {
   redaction = code;
 }
-const addSecrets = (secrets, headers, body, key) => redaction?.addSecrets(secrets, headers, body, key);
+const addSecrets = (secrets, headers, body) => redaction?.addSecrets(secrets, headers, body);
 const redact = (core, error, secrets) => (redaction ? redaction.redact(core, error, secrets) : error);
 
 /** Reads a call's options (`callOptions`: js/options.js): registered by every entry, as the
@@ -257,12 +257,12 @@ async function attempt(config, core, call, secrets, args, options) {
     if (typeof body === "string") headers["content-type"] = JSON_TYPE;
     for (const [name, value] of config.headers) headers[name] = value;
     if (options) for (const [name, value] of options.headers) headers[name] = value;
-    addSecrets(secrets, headers, sent, key);
+    addSecrets(secrets, headers, sent);
     // A key that is not printable ASCII (as Mistral's keys and OAuth tokens are): refused here, by
     // a message that does not quote it as the runtime's would (a line break, a NUL), nor sent as
     // bytes an echo could spell in ways the secrets rule does not read (Latin-1, byte by byte).
     if (/[^ -~]/.test(headers.authorization?.trim())) {
-      throw invalid(core, "the api key (the `authorization` header) is not printable ASCII");
+      throw invalid(core, "the api key is not printable ASCII");
     }
     // Nothing to time out and nothing to stop early: no controller at all.
     const guard = ms === 0 && responseKind !== RESPONSE_EVENTS ? new NoGuard(signal) : new Guard(ms, signal);

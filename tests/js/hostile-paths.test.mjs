@@ -123,6 +123,33 @@ test("a stream's error event sent three bytes at a time, the key \\u-escaped", a
   assertNone(shown(error), [KEY, TOKEN], error.name);
 });
 
+test("a stream's error event as the loop hands it out, and as toReadableStream re-emits it", async () => {
+  handle = (req, res, body) => {
+    const secrets = credentialsOf(req, body);
+    const started = { type: "conversation.response.started", conversation_id: "c1", created_at: "2026-01-01T00:00:00Z" };
+    const failed = JSON.stringify({ type: "conversation.response.error", message: "MSG", code: 1, detail: { echo: "ECHO" } })
+      .replace("MSG", secrets.flatMap(jsonSafe).join(" ")).replace("ECHO", secrets[0]);
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.end(`event: conversation.response.started\ndata: ${JSON.stringify(started)}\n\nevent: conversation.response.error\ndata: ${failed}\n\n`);
+  };
+  const items = [];
+  const error = await rejection((async () => {
+    for await (const item of await client().beta.conversations.startStream(REQUEST)) items.push(item);
+  })());
+  assert.equal(error.kind, "error_event");
+  assert.deepEqual(items.map((item) => item.event), ["conversation.response.started", "conversation.response.error"]);
+  assert.match(items[1].data.message, /^\[redacted\]( \[redacted\])+$/);
+  assert.equal(items[1].data.detail.echo, "[redacted]");
+  assertNone(JSON.stringify(items), [KEY, TOKEN], "the events handed out");
+  const reader = (await client().beta.conversations.startStream(REQUEST)).toReadableStream().getReader();
+  let sse = "";
+  await rejection((async () => {
+    for (let read; !(read = await reader.read()).done;) sse += new TextDecoder().decode(read.value);
+  })());
+  assert.match(sse, /conversation\.response\.error/);
+  assertNone(sse, [KEY, TOKEN], "toReadableStream's bytes");
+});
+
 test("a too large event and an event cut by a dropped connection, each starting with the key", async () => {
   for (const [kind, write] of [
     ["too_large", (res, key) => {
