@@ -31,7 +31,7 @@ const RESPONSE = JSON.stringify({ object: "conversation.response", conversation_
  * - `busy:<s>`: a 503 asking to retry after `s` seconds; `busy-once`: a 503 to the first such request only;
  * - `json:<ms>`: a one-shot response after `ms` ms;
  * - `run`: the run loop's model: a function call, then (after the result) a message, each after
- *   600 ms of comments.
+ *   800 ms of comments.
  */
 async function startServer() {
   const requests = [];
@@ -69,7 +69,7 @@ async function startServer() {
       return;
     }
     if (mode === "run") {
-      await every50(600, () => ": keep-alive\n");
+      await every50(800, () => ": keep-alive\n");
       return res.end(req.url.endsWith("/conversations") ? CALL + DONE : delta("done") + DONE);
     }
     let rest = delta("hello");
@@ -161,17 +161,17 @@ test("with a deadline, no timer keeps the process alive once a stream ends, is l
 });
 
 test("per-chunk timeoutMs: a comment line, a keep-alive blank line and part of an event each count as progress; silence does not", async () => {
-  const c = client({ timeoutMs: 250 });
+  const c = client({ timeoutMs: 400 });
   for (const mode of ["comment", "blank", "part"]) {
-    const { events, error, ms } = await drain(() => METHODS.startStream(c, on(`${mode}:800`)));
+    const { events, error, ms } = await drain(() => METHODS.startStream(c, on(`${mode}:1300`)));
     assert.equal(error, undefined, `${mode}: ${error}`);
     assert.deepEqual(events, ["conversation.response.started", "message.output.delta", "conversation.response.done"], mode);
-    assert.ok(ms >= 800, `${mode}: the stream lasted ${ms} ms, more than three gaps of timeoutMs`);
+    assert.ok(ms >= 1300, `${mode}: the stream lasted ${ms} ms, more than three times timeoutMs`);
   }
   // The same stream with no byte for as long: the per-chunk timeout.
-  const { events, error } = await drain(() => METHODS.startStream(c, on("silent:800")));
+  const { events, error } = await drain(() => METHODS.startStream(c, on("silent:1300")));
   assert.deepEqual(events, ["conversation.response.started"]);
-  assert.ok(error instanceof TimeoutError && error.waitingFor === "the next chunk" && error.timeoutMs === 250, `${error}`);
+  assert.ok(error instanceof TimeoutError && error.waitingFor === "the next chunk" && error.timeoutMs === 400, `${error}`);
 });
 
 test("streamTimeoutMs: a stream of comments ends at its deadline, after the events before it; the connection closes; the next call works", async () => {
@@ -205,14 +205,14 @@ test("streamTimeoutMs bounds every streaming method: startStream, appendStream, 
 });
 
 test("runStream: each step's stream has its own deadline, from that request's start", async () => {
-  // Two steps of at least 600 ms each: longer than the deadline together, not one by one.
-  const c = client({ streamTimeoutMs: 1000 });
+  // Two steps of at least 800 ms each: longer than the deadline together, not one by one.
+  const c = client({ streamTimeoutMs: 1500 });
   const tools = [{ type: "function", function: { name: "echo", parameters: { type: "object" } }, execute: ({ text }) => text }];
   const t0 = Date.now();
   const stream = await c.beta.conversations.runStream({ model: "m", inputs: "hi", tools }, on("run"));
   const events = [];
   for await (const { event } of stream) events.push(event);
-  assert.ok(Date.now() - t0 >= 1200);
+  assert.ok(Date.now() - t0 >= 1600);
   assert.deepEqual(events, ["conversation.response.started", "function.call.delta", "conversation.response.done", "function.result",
     "conversation.response.started", "message.output.delta", "conversation.response.done"]);
   assert.equal((await stream.finalResult()).outputText, "done");
