@@ -23,7 +23,9 @@ const RESPONSE = JSON.stringify({ object: "conversation.response", conversation_
 /**
  * What a request gets, by its `x-test` header (`mode:arg`):
  * - `ok`: a started event, a delta and done;
- * - `comments`: a started event, then a comment line every 100 ms until the client closes;
+ * - `comments`: a started event, then a comment line every 100 ms for 20 s (far longer than any
+ *   deadline here: a client that missed its deadline gets the delta and done, and its test fails
+ *   rather than hangs), or until the client closes;
  * - `comment:<ms>`, `blank:<ms>`, `part:<ms>`: a started event, then for `ms` ms a comment line, a
  *   blank line, or the next piece of the delta's frame every 50 ms; then (the rest of) the delta and done;
  * - `silent:<ms>`: a started event, nothing for `ms` ms, then the delta and done;
@@ -62,11 +64,11 @@ async function startServer() {
     }
     stream();
     if (mode === "comments") {
-      while (!gone) {
+      for (const end = Date.now() + 20_000; Date.now() < end && !gone; ) {
         res.write(": keep-alive\n");
         await sleep(100);
       }
-      return;
+      return gone || res.end(delta("late") + DONE);
     }
     if (mode === "run") {
       await every50(800, () => ": keep-alive\n");
@@ -295,4 +297,20 @@ test("a caller's abort still wins over the deadline, and the next call works", a
   const next = await drain(() => METHODS.appendStream(c, on("ok")));
   assert.equal(next.error, undefined);
   assert.equal(next.events.length, 3);
+});
+
+test("without AbortSignal.any, the deadline still aborts the stream", async () => {
+  // A runtime without AbortSignal.any (Node < 20.3, Safari < 17.4) takes the listener path.
+  const script = `delete AbortSignal.any;
+    const { Mistral } = await import(${JSON.stringify(new URL("../../pkg/node.js", import.meta.url).href)});
+    const client = new Mistral({ apiKey: "k", serverURL: ${JSON.stringify(server.url)}, streamTimeoutMs: 300 });
+    const events = [];
+    try {
+      for await (const { event } of await client.beta.conversations.startStream({ model: "m", inputs: "hi" }, { headers: { "x-test": "comments" } })) events.push(event);
+      console.log("ended");
+    } catch (e) { console.log(e.name, e.timeoutMs, events.join()); }`;
+  const { execFile } = await import("node:child_process");
+  const out = await new Promise((resolve, reject) =>
+    execFile(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }, (error, stdout) => (error ? reject(error) : resolve(stdout))));
+  assert.equal(out.trim(), "TimeoutError 300 conversation.response.started");
 });
