@@ -131,6 +131,9 @@ impl Core {
             failure::HEADERS_TIMEOUT => timeout("response headers"),
             failure::BODY_TIMEOUT => timeout("the response body"),
             failure::CHUNK_TIMEOUT => timeout("the next chunk"),
+            failure::STREAM_TIMEOUT => {
+                timeout("the end of the stream (its total deadline, `streamTimeoutMs`)")
+            }
             failure::DROPPED => Error::stream(
                 StreamErrorKind::Dropped,
                 format!("the connection dropped mid-stream: {}", js_message(&detail)),

@@ -113,6 +113,8 @@ names! {
         INVALID = 8,
         /// An `httpClient` threw something that is no network error (`detail`: what it threw).
         UNEXPECTED = 9,
+        /// A stream call's total deadline (`streamTimeoutMs`, `ms`) passed before its end.
+        STREAM_TIMEOUT = 10,
     }
 }
 
