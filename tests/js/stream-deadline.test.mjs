@@ -7,6 +7,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import v8 from "node:v8";
+import vm from "node:vm";
 
 const pkg = await import(new URL("../../pkg/node.js", import.meta.url));
 const { Mistral, TimeoutError, RequestTimeoutError, AbortError, InvalidRequestError, InternalServerError } = pkg;
@@ -191,6 +193,18 @@ test("streamTimeoutMs: a stream of comments ends at its deadline, after the even
   const next = await drain(() => METHODS.startStream(c, on("ok")));
   assert.equal(next.error, undefined);
   assert.deepEqual(next.events, ["conversation.response.started", "message.output.delta", "conversation.response.done"]);
+});
+
+test("streamTimeoutMs holds across garbage collections (a dropped AbortSignal.timeout never fires: nodejs/undici#4068)", async () => {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc");
+  const c = client({ timeoutMs: 5000, streamTimeoutMs: 600 });
+  for (const mode of ["comments", "no-headers"]) {
+    const timers = [100, 200, 300, 400, 500].map((ms) => setTimeout(gc, ms));
+    const { error } = await drain(() => METHODS.startStream(c, on(mode)));
+    timers.forEach(clearTimeout);
+    isDeadline(error, 600);
+  }
 });
 
 test("streamTimeoutMs bounds every streaming method: startStream, appendStream, restartStream, runStream (client option and per call)", async () => {
