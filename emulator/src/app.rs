@@ -10,7 +10,9 @@ use axum::Router;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{agents, auth, connectors, conversations, faults, files, libraries, limits, observe};
+use crate::{
+    agents, auth, bench, connectors, conversations, faults, files, libraries, limits, observe,
+};
 
 /// The whole API over `state`.
 pub fn router(state: AppState) -> Router {
@@ -25,6 +27,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
         .layer(DefaultBodyLimit::max(state.limits.json_bytes))
         .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), bench::layer))
         .layer(middleware::from_fn(auth::layer))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -19,6 +19,7 @@
 pub mod agents;
 pub mod app;
 pub mod auth;
+pub mod bench;
 pub mod body;
 pub mod builtins;
 pub mod calc;
