@@ -113,7 +113,8 @@ pub struct Inner {
     pub observer: Arc<Observer>,
     /// How long clients may take to send requests, and how big their bodies may be.
     pub limits: Limits,
-    /// The benchmark's rendered streams (`x-emulator-bench`).
+    /// The benchmark's rendered streams (`x-emulator-bench`; the binary only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub bench: crate::bench::Cache,
 }
 
@@ -176,6 +177,7 @@ impl AppState {
             libraries,
             observer: Arc::default(),
             limits,
+            #[cfg(not(target_arch = "wasm32"))]
             bench: Default::default(),
         }))
     }
