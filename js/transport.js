@@ -45,6 +45,15 @@ const CALL_BODY = 3;
 const CALL_RESPONSE = 4;
 const CALL_UPLOAD = 5;
 const CALL_UPLOAD_WRAPPER = 6;
+// The slots of the array the fetch loop hands to `Core::delay` (src/bindings/transport.rs)
+// after a failed attempt: whether to retry, and after how long.
+const DELAY_RETRIES = 0;
+const DELAY_CODES = 1;
+const DELAY_FAILURE = 2;
+const DELAY_RETRY = 3;
+const DELAY_ELAPSED_MS = 4;
+const DELAY_RETRY_AFTER_MS = 5;
+const DELAY_JITTER = 6;
 // ---- seam: end
 
 const JSON_TYPE = "application/json";
@@ -326,7 +335,15 @@ async function attempt(config, core, call, secrets, args, options) {
       error.rawResponse = response;
       failure = response.status;
     }
-    const wait = core.delay(retries, options?.codes, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());
+    const ask = [];
+    ask[DELAY_RETRIES] = retries;
+    ask[DELAY_CODES] = options?.codes;
+    ask[DELAY_FAILURE] = failure;
+    ask[DELAY_RETRY] = retry;
+    ask[DELAY_ELAPSED_MS] = Date.now() - started;
+    ask[DELAY_RETRY_AFTER_MS] = error.retryAfterMs;
+    ask[DELAY_JITTER] = Math.random();
+    const wait = core.delay(ask);
     // No retry starts past the deadline: then the failure in hand is the answer.
     if (wait === undefined || (deadline && Date.now() + wait - started >= total)) throw error;
     await sleep(core, wait, signal);
