@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Client costs next to the official SDK, in one run (a section of `make bench`; not a test):
 //
-//   node bench/client-costs.mjs [--mock URL]
+//   node bench/client-costs.mjs            (BENCH_SERVER_URL: a mistral-emulator to use)
 //
 // 1. Per-call overhead of a non-streaming `conversations.start` over a plain fetch of the same
-//    request, against bench/mock-server.mjs (sequential calls, 15 interleaved rounds of 200; the median
+//    request, against mistral-emulator's bench mode, in a process of its own (sequential calls, 15 interleaved rounds of 200; the median
 //    of the per-round differences).
 // 2. Cold start: import + first client in a fresh Node process (median of 7 processes).
 // 3. Bundle size of a browser app that uses the whole client, esbuild-minified, gzip -9.
@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSyn
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { startMockServer } from "./mock-server.mjs";
+import { startBenchEmulator } from "./emulator.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -23,22 +23,25 @@ const results = {};
 
 // ------------------------------------------------------------------ 1. per-call overhead
 async function overhead() {
-  const mock = await startMockServer({ port: 0 });
+  // BENCH_SERVER_URL: the emulator run.mjs started; else one of our own.
+  const server = process.env.BENCH_SERVER_URL
+    ? { url: process.env.BENCH_SERVER_URL, close: async () => {} }
+    : await startBenchEmulator();
   try {
     const body = JSON.stringify({ model: "mistral-medium-latest", inputs: "hi", stream: false });
-    const headers = { authorization: "Bearer k", "content-type": "application/json", accept: "application/json", "x-mock-n": "3" };
+    const headers = { authorization: "Bearer k", "content-type": "application/json", accept: "application/json", "x-emulator-bench": "n=3" };
     const plain = async () => {
-      const res = await fetch(`${mock.url}/v1/conversations`, { method: "POST", headers, body });
+      const res = await fetch(`${server.url}/v1/conversations`, { method: "POST", headers, body });
       return res.json();
     };
     const { Mistral } = await import(pathToFileURL(join(root, "pkg/node.js")));
     const { Mistral: Official } = await import("@mistralai/mistralai");
-    const edge = new Mistral({ apiKey: "k", serverURL: mock.url, headers: { "x-mock-n": "3" } });
-    const sdk = new Official({ apiKey: "k", serverURL: mock.url });
+    const edge = new Mistral({ apiKey: "k", serverURL: server.url, headers: { "x-emulator-bench": "n=3" } });
+    const sdk = new Official({ apiKey: "k", serverURL: server.url });
     const calls = {
       fetch: plain,
       edge: () => edge.beta.conversations.start({ model: "mistral-medium-latest", inputs: "hi" }),
-      sdk: () => sdk.beta.conversations.start({ model: "mistral-medium-latest", inputs: "hi" }, { fetchOptions: { headers: { "x-mock-n": "3" } } }),
+      sdk: () => sdk.beta.conversations.start({ model: "mistral-medium-latest", inputs: "hi" }, { fetchOptions: { headers: { "x-emulator-bench": "n=3" } } }),
     };
     const samples = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
     for (const call of Object.values(calls)) for (let i = 0; i < 300; i++) await call(); // warm-up
@@ -68,7 +71,7 @@ async function overhead() {
     results.overhead = { fetchMs: perCall.fetch, edgeMs: perCall.edge, sdkMs: perCall.sdk,
       edgeOverMs: overMs.edge, sdkOverMs: overMs.sdk };
   } finally {
-    await mock.close();
+    await server.close();
   }
 }
 

@@ -4,7 +4,7 @@
 //   node bench/first-event.mjs [--mib 2] [--runs 9]
 //
 // A fetch reader can hand over 1–2 MiB at once (Chromium's does). This gives the client one chunk
-// of `--mib` MiB of the benchmark's 263-byte deltas (bench/mock-server.mjs's frames, `started`
+// of `--mib` MiB of the benchmark's 263-byte deltas (bench/frames.mjs's frames, `started`
 // first and `done` last) through a fetch whose body is that one chunk, and measures per fresh
 // stream, from the moment the reader hands the chunk over: the first event reaching the
 // `for await` (first event), and the last one (whole chunk), with the chunk's events/s. Medians of
@@ -14,7 +14,7 @@
 
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { deltaFrame, doneFrame, startedFrame } from "./mock-server.mjs";
+import { deltaFrame, doneFrame, startedFrame } from "./frames.mjs";
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);

@@ -1,7 +1,7 @@
 // Deterministic, in-memory Mistral-like SSE inputs for the decoder benchmark.
 //
 // mistralLikeStream(): `started`, N = 100,000 `message.output.delta` frames, `done`.
-//   97% of the deltas are the 263-byte default frame of bench/mock-server.mjs (" token"); about 3%
+//   97% of the deltas are the 263-byte default frame of bench/frames.mjs (" token"); about 3%
 //   (seeded PRNG) carry a varied token with non-ASCII text (é, 日本語, emoji) or JSON escapes
 //   (\" \n \\ \t), so some reads split UTF-8 sequences. About 26.3 MB.
 // largeEvent(): one `message.output.delta` frame whose single `data:` line is exactly
@@ -9,7 +9,7 @@
 // Both return { bytes: Uint8Array, events, dataChars } where dataChars is the sum of the
 // UTF-16 lengths of every event's `data` string (what a decoder must hand back).
 
-import { deltaFrame, startedFrame, doneFrame } from "./mock-server.mjs";
+import { deltaFrame, startedFrame, doneFrame } from "./frames.mjs";
 
 const VARIED = [
   " café", " naïve", " 日本語", " 中文", " 🚀", " 👍🏽", " Ünïcödé", ' "quoted"', " line\nbreak",

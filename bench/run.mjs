@@ -20,9 +20,10 @@
 //   CHILD_TIMEOUT_S=120   per child process (the SDK 1 MiB / 64 B case gets 3x)
 //   EDGE_MODULE=path  use this module instead of pkg/node.js for the edge rows (harness testing)
 //
-// Section 1, streaming: starts bench/mock-server.mjs in a child process, measures the mock's own
-// bulk ceiling with a raw-socket reader, then runs bench/stream-client.mjs once per (run, mode),
-// each in a fresh process (2,000-event warm-up + one measured N-event stream, `bulk` writes).
+// Section 1, streaming: starts mistral-emulator (bench/emulator.mjs) in a child process, whose bench
+// mode serves the SDK baseline's streams (bench/frames.mjs), measures its own ceiling with a
+// raw-socket reader, then runs bench/stream-client.mjs once per (run, mode),
+// each in a fresh process (2,000-event warm-up + one measured N-event stream).
 // Section 2, decoder only: bench/decode-client.mjs per (case, input, chunk) in fresh
 // `node --expose-gc` processes, on the in-memory inputs of bench/gen-stream.mjs.
 // Raw JSON lines go to bench/results/{stream,decoder,emulator}.jsonl (gitignored); everything this
@@ -31,6 +32,7 @@
 // Every child is killed in `finally` and has a timeout.
 
 import { spawn } from "node:child_process";
+import { startBenchEmulator } from "./emulator.mjs";
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -92,36 +94,26 @@ function table(headers, rows) {
 }
 const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 
-// ---------------------------------------------------------------- mock server
+// ---------------------------------------------------------------- the server
 
-async function startMock() {
-  const c = spawn(process.execPath, [here("./mock-server.mjs"), "--port", "0"],
-    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LIFETIME_S: "900" } });
-  children.add(c);
-  c.on("close", () => children.delete(c));
-  const port = await new Promise((resolve, reject) => {
-    let buf = "";
-    const t = setTimeout(() => reject(new Error("mock server did not start in 10 s")), 10_000);
-    c.stdout.on("data", (d) => {
-      buf += d;
-      const m = /^LISTENING (\d+)$/m.exec(buf);
-      if (m) { clearTimeout(t); resolve(Number(m[1])); }
-    });
-    c.on("exit", (code) => { clearTimeout(t); reject(new Error(`mock server exited (${code})`)); });
-  });
-  return { proc: c, port, url: `http://127.0.0.1:${port}` };
+/** mistral-emulator in a child process (bench/emulator.mjs), tracked with the other children. */
+async function startServer() {
+  const server = await startBenchEmulator();
+  children.add(server.proc);
+  server.proc.on("close", () => children.delete(server.proc));
+  return server;
 }
 
-/** Bulk stream of n events read by a bare TCP socket (no HTTP parsing): the mock's own ceiling. */
+/** Bulk stream of n events read by a bare TCP socket (no HTTP parsing): the server's own ceiling. */
 function rawSocketStream(port, n, shape = "plain") {
-  const extra = shape === "live" ? "x-mock-tokens: varied\r\nx-mock-created-at: tick\r\n" : "";
+  const bench = `x-emulator-bench: n=${n}${shape === "live" ? ",tokens=varied,created-at=tick" : ""}\r\n`;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const s = net.connect(port, "127.0.0.1");
     let bytes = 0;
     const body = '{"inputs":"hi","stream":true}';
     s.write(`POST /v1/conversations HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test\r\n` +
-      `Content-Type: application/json\r\nx-mock-n: ${n}\r\nx-mock-write: bulk\r\n${extra}` +
+      `Content-Type: application/json\r\n${bench}` +
       `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
     s.on("data", (d) => { bytes += d.length; });
     s.on("end", () => resolve({ ms: performance.now() - t0, bytes }));
@@ -140,7 +132,7 @@ async function streamSection(shape) {
     plain: "identical deltas: every content \" token\", no timestamps",
     live: "deltas as a live stream has them: varied tokens (é, 日本語, emoji, escapes) and a created_at per event",
   }[shape] ?? shape;
-  console.log(`\n## Streaming (${shape}: ${about}): N=${N}, ${RUNS} fresh-process runs per mode, mock write mode bulk\n`);
+  console.log(`\n## Streaming (${shape}: ${about}): N=${N}, ${RUNS} fresh-process runs per mode, served by mistral-emulator (x-emulator-bench)\n`);
   const modes = MODES.filter((m) => {
     if (m === "edge" && !hasPkg) {
       console.log("edge: SKIPPED, pkg/node.js not found (build the package first: make build)");
@@ -148,20 +140,20 @@ async function streamSection(shape) {
     }
     return true;
   });
-  const mock = await startMock();
+  const server = await startServer();
   const lines = [];
   try {
-    // The mock's own ceiling (warm its cache first).
-    await rawSocketStream(mock.port, N, shape);
+    // The server's own ceiling (warm its cache first).
+    await rawSocketStream(server.port, N, shape);
     const ceil = [];
-    for (let i = 0; i < 3; i++) ceil.push(await rawSocketStream(mock.port, N, shape));
+    for (let i = 0; i < 3; i++) ceil.push(await rawSocketStream(server.port, N, shape));
     const cms = median(ceil.map((c) => c.ms));
-    console.log(`mock bulk ceiling (raw TCP reader, no HTTP parsing, median of 3): ${fmt(cms, 1)} ms, ` +
+    console.log(`emulator ceiling (raw TCP reader, no HTTP parsing, median of 3): ${fmt(cms, 1)} ms, ` +
       `${fmt((N + 2) / (cms / 1000))} events/s, ${fmt(ceil[0].bytes / 1e6 / (cms / 1000), 0)} MB/s\n`);
 
     for (let r = 0; r < RUNS; r++) {
       for (const mode of modes) {
-        const res = await runNode([here("./stream-client.mjs"), "--url", mock.url, "--mode", mode, "--n", String(N),
+        const res = await runNode([here("./stream-client.mjs"), "--url", server.url, "--mode", mode, "--n", String(N),
           "--stream", shape]);
         const j = lastJson(res.stdout);
         if (res.timedOut || res.code !== 0 || !j) {
@@ -178,7 +170,7 @@ async function streamSection(shape) {
       }
     }
   } finally {
-    mock.proc.kill("SIGTERM");
+    server.proc.kill("SIGTERM");
   }
   streamLines.push(...lines);
   mkdirSync(RESULTS, { recursive: true });
@@ -286,7 +278,10 @@ try {
   if (SECTIONS.includes("stream")) for (const shape of STREAM_SHAPES) await streamSection(shape);
   if (SECTIONS.includes("decoder")) await decoderSection();
   if (SECTIONS.includes("client")) {
-    const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2 });
+    // The server in a process of its own, as in the streaming section.
+    const server = await startServer();
+    const res = await runNode([here("./client-costs.mjs")], { timeoutMs: CHILD_TIMEOUT_MS * 2, env: { BENCH_SERVER_URL: server.url } });
+    server.proc.kill("SIGTERM");
     console.log(res.stdout.trimEnd());
     if (res.code !== 0) console.log(`client costs FAILED (${res.timedOut ? "timeout" : `exit ${res.code}`}): ${res.stderr.trim().slice(-800)}`);
   }

@@ -1,24 +1,24 @@
 #!/usr/bin/env node
-// One streaming client in a fresh process, against bench/mock-server.mjs.
+// One streaming client in a fresh process, against mistral-emulator's bench mode (bench/run.mjs starts it).
 //
 //   node bench/stream-client.mjs --url http://127.0.0.1:PORT --mode edge|sdk|esp|fetch --n 100000
-//     [--warmup 2000] [--write bulk|event]
+//     [--warmup 2000] [--stream plain|live]
 //
-// One warm-up stream of 2,000 events, then one measured stream of N events (mock write mode
-// `bulk` unless --write event). Prints ONE JSON line:
-//   {mode, n, events, ms, eventsPerSec, mbPerSec, cpuUsPerEvent, peakRssMb, bytes, ttfeMs, write}
+// One warm-up stream of 2,000 events, then one measured stream of N events (`x-emulator-bench:
+// n=N`, emulator/src/bench.rs). Prints ONE JSON line:
+//   {mode, n, events, ms, eventsPerSec, mbPerSec, cpuUsPerEvent, peakRssMb, bytes, ttfeMs}
 // `events` counts every SSE event (started + N deltas + done) and must equal N+2; the summed
 // length of the delta texts must equal N * " token".length (modes that parse), and the bytes read
-// must equal the mock's exact stream length (modes that see bytes). Any mismatch exits 1.
+// must equal the stream's exact length (bench/frames.mjs) (modes that see bytes). Any mismatch exits 1.
 // ms / cpu cover the measured stream from the request to the end of the body. `bytes` is the
-// wire size of the measured body (the mock's stream is deterministic; see streamByteLength).
+// wire size of the measured body (the stream is deterministic; see streamByteLength).
 // Mode `edge` prints {mode, n, skipped} on stdout and exits 0 if ../pkg/node.js is missing.
 // EDGE_MODULE=/path/to/module.js overrides ../pkg/node.js (to test the harness with a stand-in).
 
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { streamByteLength, expectedText, MODEL } from "./mock-server.mjs";
+import { streamByteLength, expectedText, MODEL } from "./frames.mjs";
 
 const { values: opt } = parseArgs({
   options: {
@@ -26,16 +26,15 @@ const { values: opt } = parseArgs({
     mode: { type: "string" },
     n: { type: "string", default: "100000" },
     warmup: { type: "string", default: "2000" },
-    write: { type: "string", default: "bulk" },
     stream: { type: "string", default: "plain" },
   },
 });
 // `plain`: every delta is " token" and carries no timestamp (identical deltas).
-// `live`: deltas as a live stream has them, differing in `content` (the mock's varied tokens:
+// `live`: deltas as a live stream has them, differing in `content` (varied tokens:
 // ASCII, é, 日本語, an emoji, quotes, newlines, backslashes) and in `created_at` (per event).
 const STREAMS = {
-  plain: { headers: {}, spec: {} },
-  live: { headers: { "x-mock-tokens": "varied", "x-mock-created-at": "tick" }, spec: { tokens: "varied", createdAt: "tick" } },
+  plain: { bench: "", spec: {} },
+  live: { bench: ",tokens=varied,created-at=tick", spec: { tokens: "varied", createdAt: "tick" } },
 };
 const SHAPE = STREAMS[opt.stream];
 if (!SHAPE) {
@@ -59,7 +58,7 @@ function fail(msg) {
   process.exit(1);
 }
 
-const mockHeaders = (n) => ({ "x-mock-n": String(n), "x-mock-write": opt.write, ...SHAPE.headers });
+const benchHeaders = (n) => ({ "x-emulator-bench": `n=${n}${SHAPE.bench}` });
 
 // ------------------------------------------------------------------ clients
 // Each returns { events, textLen (or null), bytes (or null), ttfeMs }.
@@ -69,7 +68,7 @@ async function rawFetch(n) {
     method: "POST",
     headers: {
       authorization: "Bearer test", "content-type": "application/json", accept: "text/event-stream",
-      ...mockHeaders(n),
+      ...benchHeaders(n),
     },
     body: JSON.stringify({ model: MODEL, inputs: "hi", stream: true }),
   });
@@ -144,7 +143,7 @@ async function getClient(kind) {
 async function iterate(c, n, t0) {
   const stream = await c.beta.conversations.startStream(
     { model: MODEL, inputs: "hi" },
-    { headers: mockHeaders(n) }, // SDK 2.7.0 RequestOptions: `headers` (fetchOptions.headers is deprecated)
+    { headers: benchHeaders(n) }, // SDK 2.7.0 RequestOptions: `headers` (fetchOptions.headers is deprecated)
   );
   let events = 0, textLen = 0, ttfeMs = -1;
   let first = null, last = null;
@@ -202,7 +201,6 @@ try {
     peakRssMb: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
     bytes,
     ttfeMs: +r.ttfeMs.toFixed(2),
-    write: opt.write,
   }));
 } catch (e) {
   fail(e?.stack ?? String(e));

@@ -141,7 +141,8 @@ export class RateLimitError extends APIError {}
 export class InternalServerError extends APIError {}
 /** No response: offline, DNS, TLS, CORS, or the connection dropped before the headers. */
 export class ConnectionError extends HTTPClientError {}
-/** Nothing arrived within `timeoutMs`: `waitingFor` says what was awaited. */
+/** Nothing arrived within `timeoutMs`, or a stream outlived `streamTimeoutMs`: `waitingFor` says
+ * what was awaited. */
 export class TimeoutError extends RequestTimeoutError {}
 /** The caller aborted the request or left the stream early. */
 export class AbortError extends RequestAbortedError {}

@@ -131,9 +131,14 @@ export declare class HTTPClientError extends MistralError {}
 export declare class ConnectionError extends HTTPClientError {}
 /** The official SDK's timeout: here a `TimeoutError`. */
 export declare class RequestTimeoutError extends HTTPClientError {}
-/** Nothing arrived within `timeoutMs`. */
+/**
+ * Nothing arrived within `timeoutMs` (`waitingFor`: `"response headers"`, `"the next chunk"`, ...),
+ * or a stream call outlived its total deadline, `streamTimeoutMs` (`waitingFor` then starts with `"the end of the stream"`).
+ */
 export declare class TimeoutError extends RequestTimeoutError {
+  /** The limit that ran out, in ms: `timeoutMs`, or `streamTimeoutMs` for the total deadline. */
   readonly timeoutMs: number;
+  /** What was awaited when it ran out. */
   readonly waitingFor: string;
 }
 /** The official SDK's abort: here an `AbortError`. */

@@ -43,6 +43,7 @@ const FAILURE_TRUNCATED = 6;
 const FAILURE_DECODE = 7;
 const FAILURE_INVALID = 8;
 const FAILURE_UNEXPECTED = 9;
+const FAILURE_STREAM_TIMEOUT = 10;
 // ---- seam: end
 
 /** A bad option, found before there is a `core` to make the typed error: its message travels to
@@ -91,6 +92,13 @@ function wholeMs(value) {
   return typeof value === "number" ? Math.floor(Math.max(0, value)) || 0 : undefined;
 }
 
+/** A number option (`name`): `undefined` when not given, else a non-negative finite number. */
+function nonNegative(value, name) {
+  if (value == null) return undefined;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  throw new OptionError(`\`${name}\` must be a non-negative number`);
+}
+
 /**
  * A `RetryConfig` (`{ strategy: "none" }`, or `{ strategy: "backoff", backoff, maxRetries,
  * retryConnectionErrors }`) as the numbers `RetryPolicy::from_slots` (src/request/retry.rs) reads:
@@ -107,11 +115,7 @@ function retrySlots(config, what) {
   if (strategy !== undefined && strategy !== "backoff") {
     throw new OptionError(`\`${what}.strategy\` must be "backoff" or "none", got "${strategy}"`);
   }
-  const number = (value, name) => {
-    if (value == null) return undefined;
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-    throw new OptionError(`\`${what}.${name}\` must be a non-negative number`);
-  };
+  const number = (value, name) => nonNegative(value, `${what}.${name}`);
   const backoff = read(config, "backoff");
   const connection = read(config, "retryConnectionErrors");
   slots[RETRY_STRATEGY] = STRATEGY_BACKOFF;
@@ -138,7 +142,8 @@ function read(object, key) {
  * The options of `new Mistral(options)`, read for `configure` (src/bindings/client.rs), which
  * applies the rules (the server's URL, keys in browsers) and adds `serverURL` and `core`. Returns
  * the `OPTION_*` slots, where `OPTION_CONFIG` holds `apiKey`, `fetch`, `http` (an `httpClient`),
- * `log` (a `debugLogger`), `headers` and `timeoutMs`; or the message of the first bad option.
+ * `log` (a `debugLogger`), `headers`, `timeoutMs` and `streamTimeoutMs` (ms; below 1 or
+ * `undefined`: none); or the message of the first bad option.
  * `logs`: whether the entry has the `debugLogger`'s code (js/log.js). Never throws.
  */
 export function readOptions(options, logs) {
@@ -182,7 +187,11 @@ export function readOptions(options, logs) {
     const keyInBrowser = inBrowser && apiKey !== undefined && read(options, "dangerouslyAllowBrowser") !== true;
     const retryConfig = read(options, "retryConfig");
     const slots = [];
-    slots[OPTION_CONFIG] = { apiKey, fetch, http, log, headers, timeoutMs: wholeMs(read(options, "timeoutMs")) ?? 300000 };
+    slots[OPTION_CONFIG] = {
+      apiKey, fetch, http, log, headers,
+      timeoutMs: wholeMs(read(options, "timeoutMs")) ?? 300000,
+      streamTimeoutMs: nonNegative(read(options, "streamTimeoutMs"), "streamTimeoutMs"),
+    };
     slots[OPTION_SERVER_URL] = serverURL;
     slots[OPTION_SERVER] = server;
     slots[OPTION_PAGE_ORIGIN] = pageOrigin;
@@ -195,7 +204,7 @@ export function readOptions(options, logs) {
 }
 
 // Call options read here; the rest are `RequestInit` members, passed to fetch as the SDK does.
-const READ = new Set(["signal", "headers", "timeoutMs", "serverURL", "retries", "retryCodes", "fetchOptions", "method", "body"]);
+const READ = new Set(["signal", "headers", "timeoutMs", "streamTimeoutMs", "serverURL", "retries", "retryCodes", "fetchOptions", "method", "body"]);
 
 /** A call's `retryCodes` (`["429", "5XX"]`) as `Core::delay` takes them: a status, or the first
  * digit of a family. */
@@ -235,7 +244,8 @@ export function callOptions(core, options) {
     for (const source of [fetchOptions, options]) {
       for (const key in source) if (!READ.has(key)) (init ??= {})[key] = source[key];
     }
-    return { signal, headers, timeoutMs, serverURL, retries, codes, init };
+    const streamTimeoutMs = nonNegative(options.streamTimeoutMs, "streamTimeoutMs");
+    return { signal, headers, timeoutMs, streamTimeoutMs, serverURL, retries, codes, init };
   } catch (error) {
     if (error instanceof OptionError) throw core.error(FAILURE_INVALID, error.message);
     throw error;

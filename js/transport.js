@@ -4,10 +4,13 @@
 // (`core.fail`, `core.error`), the event parser (`core.stream`). This file only sends,
 // times and retries (see src/bindings/transport.rs for why it is not Rust).
 //
-// Timeouts are per phase, never one total: the time to the response headers, then the whole body
-// of a one-shot call, or the gap before each chunk of a stream. A timer aborts the request's own
-// controller with a private reason, so the pending fetch or read rejects and the reason tells a
-// timeout from any other abort. A caller's signal is combined with ours, never replaced.
+// Timeouts are per phase: the time to the response headers, then the whole body of a one-shot
+// call, or the gap before each chunk of a stream (any bytes count: a comment, or part of an event).
+// A timer aborts the request's own controller with a private reason, so the pending fetch or read
+// rejects and the reason tells a timeout from any other abort. A stream call may also have a total
+// deadline (`streamTimeoutMs`, off by default), from the call's start to its last event, retries
+// included: an `AbortSignal.timeout` combined with each attempt's signal. A caller's signal is
+// combined with ours, never replaced.
 //
 // Reading the options is js/options.js's, uploads and downloads js/files.js's, and the secrets
 // rule js/redact.js's: registered by the entries (see `useRedaction` for why they are not
@@ -27,6 +30,7 @@ const FAILURE_TRUNCATED = 6;
 const FAILURE_DECODE = 7;
 const FAILURE_INVALID = 8;
 const FAILURE_UNEXPECTED = 9;
+const FAILURE_STREAM_TIMEOUT = 10;
 // What a response body becomes (`CALL_RESPONSE`): how `send` reads it and what it accepts.
 const RESPONSE_EMPTY = 0;
 const RESPONSE_BYTES = 1;
@@ -41,6 +45,15 @@ const CALL_BODY = 3;
 const CALL_RESPONSE = 4;
 const CALL_UPLOAD = 5;
 const CALL_UPLOAD_WRAPPER = 6;
+// The slots of the array the fetch loop hands to `Core::delay` (src/bindings/transport.rs)
+// after a failed attempt: whether to retry, and after how long.
+const DELAY_RETRIES = 0;
+const DELAY_CODES = 1;
+const DELAY_FAILURE = 2;
+const DELAY_RETRY = 3;
+const DELAY_ELAPSED_MS = 4;
+const DELAY_RETRY_AFTER_MS = 5;
+const DELAY_JITTER = 6;
 // ---- seam: end
 
 const JSON_TYPE = "application/json";
@@ -88,23 +101,22 @@ export function useLogging(code) {
 
 /** One attempt's controller and per-phase timer. */
 /** A timeout (`ms`, 0 for none; past the longest timer, the longest) combined with the caller's
- * signal (`theirs`): `signal` fires with either, `fired` tells a timeout. Also the run loop's, for
- * its MCP requests (js/mcp.js, given it by the entries). */
+ * signal (`theirs`) and a stream call's total deadline (`deadline`, a signal, of `total` ms):
+ * `signal` fires with any, `fired` tells a timeout. Also the run loop's, for its MCP requests
+ * (js/mcp.js, given it by the entries). */
 export class Guard {
-  constructor(ms, theirs) {
+  constructor(ms, theirs, deadline, total) {
     this.ms = Math.min(ms, MAX_TIMER_MS);
-    this.theirs = theirs;
+    this.deadline = deadline;
+    this.total = total;
     this.controller = new AbortController();
     this.reason = {}; // marks an abort by our timer
-    const ours = this.controller.signal;
-    if (!theirs) this.signal = ours;
-    else if (anySignal) this.signal = anySignal([ours, theirs]);
-    else if (theirs.aborted) {
-      this.controller.abort(theirs.reason);
-      this.signal = ours;
-    } else {
-      theirs.addEventListener("abort", () => this.controller.abort(theirs.reason), { once: true });
-      this.signal = ours;
+    this.signal = this.controller.signal;
+    for (const other of [theirs, deadline]) {
+      if (!other) continue;
+      if (anySignal) this.signal = anySignal([this.signal, other]);
+      else if (other.aborted) this.controller.abort(other.reason);
+      else other.addEventListener("abort", () => this.controller.abort(other.reason), { once: true });
     }
   }
 
@@ -194,9 +206,10 @@ const sleep = (core, ms, signal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-/** Why a read of a body failed: our timer (`timeout`), the caller's abort, or else `otherwise`. */
+/** Why a read of a body failed: the deadline, our timer (`timeout`), the caller's abort, or else
+ * `otherwise`. */
 const readFailure = (guard, signal, timeout, otherwise) =>
-  guard.fired ? timeout : signal?.aborted ? FAILURE_ABORTED : otherwise;
+  guard.deadline?.aborted ? FAILURE_STREAM_TIMEOUT : guard.fired ? timeout : signal?.aborted ? FAILURE_ABORTED : otherwise;
 
 const requestIdOf = (response) =>
   response.headers.get("x-request-id") ?? response.headers.get("mistral-correlation-id") ?? undefined;
@@ -238,6 +251,9 @@ async function attempt(config, core, call, secrets, args, options) {
   const signal = options?.signal;
   const retries = options?.retries;
   const ms = Math.min(options?.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS);
+  // A stream call's total deadline from now, in ms (below 1: none), and its signal.
+  const total = responseKind === RESPONSE_EVENTS ? options?.streamTimeoutMs ?? config.streamTimeoutMs : 0;
+  const deadline = total >= 1 ? AbortSignal.timeout(Math.min(total, MAX_TIMER_MS) | 0) : undefined;
   const base = options?.serverURL ?? config.serverURL;
   const url = base + call[CALL_PATH];
   const method = call[CALL_METHOD];
@@ -265,7 +281,7 @@ async function attempt(config, core, call, secrets, args, options) {
       throw invalid(core, "the api key is not printable ASCII");
     }
     // Nothing to time out and nothing to stop early: no controller at all.
-    const guard = ms === 0 && responseKind !== RESPONSE_EVENTS ? new NoGuard(signal) : new Guard(ms, signal);
+    const guard = ms === 0 && responseKind !== RESPONSE_EVENTS ? new NoGuard(signal) : new Guard(ms, signal, deadline, total);
     // The call's other `RequestInit` members (`credentials`, `cache`, ...) as the SDK passes them.
     const init = options?.init ? { ...options.init, method, headers } : { method, headers };
     if (guard.signal !== undefined) init.signal = guard.signal;
@@ -282,6 +298,7 @@ async function attempt(config, core, call, secrets, args, options) {
         ? http.request(new Request(url, init), (added) => addSecrets(secrets, added))
         : fetch(url, init));
     } catch (cause) {
+      if (deadline?.aborted) throw core.error(FAILURE_STREAM_TIMEOUT, undefined, total);
       if (guard.fired) {
         failure = FAILURE_HEADERS_TIMEOUT;
         error = core.error(failure, undefined, guard.ms);
@@ -321,8 +338,17 @@ async function attempt(config, core, call, secrets, args, options) {
       error.rawResponse = response;
       failure = response.status;
     }
-    const wait = core.delay(retries, options?.codes, failure, retry, Date.now() - started, error.retryAfterMs, Math.random());
-    if (wait === undefined) throw error;
+    const ask = [];
+    ask[DELAY_RETRIES] = retries;
+    ask[DELAY_CODES] = options?.codes;
+    ask[DELAY_FAILURE] = failure;
+    ask[DELAY_RETRY] = retry;
+    ask[DELAY_ELAPSED_MS] = Date.now() - started;
+    ask[DELAY_RETRY_AFTER_MS] = error.retryAfterMs;
+    ask[DELAY_JITTER] = Math.random();
+    const wait = core.delay(ask);
+    // No retry starts past the deadline: then the failure in hand is the answer.
+    if (wait === undefined || (deadline && Date.now() + wait - started >= total)) throw error;
     await sleep(core, wait, signal);
   }
 }
@@ -423,7 +449,7 @@ class Body {
             const failure = this.#aborted && !guard.fired
               ? FAILURE_ABORTED
               : readFailure(guard, this.#signal, FAILURE_CHUNK_TIMEOUT, FAILURE_DROPPED);
-            throw this.#core.error(failure, cause, guard.ms, this.#requestId);
+            throw this.#core.error(failure, cause, failure === FAILURE_STREAM_TIMEOUT ? guard.total : guard.ms, this.#requestId);
           }
           if (read.done) {
             this.#done = true;

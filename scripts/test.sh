@@ -2,7 +2,7 @@
 # Every test: the lints (scripts/lint.sh: rustfmt, clippy -D warnings on the host and wasm32,
 # rustdoc), native cargo tests, the package build, the wasm-bindgen tests in Node and headless
 # Chromium against mistral-emulator (scripts/wasm-test.sh), the .d.ts checks, node --test against
-# the built package with the emulator on 127.0.0.1, the benchmark's mock server's self-check and
+# the built package with the emulator on 127.0.0.1, the benchmark streams of the emulator (bench/frames.test.mjs) and
 # the demo page in Chromium (tests/e2e: served by scripts/demo.mjs, and staged as a static site
 # with the emulator in the page), the official SDK's docs examples against both clients
 # (tests/sdk-docs), then the runtime matrix (the packed tarball in Node, Deno,
@@ -25,7 +25,7 @@ step native cargo test --workspace --no-fail-fast
 step build bash scripts/build.sh
 step wasm bash scripts/wasm-test.sh
 step dts node scripts/check-dts.mjs
-step js node --test --test-reporter=tap tests/js/ bench/mock-server.test.mjs tests/e2e/ tests/emulator/ tests/sdk-docs/
+step js node --test --test-reporter=tap tests/js/ bench/frames.test.mjs tests/e2e/ tests/emulator/ tests/sdk-docs/
 # The suites written against the binary, again against the in-process emulator (pkg/emulator: the
 # same core in wasm, reached through the global fetch; see tests/emulator/harness.mjs).
 step js-inprocess env MISTRAL_EMULATOR=inprocess node --test --test-reporter=tap tests/js/client.test.mjs \

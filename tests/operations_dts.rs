@@ -4,7 +4,7 @@
 //! operations_dts` rewrites it.
 
 use mistral_edge::model::shape::Shape;
-use mistral_edge::request::surface::{Method, Pages, RESOURCES};
+use mistral_edge::request::surface::{function_name as func_name, Method, Pages, RESOURCES};
 use mistral_edge::request::{ops, BodyKind, Operation, ParamKind, ResponseKind};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/operations.d.ts");
@@ -457,23 +457,6 @@ const COMPONENTS_DTS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/js/models/components/index.d.ts"
 );
-
-/// The official SDK's name of a method's standalone function: its path and name in camelCase
-/// (`beta.libraries.documents` + `upload` → `betaLibrariesDocumentsUpload`).
-fn func_name(path: &str, method: &str) -> String {
-    let mut name = String::new();
-    for (i, part) in path.split('.').chain([method]).enumerate() {
-        let mut chars = part.chars();
-        match chars.next() {
-            Some(first) if i > 0 => {
-                name.extend(first.to_uppercase());
-                name.push_str(chars.as_str());
-            }
-            _ => name.push_str(part),
-        }
-    }
-    name
-}
 
 /// Every standalone function: (name, resource path, method).
 fn funcs() -> Vec<(String, &'static str, Method)> {

@@ -17,6 +17,7 @@ const FILES: &[(&str, &[&Group])] = &[
             &seam::FAILURE_GROUP,
             &seam::RESPONSE_GROUP,
             &seam::CALL_GROUP,
+            &seam::DELAY_GROUP,
         ],
     ),
     (

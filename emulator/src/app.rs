@@ -14,7 +14,7 @@ use crate::{agents, auth, connectors, conversations, faults, files, libraries, l
 
 /// The whole API over `state`.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let api = Router::new()
         .merge(conversations::routes())
         .merge(agents::routes())
         .merge(files::routes(state.limits.upload_bytes))
@@ -24,8 +24,14 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { ApiError::no_route() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
         .layer(DefaultBodyLimit::max(state.limits.json_bytes))
-        .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
-        .layer(middleware::from_fn(auth::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), faults::layer));
+    // The benchmark's streams come from the binary only (bench/emulator.mjs), not the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
+    let api = api.layer(middleware::from_fn_with_state(
+        state.clone(),
+        crate::bench::layer,
+    ));
+    api.layer(middleware::from_fn(auth::layer))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             common_headers,

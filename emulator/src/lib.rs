@@ -19,6 +19,8 @@
 pub mod agents;
 pub mod app;
 pub mod auth;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bench;
 pub mod body;
 pub mod builtins;
 pub mod calc;

@@ -113,6 +113,9 @@ pub struct Inner {
     pub observer: Arc<Observer>,
     /// How long clients may take to send requests, and how big their bodies may be.
     pub limits: Limits,
+    /// The benchmark's rendered streams (`x-emulator-bench`; the binary only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub bench: crate::bench::Cache,
 }
 
 /// The ids of the (one) user, workspace and organisation the emulator serves.
@@ -174,6 +177,8 @@ impl AppState {
             libraries,
             observer: Arc::default(),
             limits,
+            #[cfg(not(target_arch = "wasm32"))]
+            bench: Default::default(),
         }))
     }
 

@@ -5,7 +5,7 @@ use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::options::invalid;
+use super::options::{invalid, numbers};
 use super::transport::{self, send_prepared};
 use crate::request::seam::option;
 use crate::request::{self, ops, settings, Body, BodyKind, Operation};
@@ -56,7 +56,7 @@ pub fn configure(read: JsValue) -> Result<JsValue, JsValue> {
         key_in_browser,
     )
     .map_err(JsValue::from)?;
-    let retry = slots(&slot(option::RETRY)).map_or_else(request::RetryPolicy::default, |slots| {
+    let retry = numbers(&slot(option::RETRY)).map_or_else(request::RetryPolicy::default, |slots| {
         request::RetryPolicy::from_slots(&slots)
     });
     let config = slot(option::CONFIG);
@@ -67,17 +67,6 @@ pub fn configure(read: JsValue) -> Result<JsValue, JsValue> {
     };
     transport::finish_config(&config, &server_url, core);
     Ok(config)
-}
-
-/// The numbers of a retry configuration, as `js/options.js` reads one (`retrySlots`); an unset
-/// slot is NaN.
-fn slots(value: &JsValue) -> Option<Vec<f64>> {
-    value.dyn_ref::<Array>().map(|array| {
-        array
-            .iter()
-            .map(|n| n.as_f64().unwrap_or(f64::NAN))
-            .collect()
-    })
 }
 
 fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue> {

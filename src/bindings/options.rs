@@ -2,7 +2,7 @@
 //! `js/transport.js` (`readOptions`, `callOptions`), where reading a property costs nothing; each
 //! property read from Rust costs a string crossing and its glue in the wasm.
 
-use js_sys::Reflect;
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -20,4 +20,15 @@ pub(super) fn invalid(message: impl Into<String>) -> JsValue {
         message: message.into(),
     }
     .into()
+}
+
+/// The numbers of an array, as `js/options.js` makes them (a retry configuration's slots, a
+/// call's `retryCodes`): an unset slot is NaN. `None` when `value` is no array.
+pub(super) fn numbers(value: &JsValue) -> Option<Vec<f64>> {
+    value.dyn_ref::<Array>().map(|array| {
+        array
+            .iter()
+            .map(|n| n.as_f64().unwrap_or(f64::NAN))
+            .collect()
+    })
 }

@@ -21,11 +21,11 @@ use wasm_bindgen::prelude::*;
 
 use super::bytes::copy_in;
 use super::error::to_js;
-use super::options::{get, invalid};
+use super::options::{get, invalid, numbers};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
 use crate::json::{kind_mismatch, to_js_dated as transcode};
-use crate::request::seam::{self, failure, response};
+use crate::request::seam::{self, delay, failure, response};
 use crate::request::{ops, secrets, Failure, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
 #[wasm_bindgen(module = "/js/event-stream.js")]
@@ -82,28 +82,25 @@ impl Core {
         .map_err(JsValue::from)
     }
 
-    /// The wait before retry number `retry`, or `undefined` to give up. `retries` is the call's
-    /// `retries` option as `retrySlots` in `js/options.js` reads it (`undefined`: the client's
-    /// policy), `codes` its `retryCodes` as `retryCodes` there reads them (`undefined`: the
-    /// policy's statuses). `failure` is the HTTP status, or [`failure::CONNECTION`] or
-    /// [`failure::HEADERS_TIMEOUT`].
-    #[allow(clippy::too_many_arguments)]
-    pub fn delay(
-        &self,
-        retries: Option<Vec<f64>>,
-        codes: Option<Vec<u16>>,
-        failure: u32,
-        retry: u32,
-        elapsed_ms: f64,
-        retry_after_ms: Option<f64>,
-        jitter: f64,
-    ) -> Option<f64> {
-        let policy = retries.map_or(self.retry, |slots| RetryPolicy::from_slots(&slots));
-        if !policy.retries_with(Failure::from_code(failure), codes.as_deref()) {
+    /// The wait before the next attempt of a call that failed, or `undefined` to give up: `ask`
+    /// is the array the fetch loop makes of the failure, its slots named by [`seam::delay`] (the
+    /// call's `retries` and `retryCodes` as `js/options.js` reads them, what failed, the retry's
+    /// number, the time since the call started, the `Retry-After` asked for, the jitter).
+    pub fn delay(&self, ask: &Array) -> Option<f64> {
+        // The number slots in one crossing (the two array slots read as NaN there).
+        let all = numbers(ask).unwrap_or_default();
+        let number = |slot: u32| all.get(slot as usize).copied().filter(|n| !n.is_nan());
+        let policy = numbers(&ask.get(delay::RETRIES))
+            .map_or(self.retry, |slots| RetryPolicy::from_slots(&slots));
+        let codes = numbers(&ask.get(delay::CODES));
+        let failure = Failure::from_code(number(delay::FAILURE).unwrap_or(0.0) as u32);
+        if !policy.retries_with(failure, codes.as_deref()) {
             return None;
         }
-        let elapsed = elapsed_ms.max(0.0) as u64;
-        let retry_after = retry_after_ms.map(|ms| ms.max(0.0) as u64);
+        let retry = number(delay::RETRY).unwrap_or(0.0) as u32;
+        let elapsed = number(delay::ELAPSED_MS).unwrap_or(0.0).max(0.0) as u64;
+        let retry_after = number(delay::RETRY_AFTER_MS).map(|ms| ms.max(0.0) as u64);
+        let jitter = number(delay::JITTER).unwrap_or(0.0);
         policy
             .delay_ms(retry, elapsed, retry_after, jitter)
             .map(|ms| ms as f64)
@@ -131,6 +128,9 @@ impl Core {
             failure::HEADERS_TIMEOUT => timeout("response headers"),
             failure::BODY_TIMEOUT => timeout("the response body"),
             failure::CHUNK_TIMEOUT => timeout("the next chunk"),
+            failure::STREAM_TIMEOUT => {
+                timeout("the end of the stream (its total deadline, `streamTimeoutMs`)")
+            }
             failure::DROPPED => Error::stream(
                 StreamErrorKind::Dropped,
                 format!("the connection dropped mid-stream: {}", js_message(&detail)),

@@ -13,8 +13,16 @@ export interface MistralOptions {
     serverURL?: string;
     /** A named server instead of `serverURL`. */
     server?: "global" | "eu" | "us";
-    /** Limit in ms for the response headers, and for each gap between stream chunks (default 300000; 0 = none). Never a limit on a whole stream. */
+    /** Limit in ms for the response headers, and for each gap between stream chunks (default 300000; 0 = none): any bytes are progress, an SSE comment or keep-alive line too. Never a limit on a whole stream: that is `streamTimeoutMs`. */
     timeoutMs?: number;
+    /**
+     * A total deadline in ms for every stream call (`startStream`, `appendStream`, `restartStream`,
+     * each step of `runStream`), from the call's start (retries included) to its last event; off by
+     * default (0 or absent = none). When it passes, the request is aborted and the stream throws a
+     * `TimeoutError` (its `waitingFor` starts with "the end of the stream"), after every event that
+     * arrived complete. Not a limit on one-shot calls.
+     */
+    streamTimeoutMs?: number;
     /** The `fetch` to use (default: the global one); called as `fetch(url, init)`. */
     fetch?: (input: string, init: RequestInit) => Promise<Response>;
     /** Headers sent with every request. */
@@ -51,6 +59,12 @@ export interface RequestOptions extends Omit<RequestInit, "method" | "body" | "h
     headers?: HeadersInit;
     /** Overrides the client's `timeoutMs` for this call. */
     timeoutMs?: number;
+    /**
+     * Overrides the client's `streamTimeoutMs` for this call (0 = none): a stream call's total
+     * deadline in ms, from the call's start (retries included) to its last event. In `runStream`,
+     * each step's request has its own.
+     */
+    streamTimeoutMs?: number;
     /** Overrides the client's `serverURL` for this call. */
     serverURL?: string | URL;
     /** The official SDK's older spelling of these options (`headers`, `signal`, and `RequestInit` members). */

@@ -116,12 +116,16 @@ impl RetryPolicy {
 
     /// [`retries`](Self::retries), with a call's `retryCodes` deciding which statuses are retried
     /// when given: each is a status (`429`) or a status family's first digit (`5` for `"5XX"`),
-    /// as the official SDK matches its `retryCodes` patterns.
-    pub fn retries_with(&self, failure: Failure, codes: Option<&[u16]>) -> bool {
+    /// as the official SDK matches its `retryCodes` patterns. They are numbers as JavaScript
+    /// hands them over (`retryCodes` in `js/options.js`).
+    pub fn retries_with(&self, failure: Failure, codes: Option<&[f64]>) -> bool {
         self.enabled
             && match failure {
                 Failure::Status(status) => match codes {
-                    Some(codes) => codes.iter().any(|&c| c == status || c == status / 100),
+                    Some(codes) => {
+                        let (status, family) = (f64::from(status), f64::from(status / 100));
+                        codes.iter().any(|&c| c == status || c == family)
+                    }
                     None => status_is_retryable(status),
                 },
                 Failure::Connection | Failure::HeadersTimeout => self.retry_connection_errors,
@@ -193,7 +197,7 @@ mod tests {
     fn retry_codes_replace_the_retried_statuses() {
         let policy = RetryPolicy::default();
         // ["429", "5XX"]
-        let codes: &[u16] = &[429, 5];
+        let codes: &[f64] = &[429.0, 5.0];
         for status in [429, 500, 502, 599] {
             assert!(policy.retries_with(api(status), Some(codes)), "{status}");
         }
@@ -201,7 +205,7 @@ mod tests {
             assert!(!policy.retries_with(api(status), Some(codes)), "{status}");
         }
         // Only what is listed: a 4XX family takes 404 and 422 too; none means no status.
-        assert!(policy.retries_with(api(422), Some(&[4])));
+        assert!(policy.retries_with(api(422), Some(&[4.0])));
         assert!(!policy.retries_with(api(503), Some(&[])));
         // Connection errors follow retryConnectionErrors whatever the codes, and none retries nothing.
         assert!(policy.retries_with(Failure::Connection, Some(&[])));

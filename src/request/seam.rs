@@ -113,6 +113,8 @@ names! {
         INVALID = 8,
         /// An `httpClient` threw something that is no network error (`detail`: what it threw).
         UNEXPECTED = 9,
+        /// A stream call's total deadline (`streamTimeoutMs`, `ms`) passed before its end.
+        STREAM_TIMEOUT = 10,
     }
 }
 
@@ -151,6 +153,30 @@ names! {
     }
 }
 
+names! {
+    /// The slots of the array the fetch loop hands to `Core::delay` (src/bindings/transport.rs)
+    /// after a failed attempt: whether to retry, and after how long.
+    delay, DELAY_GROUP, "DELAY" {
+        /// The call's `retries` option as `RETRY_*` slots (`retrySlots` in `js/options.js`), or
+        /// `undefined` for the client's policy.
+        RETRIES = 0,
+        /// The call's `retryCodes` as `retryCodes` in `js/options.js` reads them (a status, or a
+        /// family's first digit), or `undefined` for the policy's statuses.
+        CODES = 1,
+        /// What failed: the response's HTTP status, `FAILURE_CONNECTION` or
+        /// `FAILURE_HEADERS_TIMEOUT`.
+        FAILURE = 2,
+        /// The number of the retry asked for (1 for the first).
+        RETRY = 3,
+        /// The ms since the call's first attempt started.
+        ELAPSED_MS = 4,
+        /// The ms the response's `Retry-After` asks for, or `undefined`.
+        RETRY_AFTER_MS = 5,
+        /// A random number in `[0, 1)`, for the jitter.
+        JITTER = 6,
+    }
+}
+
 /// Every group, in the order the generated JavaScript lists them.
 pub const GROUPS: &[&Group] = &[
     &OPTION_GROUP,
@@ -159,6 +185,7 @@ pub const GROUPS: &[&Group] = &[
     &FAILURE_GROUP,
     &RESPONSE_GROUP,
     &CALL_GROUP,
+    &DELAY_GROUP,
 ];
 
 #[cfg(test)]
@@ -175,7 +202,7 @@ mod tests {
             }
         }
         // The slots of an array are its indexes, with no hole.
-        for group in [&OPTION_GROUP, &RETRY_GROUP, &CALL_GROUP] {
+        for group in [&OPTION_GROUP, &RETRY_GROUP, &CALL_GROUP, &DELAY_GROUP] {
             for (i, (name, value)) in group.names.iter().enumerate() {
                 assert_eq!(*value as usize, i, "{} {name}", group.prefix);
             }

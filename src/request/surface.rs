@@ -49,6 +49,24 @@ pub struct Resource {
     pub methods: &'static [Method],
 }
 
+/// The official SDK's name of a method's standalone function, its path and name in camelCase
+/// (`beta.libraries.documents` and `upload`: `betaLibrariesDocumentsUpload`): the name of the
+/// generated `js/funcs/` module and, for a paginated method, of its rule in `js/pages.js`.
+pub fn function_name(path: &str, method: &str) -> String {
+    let mut name = String::new();
+    for (i, part) in path.split('.').chain([method]).enumerate() {
+        let mut chars = part.chars();
+        match chars.next() {
+            Some(first) if i > 0 => {
+                name.extend(first.to_uppercase());
+                name.push_str(chars.as_str());
+            }
+            _ => name.push_str(part),
+        }
+    }
+    name
+}
+
 macro_rules! surface {
     ($(
         $(#[doc = $class_doc:literal])*

@@ -14,7 +14,7 @@ import { load, startServer, MiB } from "./memory-server.mjs";
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc");
 const { entry, memory } = await load(new URL("../../pkg/conversations/node.js", import.meta.url));
-const { Mistral, StreamError, ResponseValidationError } = entry;
+const { Mistral, StreamError, ResponseValidationError, TimeoutError } = entry;
 const mib = () => `${(memory.buffer.byteLength / MiB).toFixed(0)} MiB`;
 
 let server;
@@ -25,7 +25,8 @@ before(async () => {
 });
 after(() => server.close());
 
-const open = (test) => client.beta.conversations.startStream({ model: "m", inputs: "hi" }, { headers: { "x-test": test } });
+const open = (test, options) =>
+  client.beta.conversations.startStream({ model: "m", inputs: "hi" }, { headers: { "x-test": test }, ...options });
 /** Streams one response to its end; the stream objects stay in `kept` (nothing is left to GC). */
 const kept = [];
 async function drain(test, { final = true } = {}) {
@@ -37,7 +38,7 @@ async function drain(test, { final = true } = {}) {
   return { events, response: final ? await stream.finalResponse() : undefined };
 }
 
-test("a stream that fails or is aborted mid-event frees what it held at once (no GC needed)", async () => {
+test("a stream that fails, is aborted or outlives its deadline mid-event frees what it held at once (no GC needed)", async () => {
   // First in this process, while the memory is small: whatever a stream kept would grow it.
   const { AbortError } = entry;
   let grown;
@@ -58,6 +59,17 @@ test("a stream that fails or is aborted mid-event frees what it held at once (no
     // The first one grows the memory to what such a stream needs; the next ones reuse it.
     grown ??= memory.buffer.byteLength;
   }
+  for (let i = 0; i < 4; i++) {
+    // The same held delta, ended by the stream's total deadline (`streamTimeoutMs`) instead.
+    const stream = await open("held:32", { streamTimeoutMs: 3000 });
+    kept.push(stream);
+    await assert.rejects(
+      (async () => {
+        for await (const _ of stream);
+      })(),
+      (error) => error instanceof TimeoutError && error.timeoutMs === 3000,
+    );
+  }
   server.release();
   for (let i = 0; i < 4; i++) {
     // Half of a 32 MiB delta, then the body ends: a StreamError after the first event.
@@ -72,7 +84,7 @@ test("a stream that fails or is aborted mid-event frees what it held at once (no
     );
     assert.deepEqual(events, ["conversation.response.started"]);
   }
-  console.log(`# wasm memory after 8 streams stopped mid-event: ${mib()}`);
+  console.log(`# wasm memory after 12 streams stopped mid-event: ${mib()}`);
   assert.equal(memory.buffer.byteLength, grown, "a stream stopped mid-event kept its memory");
   kept.length = 0;
 });
