@@ -85,7 +85,7 @@ export class EventStream extends Base {
   /** The response's request id, when the server sent one. */
   get requestId() {
     const id = this.#requestId;
-    return this.#body.clean?.(id) ?? id;
+    return this.#body.redact?.(id) ?? id;
   }
 
   /** The AbortError of a stream the caller stopped, without the request's credentials. */
@@ -170,6 +170,9 @@ export class EventStream extends Base {
       this.#keys = keys;
       const names = this.#raw.names();
       if (names !== undefined) for (const [i, event] of JSON.parse(names)) items[i].event = event;
+      // An error event (always its batch's last: the stream ends there; `base` is its copy) shows
+      // no credential of the request (js/redact.js), as the StreamError made of it does not.
+      if (/error$/.test(base?.type)) this.#body.redact?.(items.at(-1));
       this.#items = items;
       this.#index = 0;
     }

@@ -22,16 +22,13 @@ export class HTTPClient {
 
   /** Runs the `beforeRequest` hooks (one may return a new Request), then the fetcher, then the
    * `response` hooks; when the fetcher or a `response` hook throws, the `requestError` hooks,
-   * then rethrows. `secrets`, the client's list of a call's credentials, gains those the hooks
-   * added. */
-  async request(request, secrets) {
+   * then rethrows. `sent`, given by the client, is called with the headers as the request
+   * leaves (an object), so that the credentials the hooks added join the call's secrets
+   * (js/redact.js). */
+  async request(request, sent) {
     let req = request;
     for (const hook of this.hooks[0]) req = (await hook(req)) || req;
-    // The client's credentials (its errors never show one) gain those a hook added: the values
-    // of the headers named like one, as the request leaves, and their part after a scheme.
-    for (const [name, value] of Array.isArray(secrets) ? req.headers : []) {
-      if (/auth|key|token|secret|cookie/i.test(name)) secrets.push(value, value.replace(/^\S+ +/, ""));
-    }
+    if (typeof sent === "function") sent(Object.fromEntries(req.headers));
     try {
       const res = await this.fetcher(req);
       for (const hook of this.hooks[2]) await hook(res, req);

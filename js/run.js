@@ -6,7 +6,7 @@
 
 import { runAnswer, runDecide, runPrepare, runRedact, runUsage } from "./mistral_edge.js";
 import { McpSession } from "./mcp.js";
-import { addSecrets, cleaner, redact } from "./redact.js";
+import { addSecrets, redact } from "./redact.js";
 
 /** The secrets rule's core (js/redact.js) for the run's own secrets. */
 const core = { redact: runRedact };
@@ -155,15 +155,16 @@ async function* loop(api, request, options, streaming, controller) {
   const servers = Array.isArray(mcpServers) ? mcpServers : [];
   const sessions = servers.map((server, i) => new McpSession(server, `mcpServers[${i}]`, errors, mcpTimeout(call)));
   // The values of the MCP servers' headers are credentials: no error of this run shows them, nor
-  // does a tool's error sent to the model (an MCP server may echo its request).
+  // does anything an MCP server answers (its tools, their results and errors), which is sent to
+  // Mistral and kept in the result (a server may echo its request).
   const secrets = [];
   for (const { headers } of servers) {
     const pairs = headers?.[Symbol.iterator] ? headers : Object.entries(headers ?? {});
-    for (const [, value] of pairs) addSecrets(secrets, value);
+    for (const [, value] of pairs) addSecrets(secrets, { authorization: value });
   }
-  const clean = cleaner(core, secrets);
+  const hide = (value) => redact(core, value, secrets);
   try {
-    const listed = await abortable(Promise.all(sessions.map((s) => s.listTools(signal))), signal);
+    const listed = hide(await abortable(Promise.all(sessions.map((s) => s.listTools(signal))), signal));
     const outputSchema = outputFormat === undefined ? undefined : jsonSchemaOf(outputFormat, "outputFormat");
     const prepared = JSON.parse(runPrepare(JSON.stringify({
       request: {
@@ -227,7 +228,7 @@ async function* loop(api, request, options, streaming, controller) {
         }
       }
       const answers = await abortable(
-        Promise.all(decision.calls.map((c) => answerCall(c, registry, functions, sessions, settings, context, clean))),
+        Promise.all(decision.calls.map((c) => answerCall(c, registry, functions, sessions, settings, context, hide))),
         signal,
       );
       const body = JSON.parse(runAnswer(JSON.stringify({ conversationId: run.conversationId, answers })));
@@ -245,7 +246,7 @@ async function* loop(api, request, options, streaming, controller) {
 }
 
 /** The answer to one call: its result, its error, or its confirmation. */
-async function answerCall(c, registry, functions, sessions, settings, context, clean) {
+async function answerCall(c, registry, functions, sessions, settings, context, hide) {
   const { toolCallId, name, action } = c;
   if (action === "allow" || (action === "deny" && c.server)) return { toolCallId, confirmation: action };
   if (action === "deny") return { toolCallId, denied: true };
@@ -257,7 +258,7 @@ async function answerCall(c, registry, functions, sessions, settings, context, c
   try {
     let value;
     if (tool.server !== null) {
-      value = await sessions[tool.server].callTool(name, c.arguments, context.signal);
+      value = hide(await sessions[tool.server].callTool(name, c.arguments, context.signal));
     } else {
       const fn = functions.get(name);
       const args = fn.std ? await validate(fn.std, c.arguments).catch((error) => {
@@ -270,7 +271,7 @@ async function answerCall(c, registry, functions, sessions, settings, context, c
   } catch (error) {
     if (context.signal.aborted) throw new errors.AbortError("the run was aborted");
     if (settings.throwOnToolError) throw error;
-    return { toolCallId, error: clean(`${name} failed: ${messageOf(error)}`) };
+    return { toolCallId, error: hide(`${name} failed: ${messageOf(error)}`) };
   }
 }
 

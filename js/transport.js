@@ -75,7 +75,7 @@ let redaction;
 export function useRedaction(code) {
   redaction = code;
 }
-const addSecrets = (secrets, authorization, body) => redaction?.addSecrets(secrets, authorization, body);
+const addSecrets = (secrets, headers, body) => redaction?.addSecrets(secrets, headers, body);
 const redact = (core, error, secrets) => (redaction ? redaction.redact(core, error, secrets) : error);
 
 /** Reads a call's options (`callOptions`: js/options.js): registered by every entry, as the
@@ -273,12 +273,12 @@ async function attempt(config, core, call, secrets, args, options) {
     if (typeof body === "string") headers["content-type"] = JSON_TYPE;
     for (const [name, value] of config.headers) headers[name] = value;
     if (options) for (const [name, value] of options.headers) headers[name] = value;
-    addSecrets(secrets, key, sent);
-    addSecrets(secrets, headers.authorization);
-    // A key fetch would refuse (a line break or NUL inside it, a character above U+00FF): refused
-    // here, by a message that does not quote it as the runtime's would.
-    if (/[\0\r\n]|[^\0-\xff]/.test(headers.authorization?.trim() ?? "")) {
-      throw invalid(core, "the `authorization` header (the api key) holds a character no header can carry (a line break, a NUL or one above U+00FF)");
+    addSecrets(secrets, headers, sent);
+    // A key that is not printable ASCII (as Mistral's keys and OAuth tokens are): refused here, by
+    // a message that does not quote it as the runtime's would (a line break, a NUL), nor sent as
+    // bytes an echo could spell in ways the secrets rule does not read (Latin-1, byte by byte).
+    if (/[^ -~]/.test(headers.authorization?.trim())) {
+      throw invalid(core, "the api key is not printable ASCII");
     }
     // Nothing to time out and nothing to stop early: no controller at all.
     const guard = ms === 0 && responseKind !== RESPONSE_EVENTS ? new NoGuard(signal) : new Guard(ms, signal, deadline, total);
@@ -286,14 +286,17 @@ async function attempt(config, core, call, secrets, args, options) {
     const init = options?.init ? { ...options.init, method, headers } : { method, headers };
     if (guard.signal !== undefined) init.signal = guard.signal;
     if (body !== undefined) init.body = body;
-    if (log) await logging.request(log, url, init);
+    // What the debugLogger logs goes through the secrets rule (`secrets`) as errors do.
+    if (log) await logging.request(log, url, init, core, secrets);
 
     let failure;
     let error;
     let response;
     try {
       // An HTTPClient of ours adds to the secrets what its hooks added (js/http.js).
-      response = await guard.within(http ? http.request(new Request(url, init), secrets) : fetch(url, init));
+      response = await guard.within(http
+        ? http.request(new Request(url, init), (added) => addSecrets(secrets, added))
+        : fetch(url, init));
     } catch (cause) {
       if (deadline?.aborted) throw core.error(FAILURE_STREAM_TIMEOUT, undefined, total);
       if (guard.fired) {
@@ -317,7 +320,7 @@ async function attempt(config, core, call, secrets, args, options) {
       error = core.error(failure, new Error("fetch did not return a Response"));
       response = undefined;
     }
-    if (log && response) await logging.response(log, url, method, response);
+    if (log && response) await logging.response(log, url, method, response, core, secrets);
     if (response?.ok) return receive(core, call, secrets, response, guard, signal);
     if (response !== undefined) {
       const requestId = requestIdOf(response);
@@ -472,14 +475,10 @@ class Body {
     }
   }
 
-  /** `error` without this request's credentials (js/redact.js), for the stream's own errors. */
+  /** `error` (or a text: the stream's `requestId`) without this request's credentials
+   * (js/redact.js), for the stream's own errors. */
   redact(error) {
     return redact(this.#core, error, this.#secrets);
-  }
-
-  /** `text` without this request's credentials (the stream's `requestId`). */
-  clean(text) {
-    return redaction ? redaction.cleaner(this.#core, this.#secrets)(text) : text;
   }
 
   /** Stops reading and aborts the request: the server sees the connection close. */

@@ -1,6 +1,7 @@
 // Issue 14's outsider attack on the secrets rule (not in make test): node wip/secrets-attack.mjs "$PWD/pkg".
-// Its last run (branch secrets): 22 paths, 4 flagged, only by spellings the rule leaves out on purpose
-// (HTML entities, base64, letter case, reversal; README says so).
+// Its last run (branch secrets2): 22 paths, 4 flagged, only by spellings the rule leaves out on
+// purpose (HTML entities, base64, letter case, reversal; README says so). "200 bad field type echo"
+// resolves (a response-validation matter, not a secrets one: no error is made).
 // Outsider attack: a hostile server echoing credentials in every place, through every path.
 // Usage: node attack.mjs <pkg dir>
 import { createServer } from "node:http";

@@ -41,9 +41,9 @@ export interface MistralOptions {
     /** The `user-agent` header of every request (not sent from pages and web workers, as the official SDK). */
     userAgent?: string;
     /**
-     * Logs each request and response as the official SDK does (`console` fits), with the
-     * Authorization header and per-request tokens redacted. `MISTRAL_DEBUG` set in the
-     * environment logs to `console`. Not in `mistral-edge-client/conversations`, which refuses it.
+     * Logs each request and response as the official SDK does (`console` fits), with every
+     * credential the request carried redacted from the url, status text, headers and bodies, as
+     * in errors. `MISTRAL_DEBUG` set in the environment logs to `console`. Not in `mistral-edge-client/conversations`, which refuses it.
      */
     debugLogger?: { group(label?: string): void; groupEnd(): void; log(message: any, ...args: any[]): void };
 }

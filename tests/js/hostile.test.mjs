@@ -3,7 +3,7 @@
 // `authorization.value`) in every spelling an echo can produce — as sent, JSON-escaped (`\"`,
 // `\/`, `\u0073`), percent-encoded — in error bodies, `detail`, headers (`x-request-id` included),
 // a redirect's URL, a stream's `error` event and a malformed event; nested (JSON in JSON), a
-// Latin-1 key's raw bytes, a frozen cause, a credential an HTTPClient hook adds, and the headers
+// token's UTF-8 bytes read as Latin-1, a frozen cause, a credential an HTTPClient hook adds, and the headers
 // of a run's client-side MCP servers (the hostile server is one too). No string an error can show
 // (message, stack, body, detail, requestId, headers, rawResponse, cause, JSON.stringify,
 // util.inspect) holds any of them. Also: responses that are not the documented JSON object are
@@ -17,8 +17,9 @@ const { Mistral, MistralError, InvalidRequestError, ResponseValidationError, Str
   new URL("../../pkg/node.js", import.meta.url)
 );
 
-const KEY = 'sk-host/ile+key="9"\\é';
-const TOKEN = "tok/en+conn\"ector-5";
+// Past ASCII only the token: a key that is not printable ASCII is refused before sending.
+const KEY = 'sk-host/ile+key="9"\\';
+const TOKEN = "tok/en+conn\"ector-é5";
 const CUSTOM = "custom/auth+header-7";
 
 /** The spellings of `text` an echo can produce (each a way the text appears in a byte stream). */
@@ -119,12 +120,13 @@ const HANDLERS = {
     res.writeHead(200, { "content-type": "text/event-stream" });
     res.end(`event: conversation.response.started\ndata: ${"x".repeat(100)}${secrets[0]} {{{\n\n`);
   },
-  // The key echoed as the bytes it was sent as (a header is Latin-1 on the wire).
-  "raw-bytes"(secrets, res, req) {
-    const key = req.headers.authorization.slice(7);
-    // Node writes a header's string as Latin-1: this one carries the key's UTF-8 bytes.
-    res.writeHead(401, { "content-type": "text/plain", "x-echo": Buffer.from(key, "utf8").toString("latin1") });
-    res.end(Buffer.from(`raw: ${key}`, "latin1"));
+  // A token past ASCII echoed in a header as its UTF-8 bytes (which fetch reads as Latin-1), and
+  // in the body.
+  "raw-bytes"(secrets, res) {
+    const token = secrets[1];
+    // Node writes a header's string as Latin-1: this one carries the token's UTF-8 bytes.
+    res.writeHead(401, { "content-type": "text/plain", "x-echo": Buffer.from(token, "utf8").toString("latin1") });
+    res.end(`raw: ${token}`);
   },
   // A proxy's error that holds the upstream's JSON error as a string (JSON in JSON), '/' escaped.
   "nested-json"(secrets, res) {
@@ -295,8 +297,8 @@ test("a malformed event whose data starts with the key shows none of it", async 
   assertClean(error);
 });
 
-test("a key with a line break or NUL inside is refused before sending, unquoted", async () => {
-  for (const key of ["sk-abc\ndef-12345", "sk-abc\rdef-12345", "sk-abc\0def-12345", "sk-abc\u0100def-12345"]) {
+test("a key that is not printable ASCII (a line break, a NUL, a letter past ASCII) is refused before sending, unquoted", async () => {
+  for (const key of ["sk-abc\ndef-12345", "sk-abc\rdef-12345", "sk-abc\0def-12345", "sk-abc\u0100def-12345", "sk-abc\u00e9def-12345", "sk-abc\tdef-12345"]) {
     const error = await rejection(client({ apiKey: key }).beta.conversations.start(REQUEST, mode("text")));
     assert.ok(error instanceof InvalidRequestError, `${JSON.stringify(key)}: ${error}`);
     assert.match(error.message, /api key/);
@@ -410,9 +412,9 @@ test("a malformed event's preview that cuts through the key", async () => {
   assertNoFragment(error, [key.slice(0, 12)]);
 });
 
-test("a Latin-1 key echoed as the bytes it was sent as, and as UTF-8 in a header", async () => {
-  const key = "sk-\u00e9t\u00e9-latin1-SECRET";
-  const error = await rejection(client({ apiKey: key }).beta.conversations.start(REQUEST, mode("raw-bytes")));
+test("a token past ASCII echoed in a header as its UTF-8 bytes (read as Latin-1), and in the body", async () => {
+  const token = "tok-\u00e9t\u00e9-latin1-SECRET";
+  const error = await rejection(client().beta.conversations.start(connector(token), mode("raw-bytes")));
   assert.equal(error.statusCode, 401);
   assert.match(error.body, /^raw: \[redacted\]$/);
   assert.match(error.headers.get("x-echo"), /^\[redacted\]$/);
