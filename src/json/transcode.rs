@@ -8,7 +8,9 @@
 //! broken output.
 //!
 //! * [`to_js`] reads what Mistral sent. It is lenient: a value of an unexpected kind is copied
-//!   as it is, so a server change never breaks a client.
+//!   as it is, so a server change never breaks a stream. [`to_js_checked`] reads a one-shot
+//!   response: a known field of the wrong JSON kind is an error there, as it would be for the
+//!   official SDK, while unknown keys, union members and enum values still pass.
 //! * [`to_wire`] reads what a caller passed. It is strict: wrong kinds and missing required
 //!   fields are errors that name the field by its JavaScript path (`tools[1].connectorId`).
 //!   Both spellings of a key are accepted on this side.
@@ -154,10 +156,28 @@ pub fn to_js_dated(
     out: &mut Vec<u8>,
     dates: &mut Vec<u8>,
 ) -> Result<(), TranscodeError> {
-    to_js_with(wire, shape, out, None, Some(dates))
+    to_js_with(wire, shape, out, None, Some(dates), false)
 }
 
-/// [`to_js_dated`] and [`to_js_members`]: one copy of the document walk for both.
+/// Like [`to_js_dated`], for a one-shot response: a field the model defines whose value has
+/// another JSON kind (`conversation_id: 5`, a string among `outputs`, `null` where the field is
+/// not nullable) is an error naming it by its JavaScript path. Unknown keys, unknown union
+/// members and any string in an enum's place still pass through verbatim, and a fraction where
+/// an integer is expected passes too (both are JSON numbers).
+///
+/// # Errors
+///
+/// As [`to_js`], and a [`TranscodeErrorKind::Type`] error for a known field of the wrong kind.
+pub fn to_js_checked(
+    wire: &[u8],
+    shape: &'static Shape,
+    out: &mut Vec<u8>,
+    dates: &mut Vec<u8>,
+) -> Result<(), TranscodeError> {
+    to_js_with(wire, shape, out, None, Some(dates), true)
+}
+
+/// [`to_js_dated`], [`to_js_checked`] and [`to_js_members`]: one copy of the document walk.
 #[inline(never)]
 fn to_js_with<'o>(
     wire: &[u8],
@@ -165,10 +185,12 @@ fn to_js_with<'o>(
     out: &'o mut Vec<u8>,
     members: Option<&'o mut Vec<Member>>,
     dates: Option<&'o mut Vec<u8>>,
+    strict: bool,
 ) -> Result<(), TranscodeError> {
     let mut transcoder = Transcoder::new(wire, out, false);
     transcoder.ascii = true;
     transcoder.ms = true;
+    transcoder.strict = strict;
     transcoder.members_out = members;
     transcoder.dates = dates;
     transcoder.document(shape, &[])
@@ -199,7 +221,7 @@ pub fn to_js_members(
     out: &mut Vec<u8>,
     members: &mut Vec<Member>,
 ) -> Result<(), TranscodeError> {
-    to_js_with(wire, shape, out, Some(members), None)
+    to_js_with(wire, shape, out, Some(members), None, false)
 }
 
 /// Transcodes the one wire value that starts at `src[start]` (no whitespace before it) as
@@ -273,6 +295,7 @@ pub fn validate(src: &[u8]) -> Result<(), TranscodeError> {
         copied: 0,
         dates: None,
         ms: false,
+        strict: false,
     }
     .validate_document()
     .map_err(|e| *e)
@@ -307,6 +330,9 @@ struct Transcoder<'a, 'o> {
     copied: usize,
     /// Whether date-times are written as their milliseconds since the epoch.
     ms: bool,
+    /// Whether a known field of the wrong JSON kind is an error on Mistral's side too (a one-shot
+    /// response), instead of being copied as it is.
+    strict: bool,
     /// Where to record the paths of date-times, if anyone asked.
     dates: Option<&'o mut Vec<u8>>,
 }
@@ -335,6 +361,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             copied: start,
             dates: None,
             ms: false,
+            strict: false,
         }
     }
 
@@ -352,6 +379,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             copied: 0,
             dates: None,
             ms: false,
+            strict: false,
         }
     }
 
@@ -777,7 +805,7 @@ impl<'a, 'o> Transcoder<'a, 'o> {
     }
 
     fn mismatch(&mut self, shape: &'static Shape, b: u8) -> Res<()> {
-        if self.from_js {
+        if self.from_js || self.strict {
             // Invalid JSON is a syntax error, whatever the shape expected.
             let start = self.pos;
             self.skip_value()?;
