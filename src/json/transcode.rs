@@ -781,12 +781,25 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             (Shape::Integer, b'-' | b'0'..=b'9') => {
                 let start = self.pos;
                 let fractional = self.skip_number()?;
-                if fractional && self.from_js {
-                    self.pos = start;
-                    return Err(self.error(TranscodeErrorKind::Type {
-                        expected: "an integer",
-                        found: "a fraction",
-                    }));
+                if self.from_js {
+                    // Past 2^53 - 1, a JavaScript number is no longer the integer it reads as
+                    // (the official SDK's `z.int()` refuses it too): at most 16 digits, and
+                    // 16 only up to 9007199254740991.
+                    let digits = self.src[start..self.pos].strip_prefix(b"-");
+                    let digits = digits.unwrap_or(&self.src[start..self.pos]);
+                    let unsafe_ = digits.len() > 16
+                        || (digits.len() == 16 && digits > &b"9007199254740991"[..]);
+                    if fractional || unsafe_ {
+                        self.pos = start;
+                        return Err(self.error(TranscodeErrorKind::Type {
+                            expected: "an integer",
+                            found: if fractional {
+                                "a fraction"
+                            } else {
+                                "one past 2^53 - 1, which JavaScript numbers cannot hold exactly"
+                            },
+                        }));
+                    }
                 }
                 Ok(())
             }

@@ -11,19 +11,130 @@ fn invalid(message: String) -> Error {
     Error::InvalidRequest { message }
 }
 
-/// Checks a query parameter (page sizes must be positive).
+/// The largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const SAFE: i64 = (1 << 53) - 1;
+
+/// Checks an integer query parameter against its documented range (Mistral's OpenAPI spec:
+/// `page_size` is 1 to 1000 or 1 to 100 where it says so, `page` at least 0 where it says so,
+/// a file's signed URL lasts 1 to 168 hours); page sizes are positive everywhere.
 #[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 pub(super) fn query_param(op: &Operation, param: &Param, value: Value<'_>) -> Result<(), Error> {
-    if param.wire == "page_size" {
-        let ok = value.as_i64().is_some_and(|n| n > 0);
-        if !ok {
+    let (lowest, highest, rule) = match (param.wire, op.name) {
+        ("page_size", "agents.list" | "agents.listPages" | "connectors.list") => {
+            (1, 1000, "an integer from 1 to 1000")
+        }
+        ("page_size", "agents.listVersions" | "libraries.list" | "libraries.documents.list") => {
+            (1, 100, "an integer from 1 to 100")
+        }
+        ("page_size", _) => (1, SAFE, "a positive integer"),
+        ("page", "agents.list" | "agents.listVersions" | "libraries.documents.list") => {
+            (0, SAFE, "an integer of at least 0")
+        }
+        ("expiry", _) => (1, 168, "an integer from 1 to 168 (hours)"),
+        ("page" | "version" | "page_start" | "page_end", _) => (-SAFE, SAFE, "an integer"),
+        ("agent_version", _) if value.kind() == Kind::Number => {
+            (-SAFE, SAFE, "an integer or an alias")
+        }
+        _ => return Ok(()),
+    };
+    if value.as_i64().is_some_and(|n| lowest <= n && n <= highest) {
+        return Ok(());
+    }
+    Err(invalid(format!(
+        "`{}` of `{}` must be {rule}",
+        param.js, op.name
+    )))
+}
+
+/// The documented ranges of `completion_args` (Mistral's OpenAPI spec, `CompletionArgs`): the
+/// wire key, the JavaScript key, the lowest and highest values (`SAFE`: none), and the rule.
+const COMPLETION_ARGS: [(&str, &str, i64, i64, &str); 6] = [
+    (
+        "presence_penalty",
+        "presencePenalty",
+        -2,
+        2,
+        "between -2 and 2",
+    ),
+    (
+        "frequency_penalty",
+        "frequencyPenalty",
+        -2,
+        2,
+        "between -2 and 2",
+    ),
+    ("temperature", "temperature", 0, 1, "between 0 and 1"),
+    ("top_p", "topP", 0, 1, "between 0 and 1"),
+    ("max_tokens", "maxTokens", 0, SAFE, "at least 0"),
+    ("random_seed", "randomSeed", 0, SAFE, "at least 0"),
+];
+
+/// Checks the numbers of `completion_args` against their documented ranges. (Their kinds, and
+/// integers being integers, the transcoder checked.)
+fn completion_args(args: Value<'_>) -> Result<(), Error> {
+    for (wire, js, lowest, highest, rule) in COMPLETION_ARGS {
+        let Some(n) = args.get(wire).filter(|v| v.kind() == Kind::Number) else {
+            continue;
+        };
+        if !within(n, lowest, highest) {
             return Err(invalid(format!(
-                "`{}` of `{}` must be a positive integer",
-                param.js, op.name
+                "`completionArgs.{js}` must be {rule}, got {}",
+                n.raw()
             )));
         }
     }
     Ok(())
+}
+
+/// Whether the JSON number is within `lowest..=highest` (`lowest <= 0 <= highest` for a
+/// number that is not an integer), decided exactly from its digits: no float parsing in the
+/// wasm, and a number JavaScript wrote (the shortest text that reads back as it) compares as
+/// the number itself.
+fn within(number: Value<'_>, lowest: i64, highest: i64) -> bool {
+    if let Some(n) = number.as_i64() {
+        return lowest <= n && n <= highest;
+    }
+    let text = number.raw();
+    match text.strip_prefix('-') {
+        Some(magnitude) => !above(magnitude, lowest.unsigned_abs()),
+        None => !above(text, highest.unsigned_abs()),
+    }
+}
+
+/// Whether the unsigned JSON number `text` (digits, a fraction, an exponent) is above `limit`:
+/// its integer part, saturated, is larger, or equal with a fraction that is not zero.
+fn above(text: &str, limit: u64) -> bool {
+    let bytes = text.as_bytes();
+    let (mantissa, exponent) = match bytes.iter().position(|b| matches!(b, b'e' | b'E')) {
+        Some(e) => (&bytes[..e], bytes.get(e + 1..).unwrap_or_default()),
+        None => (bytes, &b""[..]),
+    };
+    // The exponent, saturated far beyond any mantissa's length.
+    let (negative, digits) = match exponent {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let exponent = digits
+        .iter()
+        .fold(0_i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1 << 40));
+    let exponent = if negative { -exponent } else { exponent };
+    // Where the decimal point falls among the mantissa's digits.
+    let point = mantissa.iter().take_while(|&&b| b != b'.').count() as i64 + exponent;
+    let (mut whole, mut fraction, mut at) = (0_u64, false, 0_i64);
+    for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
+        if at < point {
+            whole = whole.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+        } else {
+            fraction |= b != b'0';
+        }
+        at += 1;
+    }
+    while at < point && whole != 0 && whole < u64::MAX {
+        whole = whole.saturating_mul(10);
+        at += 1;
+    }
+    whole > limit || (whole == limit && fraction)
 }
 
 /// Checks a path parameter: consumer scopes are `user`, `workspace` or `organization`.
@@ -75,6 +186,21 @@ pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
     }
     if let Some(tools) = body.get("tools") {
         tools_rules(tools.items())?;
+    }
+    if let Some(args) = body.get("completion_args") {
+        completion_args(args)?;
+    }
+    // A library's chunks: 256 to 32768 (deprecated, and documented only on create).
+    #[cfg(not(feature = "conversations-only"))]
+    if op.name == "libraries.create" {
+        if let Some(size) = body.get("chunk_size").filter(|v| v.kind() == Kind::Number) {
+            if !within(size, 256, 32_768) {
+                return Err(invalid(format!(
+                    "`chunkSize` must be between 256 and 32768, got {}",
+                    size.raw()
+                )));
+            }
+        }
     }
     Ok(())
 }
@@ -147,8 +273,64 @@ fn fnv1a(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::tools_rules;
+    use super::{tools_rules, within};
     use crate::json::Value;
+
+    fn inside(number: &str, lowest: i64, highest: i64) -> bool {
+        within(Value::parse(number.as_bytes()).unwrap(), lowest, highest)
+    }
+
+    /// Ranges are decided exactly from the digits, fractions and exponents included, at the
+    /// bounds and far past them.
+    #[test]
+    fn numbers_are_compared_with_their_range_exactly() {
+        for (number, expected) in [
+            ("0", true),
+            ("-0", true),
+            ("-0.0", true),
+            ("1", true),
+            ("1.0", true),
+            ("1e0", true),
+            ("0.1e1", true),
+            ("10e-1", true),
+            ("100E-2", true),
+            ("0.9999999999999999", true),
+            ("0.5", true),
+            ("5e-324", true),
+            ("1e-400", true),
+            ("1.0000000000000002", false),
+            ("1.5", false),
+            ("2", false),
+            ("1e1", false),
+            ("0.11e1", false),
+            ("1e400", false),
+            ("1e99999999999999999999", false),
+            ("123456789012345678901234567890", false),
+            ("-1e-9", false),
+            ("-0.000001", false),
+            ("-1", false),
+        ] {
+            assert_eq!(inside(number, 0, 1), expected, "{number} in 0..=1");
+        }
+        for (number, expected) in [
+            ("-2", true),
+            ("-2.0", true),
+            ("-0.2e1", true),
+            ("2", true),
+            ("1.99", true),
+            ("-2.0000001", false),
+            ("2.0000001", false),
+            ("-3", false),
+            ("-20e-1", true),
+            ("-21e-1", false),
+        ] {
+            assert_eq!(inside(number, -2, 2), expected, "{number} in -2..=2");
+        }
+        assert!(inside("256", 256, 32_768) && inside("32768", 256, 32_768));
+        assert!(!inside("255", 256, 32_768) && !inside("32769", 256, 32_768));
+        assert!(inside("9007199254740991", 0, super::SAFE));
+        assert!(!inside("-1", 0, super::SAFE));
+    }
 
     fn check(tools: &str) -> Result<(), String> {
         let value = Value::parse(tools.as_bytes()).map_err(|e| e.to_string())?;
