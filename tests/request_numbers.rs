@@ -70,16 +70,46 @@ fn forms(op: &Operation, args: &Value, key: Option<&str>, completion_args: &str)
 #[test]
 fn completion_args_are_checked_against_their_documented_ranges() {
     let refused = [
-        (r#"{"temperature":1.5}"#, "`completionArgs.temperature` must be between 0 and 1, got 1.5"),
-        (r#"{"temperature":-0.1}"#, "`completionArgs.temperature` must be between 0 and 1, got -0.1"),
-        (r#"{"topP":1.0000000000000002}"#, "`completionArgs.topP` must be between 0 and 1, got 1.0000000000000002"),
-        (r#"{"presencePenalty":2.5}"#, "`completionArgs.presencePenalty` must be between -2 and 2, got 2.5"),
-        (r#"{"frequencyPenalty":-3}"#, "`completionArgs.frequencyPenalty` must be between -2 and 2, got -3"),
-        (r#"{"frequencyPenalty":1e300}"#, "`completionArgs.frequencyPenalty` must be between -2 and 2, got 1e300"),
-        (r#"{"maxTokens":-5}"#, "`completionArgs.maxTokens` must be at least 0, got -5"),
-        (r#"{"randomSeed":-1}"#, "`completionArgs.randomSeed` must be at least 0, got -1"),
-        (r#"{"maxTokens":18446744073709552000}"#, "`completionArgs.maxTokens` must be an integer, got one past 2^53 - 1, which JavaScript numbers cannot hold exactly"),
-        (r#"{"maxTokens":2.5}"#, "`completionArgs.maxTokens` must be an integer, got a fraction"),
+        (
+            r#"{"temperature":1.5}"#,
+            "`completionArgs.temperature` must be between 0 and 1, got 1.5",
+        ),
+        (
+            r#"{"temperature":-0.1}"#,
+            "`completionArgs.temperature` must be between 0 and 1, got -0.1",
+        ),
+        (
+            r#"{"topP":1.0000000000000002}"#,
+            "`completionArgs.topP` must be between 0 and 1, got 1.0000000000000002",
+        ),
+        (
+            r#"{"presencePenalty":2.5}"#,
+            "`completionArgs.presencePenalty` must be between -2 and 2, got 2.5",
+        ),
+        (
+            r#"{"frequencyPenalty":-3}"#,
+            "`completionArgs.frequencyPenalty` must be between -2 and 2, got -3",
+        ),
+        (
+            r#"{"frequencyPenalty":1e300}"#,
+            "`completionArgs.frequencyPenalty` must be between -2 and 2, got 1e300",
+        ),
+        (
+            r#"{"maxTokens":-5}"#,
+            "`completionArgs.maxTokens` must be at least 0, got -5",
+        ),
+        (
+            r#"{"randomSeed":-1}"#,
+            "`completionArgs.randomSeed` must be at least 0, got -1",
+        ),
+        (
+            r#"{"maxTokens":18446744073709552000}"#,
+            "`completionArgs.maxTokens` must be an integer, got one past 2^53 - 1",
+        ),
+        (
+            r#"{"maxTokens":2.5}"#,
+            "`completionArgs.maxTokens` must be an integer, got a fraction",
+        ),
     ];
     let accepted = r#"{"temperature":1,"topP":0,"presencePenalty":-2,"frequencyPenalty":2e0,"maxTokens":0,"randomSeed":9007199254740991}"#;
     let cases = with_completion_args();

@@ -54,6 +54,13 @@ pub enum TranscodeErrorKind {
         /// The field's JavaScript name.
         field: String,
     },
+    /// A number outside the range the API documents for its field.
+    Range {
+        /// The rule (`between 0 and 1`).
+        rule: &'static str,
+        /// The number, as written.
+        value: String,
+    },
     /// The document nests deeper than 128 levels.
     TooDeep,
     /// There was no memory left to record the document's top-level members.
@@ -105,6 +112,9 @@ impl fmt::Display for TranscodeError {
                     "{at}has no field `{key}` in this version; fields it does not know are sent as written, \
                      so write them as the API spells them (`{snake}`)"
                 )
+            }
+            TranscodeErrorKind::Range { rule, value } => {
+                write!(f, "`{}` must be {rule}, got {value}", self.path)
             }
             TranscodeErrorKind::TooDeep => {
                 write!(f, "JSON nests deeper than {MAX_DEPTH} levels")?;
@@ -781,25 +791,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
             (Shape::Integer, b'-' | b'0'..=b'9') => {
                 let start = self.pos;
                 let fractional = self.skip_number()?;
-                if self.from_js {
-                    // Past 2^53 - 1, a JavaScript number is no longer the integer it reads as
-                    // (the official SDK's `z.int()` refuses it too): at most 16 digits, and
-                    // 16 only up to 9007199254740991.
-                    let digits = self.src[start..self.pos].strip_prefix(b"-");
-                    let digits = digits.unwrap_or(&self.src[start..self.pos]);
-                    let unsafe_ = digits.len() > 16
-                        || (digits.len() == 16 && digits > &b"9007199254740991"[..]);
-                    if fractional || unsafe_ {
-                        self.pos = start;
-                        return Err(self.error(TranscodeErrorKind::Type {
-                            expected: "an integer",
-                            found: if fractional {
-                                "a fraction"
-                            } else {
-                                "one past 2^53 - 1, which JavaScript numbers cannot hold exactly"
-                            },
-                        }));
-                    }
+                // 16 characters or more: perhaps past 2^53 - 1 (decided on the cold path; not in
+                // the conversations entry's wasm, for its budget).
+                let long = cfg!(not(feature = "conversations-only")) && self.pos - start > 15;
+                if self.from_js && (fractional || long) {
+                    return self.integer_error(start, fractional);
                 }
                 Ok(())
             }
@@ -814,6 +810,48 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                 }
             }
             _ => self.mismatch(shape, b),
+        }
+    }
+
+    /// A caller's integer at `start..pos` that is a fraction, or perhaps past 2^53 - 1, where a
+    /// JavaScript number is no longer the integer it reads as (the official SDK's `z.int()`
+    /// refuses it too): at most 16 digits, and 16 only up to 9007199254740991.
+    #[cold]
+    #[inline(never)]
+    fn integer_error(&mut self, start: usize, fractional: bool) -> Res<()> {
+        let number = &self.src[start..self.pos];
+        let digits = number.strip_prefix(b"-").unwrap_or(number);
+        if !fractional && (digits.len() < 16 || digits.len() == 16 && digits <= b"9007199254740991")
+        {
+            return Ok(());
+        }
+        self.pos = start;
+        Err(self.error(TranscodeErrorKind::Type {
+            expected: "an integer",
+            found: if fractional {
+                "a fraction"
+            } else {
+                "one past 2^53 - 1"
+            },
+        }))
+    }
+
+    /// A caller's number field (the value at `start..pos`) outside its documented range
+    /// ([`range_of`](crate::request::validate::range_of)) is an error naming it, with the value.
+    #[cfg(not(feature = "conversations-only"))]
+    #[inline(never)]
+    fn range(&mut self, field: &Field, start: usize) -> Res<()> {
+        use crate::request::validate::{range_of, within};
+        let number = &self.src[start..self.pos];
+        match range_of(field.wire) {
+            Some((lowest, highest, rule))
+                if number != b"null" && !within(number, lowest, highest) =>
+            {
+                // A number's text is ASCII.
+                let value = number.iter().map(|&b| char::from(b)).collect();
+                Err(self.error(TranscodeErrorKind::Range { rule, value }))
+            }
+            _ => Ok(()),
         }
     }
 
@@ -975,6 +1013,11 @@ impl<'a, 'o> Transcoder<'a, 'o> {
                         t.path.push(Segment::Field(field));
                     }
                     t.value(field.shape)?;
+                    // Not in the conversations entry's wasm: its 60 KB budget (the README says so).
+                    #[cfg(not(feature = "conversations-only"))]
+                    if from_js && is_number(field.shape) {
+                        t.range(field, value_start)?;
+                    }
                     if tracks {
                         t.path.pop();
                     }
@@ -1081,6 +1124,15 @@ impl<'a, 'o> Transcoder<'a, 'o> {
         self.depth = depth;
         Ok(found)
     }
+}
+
+/// Whether the shape is a number's (or `null`'s).
+#[cfg(not(feature = "conversations-only"))]
+fn is_number(shape: &Shape) -> bool {
+    matches!(
+        shape,
+        Shape::Number | Shape::Integer | Shape::Nullable(Shape::Number | Shape::Integer)
+    )
 }
 
 /// Whether a value starting with `b` can have this shape.

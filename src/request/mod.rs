@@ -18,7 +18,7 @@ pub mod seam;
 pub mod secrets;
 pub mod settings;
 pub mod surface;
-mod validate;
+pub(crate) mod validate;
 
 use crate::error::Error;
 use crate::json::{TranscodeErrorKind, Value};

@@ -12,6 +12,7 @@ fn invalid(message: String) -> Error {
 }
 
 /// The largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
+#[cfg_attr(feature = "conversations-only", allow(dead_code))]
 const SAFE: i64 = (1 << 53) - 1;
 
 /// Checks an integer query parameter against its documented range (Mistral's OpenAPI spec:
@@ -46,95 +47,57 @@ pub(super) fn query_param(op: &Operation, param: &Param, value: Value<'_>) -> Re
     )))
 }
 
-/// The documented ranges of `completion_args` (Mistral's OpenAPI spec, `CompletionArgs`): the
-/// wire key, the JavaScript key, the lowest and highest values (`SAFE`: none), and the rule.
-const COMPLETION_ARGS: [(&str, &str, i64, i64, &str); 6] = [
-    (
-        "presence_penalty",
-        "presencePenalty",
-        -2,
-        2,
-        "between -2 and 2",
-    ),
-    (
-        "frequency_penalty",
-        "frequencyPenalty",
-        -2,
-        2,
-        "between -2 and 2",
-    ),
-    ("temperature", "temperature", 0, 1, "between 0 and 1"),
-    ("top_p", "topP", 0, 1, "between 0 and 1"),
-    ("max_tokens", "maxTokens", 0, SAFE, "at least 0"),
-    ("random_seed", "randomSeed", 0, SAFE, "at least 0"),
-];
-
-/// Checks the numbers of `completion_args` against their documented ranges. (Their kinds, and
-/// integers being integers, the transcoder checked.)
-fn completion_args(args: Value<'_>) -> Result<(), Error> {
-    for (wire, js, lowest, highest, rule) in COMPLETION_ARGS {
-        let Some(n) = args.get(wire).filter(|v| v.kind() == Kind::Number) else {
-            continue;
-        };
-        if !within(n, lowest, highest) {
-            return Err(invalid(format!(
-                "`completionArgs.{js}` must be {rule}, got {}",
-                n.raw()
-            )));
-        }
-    }
-    Ok(())
+/// The documented range of a number field a caller sends, by its wire name (Mistral's OpenAPI
+/// spec: `CompletionArgs`, and a library's `chunk_size` on create): the lowest and highest values
+/// (`SAFE`: none) and the rule in words. The transcoder asks it for every number field it reads
+/// from a caller ([`to_wire`](crate::json::to_wire)), so the error names the field by its path.
+#[cfg(not(feature = "conversations-only"))]
+pub(crate) fn range_of(wire: &str) -> Option<(i64, i64, &'static str)> {
+    Some(match wire {
+        "presence_penalty" | "frequency_penalty" => (-2, 2, "between -2 and 2"),
+        "temperature" | "top_p" => (0, 1, "between 0 and 1"),
+        "max_tokens" | "random_seed" => (0, SAFE, "at least 0"),
+        "chunk_size" => (256, 32_768, "between 256 and 32768"),
+        _ => return None,
+    })
 }
 
-/// Whether the JSON number is within `lowest..=highest` (`lowest <= 0 <= highest` for a
-/// number that is not an integer), decided exactly from its digits: no float parsing in the
-/// wasm, and a number JavaScript wrote (the shortest text that reads back as it) compares as
-/// the number itself.
-fn within(number: Value<'_>, lowest: i64, highest: i64) -> bool {
-    if let Some(n) = number.as_i64() {
-        return lowest <= n && n <= highest;
-    }
-    let text = number.raw();
-    match text.strip_prefix('-') {
-        Some(magnitude) => !above(magnitude, lowest.unsigned_abs()),
-        None => !above(text, highest.unsigned_abs()),
-    }
-}
-
-/// Whether the unsigned JSON number `text` (digits, a fraction, an exponent) is above `limit`:
-/// its integer part, saturated, is larger, or equal with a fraction that is not zero.
-fn above(text: &str, limit: u64) -> bool {
-    let bytes = text.as_bytes();
-    let (mantissa, exponent) = match bytes.iter().position(|b| matches!(b, b'e' | b'E')) {
-        Some(e) => (&bytes[..e], bytes.get(e + 1..).unwrap_or_default()),
-        None => (bytes, &b""[..]),
-    };
-    // The exponent, saturated far beyond any mantissa's length.
-    let (negative, digits) = match exponent {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        rest => (false, rest),
-    };
-    let exponent = digits
-        .iter()
-        .fold(0_i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1 << 40));
-    let exponent = if negative { -exponent } else { exponent };
-    // Where the decimal point falls among the mantissa's digits.
-    let point = mantissa.iter().take_while(|&&b| b != b'.').count() as i64 + exponent;
-    let (mut whole, mut fraction, mut at) = (0_u64, false, 0_i64);
-    for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
-        if at < point {
-            whole = whole.saturating_mul(10).saturating_add(u64::from(b - b'0'));
-        } else {
-            fraction |= b != b'0';
+/// Whether the JSON number `text` is within `lowest..=highest`, read without the float parser
+/// (kilobytes of wasm): its digits as an `f64`, scaled by their power of ten in one rounding,
+/// which is exact for the numbers JavaScript writes near these bounds (at most 17 digits, the
+/// shortest text that reads back as the number).
+#[cfg(not(feature = "conversations-only"))]
+#[inline(never)]
+pub(crate) fn within(text: &[u8], lowest: i64, highest: i64) -> bool {
+    let (mut value, mut scale, mut exponent) = (0.0_f64, 0_i32, 0_i32);
+    let (mut negative, mut fraction, mut in_exponent, mut tiny) = (false, false, false, false);
+    for &b in text {
+        match b {
+            b'.' => fraction = true,
+            b'e' | b'E' => in_exponent = true,
+            b'-' if in_exponent => tiny = true,
+            b'-' => negative = true,
+            b'0'..=b'9' if in_exponent => {
+                exponent = (exponent * 10 + i32::from(b - b'0')).min(9999);
+            }
+            b'0'..=b'9' => {
+                value = value * 10.0 + f64::from(b - b'0');
+                scale -= i32::from(fraction);
+            }
+            _ => {}
         }
-        at += 1;
     }
-    while at < point && whole != 0 && whole < u64::MAX {
-        whole = whole.saturating_mul(10);
-        at += 1;
-    }
-    whole > limit || (whole == limit && fraction)
+    let shift = scale + if tiny { -exponent } else { exponent };
+    let power = 10_f64.powi(shift.abs());
+    let magnitude = if value == 0.0 {
+        0.0 // not 0 × ∞
+    } else if shift < 0 {
+        value / power
+    } else {
+        value * power
+    };
+    let value = if negative { -magnitude } else { magnitude };
+    lowest as f64 <= value && value <= highest as f64
 }
 
 /// Checks a path parameter: consumer scopes are `user`, `workspace` or `organization`.
@@ -186,21 +149,6 @@ pub(super) fn body(op: &Operation, wire: &[u8]) -> Result<(), Error> {
     }
     if let Some(tools) = body.get("tools") {
         tools_rules(tools.items())?;
-    }
-    if let Some(args) = body.get("completion_args") {
-        completion_args(args)?;
-    }
-    // A library's chunks: 256 to 32768 (deprecated, and documented only on create).
-    #[cfg(not(feature = "conversations-only"))]
-    if op.name == "libraries.create" {
-        if let Some(size) = body.get("chunk_size").filter(|v| v.kind() == Kind::Number) {
-            if !within(size, 256, 32_768) {
-                return Err(invalid(format!(
-                    "`chunkSize` must be between 256 and 32768, got {}",
-                    size.raw()
-                )));
-            }
-        }
     }
     Ok(())
 }
@@ -277,7 +225,11 @@ mod tests {
     use crate::json::Value;
 
     fn inside(number: &str, lowest: i64, highest: i64) -> bool {
-        within(Value::parse(number.as_bytes()).unwrap(), lowest, highest)
+        within(
+            Value::parse(number.as_bytes()).unwrap().raw().as_bytes(),
+            lowest,
+            highest,
+        )
     }
 
     /// Ranges are decided exactly from the digits, fractions and exponents included, at the
@@ -304,6 +256,8 @@ mod tests {
             ("1e1", false),
             ("0.11e1", false),
             ("1e400", false),
+            ("0e99999", true),
+            ("0.0e-99999", true),
             ("1e99999999999999999999", false),
             ("123456789012345678901234567890", false),
             ("-1e-9", false),
