@@ -3,7 +3,7 @@
 // these two paths), so `instanceof` sees the very classes Rust instantiates.
 import { Mistral } from "./client.js";
 import { Conversations } from "./resources.js";
-import { Guard, useFiles, useLogging, useOptions, useRedaction } from "./__SNIPPET_DIR__/transport.js";
+import { Guard, stringifyArgs, useFiles, useLogging, useOptions, useRedaction } from "./__SNIPPET_DIR__/transport.js";
 import * as files from "./files.js";
 import { callOptions } from "./options.js";
 import {
@@ -24,6 +24,7 @@ useFiles(files);
 // `run` and `runStream`: the run loop (js/run.js; the conversations entry leaves it out).
 addRunLoop(Conversations.prototype, {
   AbortError, ConnectionError, InvalidRequestError, MistralError, ResponseValidationError, TimeoutError, Guard,
+  stringifyArgs,
 });
 
 export { Mistral };

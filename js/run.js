@@ -11,8 +11,8 @@ import { addSecrets, redact } from "./redact.js";
 /** The secrets rule's core (js/redact.js) for the run's own secrets. */
 const core = { redact: runRedact };
 
-/** The package's error classes and the transport's `Guard` (set by `addRunLoop`, from the entry's
- * own copies). */
+/** The package's error classes and the transport's `Guard` and `stringifyArgs` (set by
+ * `addRunLoop`, from the entry's own copies). */
 let errors;
 const invalid = (message) => new errors.InvalidRequestError(`invalid request: ${message}`);
 
@@ -150,6 +150,13 @@ async function* loop(api, request, options, streaming, controller) {
   }
   if (settings.confirmations !== undefined && request.inputs !== undefined) {
     throw invalid("give `inputs` or `confirmations`, not both: confirmations answer the calls already made");
+  }
+  // A NaN the request carries would reach the API as `null` through the JSON sent to
+  // `runPrepare`: refused, with its path, as for any call (js/transport.js), before any request.
+  try {
+    errors.stringifyArgs(rest);
+  } catch (error) {
+    throw typeof error === "string" ? invalid(error) : error;
   }
   const { wire, functions } = toolsOf(tools);
   const servers = Array.isArray(mcpServers) ? mcpServers : [];

@@ -492,8 +492,8 @@ class Body {
   }
 }
 
-// ------------------------------------------------------------------ upload arguments
-// Rust's (src/bindings/client.rs) for the operations that upload; the rest of uploads is js/files.js's.
+// ------------------------------------------------------------------ arguments as JSON
+// Rust's (src/bindings/client.rs), for every call; the rest of uploads is js/files.js's.
 
 const isBinary = (value) =>
   value instanceof ArrayBuffer ||
@@ -501,7 +501,24 @@ const isBinary = (value) =>
   (typeof Blob === "function" && value instanceof Blob) ||
   (typeof ReadableStream === "function" && value instanceof ReadableStream);
 
-/** The arguments as JSON, with files replaced by `{}` (the request builder only needs to see them). */
-export function stringifyArgs(args) {
-  return JSON.stringify(args, (_key, value) => (isBinary(value) ? {} : value));
+/**
+ * A call's arguments as JSON; for an upload (`upload`), with its files replaced by `{}` (the
+ * request builder only needs to see them). A number JSON cannot hold (NaN, ±Infinity) would be
+ * written `null`, silently: it is refused instead, thrown as the message of the
+ * `InvalidRequestError` (a string), which names where it is. Only a text that has a `null` in it
+ * can hide one, so only then are the arguments walked again to find it.
+ */
+export function stringifyArgs(args, upload) {
+  const text = JSON.stringify(args, upload ? (_key, value) => (isBinary(value) ? {} : value) : undefined);
+  if (text?.includes("null")) {
+    const paths = new Map();
+    JSON.stringify(args, function (key, value) {
+      const at = paths.get(this);
+      const path = at === undefined ? "" : Array.isArray(this) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      if (path && typeof value == "number" && !isFinite(value)) throw `\`${path}\` must be a finite number, got ${value}`;
+      if (value && typeof value == "object") paths.set(value, path);
+      return value;
+    });
+  }
+  return text;
 }

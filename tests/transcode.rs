@@ -238,10 +238,35 @@ fn fractional_integer() {
     }
     assert_eq!(
         wire_ok(
-            r#"{"inputs":"hi","completionArgs":{"maxTokens":-0,"randomSeed":9007199254740993}}"#,
+            r#"{"inputs":"hi","completionArgs":{"maxTokens":-0,"randomSeed":9007199254740991}}"#,
             REQUEST
         ),
-        r#"{"inputs":"hi","completion_args":{"max_tokens":-0,"random_seed":9007199254740993}}"#
+        r#"{"inputs":"hi","completion_args":{"max_tokens":-0,"random_seed":9007199254740991}}"#
+    );
+    // Past 2^53 - 1 (either way) a JavaScript number is not the integer it reads as: refused, as
+    // the official SDK's `z.int()` refuses it. 2^64 is what `JSON.stringify(2 ** 64)` writes.
+    for number in [
+        "9007199254740992",
+        "-9007199254740992",
+        "18446744073709552000",
+        "100000000000000000000000",
+    ] {
+        let e = wire_err(
+            &format!(r#"{{"inputs":"hi","completionArgs":{{"randomSeed":{number}}}}}"#),
+            REQUEST,
+        );
+        assert_eq!(e.path, "completionArgs.randomSeed", "{number}");
+        assert_eq!(
+            e.to_string(),
+            "`completionArgs.randomSeed` must be an integer, got one past 2^53 - 1"
+        );
+    }
+    assert_eq!(
+        wire_ok(
+            r#"{"inputs":"hi","agentVersion":-9007199254740991}"#,
+            REQUEST
+        ),
+        r#"{"inputs":"hi","agent_version":-9007199254740991}"#
     );
     // A float field takes integers and fractions alike.
     assert_eq!(

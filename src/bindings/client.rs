@@ -10,11 +10,13 @@ use super::transport::{self, send_prepared};
 use crate::request::seam::option;
 use crate::request::{self, ops, settings, Body, BodyKind, Operation};
 
-#[cfg(not(feature = "conversations-only"))]
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
+    /// The arguments as JSON (an upload's files as `{}`). Throws the message of an
+    /// `InvalidRequestError` (a string) for a number JSON cannot hold, as NaN; a `TypeError`
+    /// for what JSON cannot hold at all (a BigInt, a cycle).
     #[wasm_bindgen(js_name = stringifyArgs, catch)]
-    fn stringify_args(args: &JsValue) -> Result<js_sys::JsString, JsValue>;
+    fn stringify_args(args: &JsValue, upload: bool) -> Result<js_sys::JsString, JsValue>;
 }
 
 /// Runs operation number `op` of the operation table (`ops::ALL`) for the resource classes of
@@ -73,19 +75,17 @@ fn build(op: &Operation, args: &JsValue) -> Result<request::HttpRequest, JsValue
     let text = if args.is_undefined() || args.is_null() {
         String::new()
     } else {
-        let text = if is_upload(op) {
-            upload_args(args)
-        } else {
-            js_sys::JSON::stringify(args)
-        };
-        text.map_err(|_| {
-            invalid(format!(
-                "the arguments of `{}` cannot be serialised to JSON",
-                op.name
-            ))
-        })?
-        .as_string()
-        .unwrap_or_default()
+        stringify_args(args, is_upload(op))
+            .map_err(|thrown| {
+                invalid(thrown.as_string().unwrap_or_else(|| {
+                    format!(
+                        "the arguments of `{}` cannot be serialised to JSON",
+                        op.name
+                    )
+                }))
+            })?
+            .as_string()
+            .unwrap_or_default()
     };
     request::build(op, text.as_bytes()).map_err(JsValue::from)
 }
@@ -99,15 +99,4 @@ fn is_upload(op: &Operation) -> bool {
             ..
         })
     )
-}
-
-/// The arguments of an upload as JSON, its files replaced by `{}`.
-#[cfg(not(feature = "conversations-only"))]
-fn upload_args(args: &JsValue) -> Result<js_sys::JsString, JsValue> {
-    stringify_args(args)
-}
-
-#[cfg(feature = "conversations-only")]
-fn upload_args(args: &JsValue) -> Result<js_sys::JsString, JsValue> {
-    js_sys::JSON::stringify(args)
 }

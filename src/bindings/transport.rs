@@ -24,7 +24,7 @@ use super::error::to_js;
 use super::options::{get, invalid, numbers};
 use super::stream::RawEventStream;
 use crate::error::{ApiError, Error, StreamErrorKind};
-use crate::json::{kind_mismatch, to_js_dated as transcode};
+use crate::json::{kind_mismatch, to_js_checked as transcode};
 use crate::request::seam::{self, delay, failure, response};
 use crate::request::{ops, secrets, Failure, HttpRequest, Operation, ResponseKind, RetryPolicy};
 
@@ -218,8 +218,9 @@ fn parts_json(parts: &[(&str, String)]) -> String {
 #[wasm_bindgen]
 impl Core {
     /// The camelCase response of operation number `op`'s JSON body: a `ResponseValidationError`
-    /// (with the body) when it is empty or not of the documented kind (an object, a list), or
-    /// when there is no memory left for it (the body and its camelCase text are reserved
+    /// (with the body) when it is empty or not of the documented kind (an object, a list), when
+    /// a field the model defines has another JSON kind (`conversation_id: 5`), or when there is
+    /// no memory left for it (the body and its camelCase text are reserved
     /// fallibly: a trap otherwise).
     pub fn decode(&self, op: u32, body: js_sys::Uint8Array) -> Result<JsValue, JsValue> {
         let operation = ops::ALL

@@ -7,8 +7,8 @@ pub mod transcode;
 pub mod value;
 
 pub use transcode::{
-    kind_mismatch, to_js, to_js_ascii, to_js_dated, to_js_members, to_wire, value_to_js_ascii,
-    Member, TranscodeError, TranscodeErrorKind,
+    kind_mismatch, to_js, to_js_ascii, to_js_checked, to_js_dated, to_js_members, to_wire,
+    value_to_js_ascii, Member, TranscodeError, TranscodeErrorKind,
 };
 pub use value::{Kind, Value};
 

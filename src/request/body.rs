@@ -131,9 +131,13 @@ fn multipart(
         };
         let integer = matches!(shape, Shape::Integer);
         // An integer as written (digits): formatting an i64 would bring core's integer printing
-        // into the wasm.
+        // into the wasm. Past 2^53 - 1 a JavaScript number is not the integer it reads as.
         let text = if integer {
-            value.as_i64().map(|_| Cow::Borrowed(value.raw()))
+            let safe = |n: &i64| n.unsigned_abs() < 1 << 53;
+            value
+                .as_i64()
+                .filter(safe)
+                .map(|_| Cow::Borrowed(value.raw()))
         } else {
             value.as_str()
         };

@@ -18,7 +18,7 @@ pub mod seam;
 pub mod secrets;
 pub mod settings;
 pub mod surface;
-mod validate;
+pub(crate) mod validate;
 
 use crate::error::Error;
 use crate::json::{TranscodeErrorKind, Value};
@@ -259,11 +259,11 @@ mod tests {
         );
         assert_eq!(
             message(&agents::LIST, r#"{"pageSize":0}"#),
-            "`pageSize` of `agents.list` must be a positive integer"
+            "`pageSize` of `agents.list` must be an integer from 1 to 1000"
         );
         assert_eq!(
             message(&agents::LIST, r#"{"pageSize":2.5}"#),
-            "`pageSize` of `agents.list` must be a positive integer"
+            "`pageSize` of `agents.list` must be an integer from 1 to 1000"
         );
         assert_eq!(
             message(&agents::LIST, r#"{"sources":["api",null]}"#),

@@ -11,19 +11,93 @@ fn invalid(message: String) -> Error {
     Error::InvalidRequest { message }
 }
 
-/// Checks a query parameter (page sizes must be positive).
+/// The largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
+#[cfg_attr(feature = "conversations-only", allow(dead_code))]
+const SAFE: i64 = (1 << 53) - 1;
+
+/// Checks an integer query parameter against its documented range (Mistral's OpenAPI spec:
+/// `page_size` is 1 to 1000 or 1 to 100 where it says so, `page` at least 0 where it says so,
+/// a file's signed URL lasts 1 to 168 hours); page sizes are positive everywhere.
 #[cfg_attr(feature = "conversations-only", allow(dead_code))] // no conversation call has query parameters
 pub(super) fn query_param(op: &Operation, param: &Param, value: Value<'_>) -> Result<(), Error> {
-    if param.wire == "page_size" {
-        let ok = value.as_i64().is_some_and(|n| n > 0);
-        if !ok {
-            return Err(invalid(format!(
-                "`{}` of `{}` must be a positive integer",
-                param.js, op.name
-            )));
+    let (lowest, highest, rule) = match (param.wire, op.name) {
+        ("page_size", "agents.list" | "agents.listPages" | "connectors.list") => {
+            (1, 1000, "an integer from 1 to 1000")
+        }
+        ("page_size", "agents.listVersions" | "libraries.list" | "libraries.documents.list") => {
+            (1, 100, "an integer from 1 to 100")
+        }
+        ("page_size", _) => (1, SAFE, "a positive integer"),
+        ("page", "agents.list" | "agents.listVersions" | "libraries.documents.list") => {
+            (0, SAFE, "an integer of at least 0")
+        }
+        ("expiry", _) => (1, 168, "an integer from 1 to 168 (hours)"),
+        ("page" | "version" | "page_start" | "page_end", _) => (-SAFE, SAFE, "an integer"),
+        ("agent_version", _) if value.kind() == Kind::Number => {
+            (-SAFE, SAFE, "an integer or an alias")
+        }
+        _ => return Ok(()),
+    };
+    if value.as_i64().is_some_and(|n| lowest <= n && n <= highest) {
+        return Ok(());
+    }
+    Err(invalid(format!(
+        "`{}` of `{}` must be {rule}",
+        param.js, op.name
+    )))
+}
+
+/// The documented range of a number field a caller sends, by its wire name (Mistral's OpenAPI
+/// spec: `CompletionArgs`, and a library's `chunk_size` on create): the lowest and highest values
+/// (`SAFE`: none) and the rule in words. The transcoder asks it for every number field it reads
+/// from a caller ([`to_wire`](crate::json::to_wire)), so the error names the field by its path.
+#[cfg(not(feature = "conversations-only"))]
+pub(crate) fn range_of(wire: &str) -> Option<(i64, i64, &'static str)> {
+    Some(match wire {
+        "presence_penalty" | "frequency_penalty" => (-2, 2, "between -2 and 2"),
+        "temperature" | "top_p" => (0, 1, "between 0 and 1"),
+        "max_tokens" | "random_seed" => (0, SAFE, "at least 0"),
+        "chunk_size" => (256, 32_768, "between 256 and 32768"),
+        _ => return None,
+    })
+}
+
+/// Whether the JSON number `text` is within `lowest..=highest`, read without the float parser
+/// (kilobytes of wasm): its digits as an `f64`, scaled by their power of ten in one rounding,
+/// which is exact for the numbers JavaScript writes near these bounds (at most 17 digits, the
+/// shortest text that reads back as the number).
+#[cfg(not(feature = "conversations-only"))]
+#[inline(never)]
+pub(crate) fn within(text: &[u8], lowest: i64, highest: i64) -> bool {
+    let (mut value, mut scale, mut exponent) = (0.0_f64, 0_i32, 0_i32);
+    let (mut negative, mut fraction, mut in_exponent, mut tiny) = (false, false, false, false);
+    for &b in text {
+        match b {
+            b'.' => fraction = true,
+            b'e' | b'E' => in_exponent = true,
+            b'-' if in_exponent => tiny = true,
+            b'-' => negative = true,
+            b'0'..=b'9' if in_exponent => {
+                exponent = (exponent * 10 + i32::from(b - b'0')).min(9999);
+            }
+            b'0'..=b'9' => {
+                value = value * 10.0 + f64::from(b - b'0');
+                scale -= i32::from(fraction);
+            }
+            _ => {}
         }
     }
-    Ok(())
+    let shift = scale + if tiny { -exponent } else { exponent };
+    let power = 10_f64.powi(shift.abs());
+    let magnitude = if value == 0.0 {
+        0.0 // not 0 × ∞
+    } else if shift < 0 {
+        value / power
+    } else {
+        value * power
+    };
+    let value = if negative { -magnitude } else { magnitude };
+    lowest as f64 <= value && value <= highest as f64
 }
 
 /// Checks a path parameter: consumer scopes are `user`, `workspace` or `organization`.
@@ -147,8 +221,70 @@ fn fnv1a(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::tools_rules;
+    use super::{tools_rules, within};
     use crate::json::Value;
+
+    fn inside(number: &str, lowest: i64, highest: i64) -> bool {
+        within(
+            Value::parse(number.as_bytes()).unwrap().raw().as_bytes(),
+            lowest,
+            highest,
+        )
+    }
+
+    /// Ranges are decided exactly from the digits, fractions and exponents included, at the
+    /// bounds and far past them.
+    #[test]
+    fn numbers_are_compared_with_their_range_exactly() {
+        for (number, expected) in [
+            ("0", true),
+            ("-0", true),
+            ("-0.0", true),
+            ("1", true),
+            ("1.0", true),
+            ("1e0", true),
+            ("0.1e1", true),
+            ("10e-1", true),
+            ("100E-2", true),
+            ("0.9999999999999999", true),
+            ("0.5", true),
+            ("5e-324", true),
+            ("1e-400", true),
+            ("1.0000000000000002", false),
+            ("1.5", false),
+            ("2", false),
+            ("1e1", false),
+            ("0.11e1", false),
+            ("1e400", false),
+            ("0e99999", true),
+            ("0.0e-99999", true),
+            ("1e99999999999999999999", false),
+            ("123456789012345678901234567890", false),
+            ("-1e-9", false),
+            ("-0.000001", false),
+            ("-1", false),
+        ] {
+            assert_eq!(inside(number, 0, 1), expected, "{number} in 0..=1");
+        }
+        for (number, expected) in [
+            ("-2", true),
+            ("-2.0", true),
+            ("-0.2e1", true),
+            ("2", true),
+            ("1.99", true),
+            ("-2.0000001", false),
+            ("2.0000001", false),
+            ("-3", false),
+            ("-20e-1", true),
+            ("-21e-1", false),
+        ] {
+            assert_eq!(inside(number, -2, 2), expected, "{number} in -2..=2");
+        }
+        assert!(inside("256", 256, 32_768) && inside("32768", 256, 32_768));
+        assert!(!inside("255", 256, 32_768) && !inside("32769", 256, 32_768));
+        assert!(inside("9007199254740991", 0, super::SAFE));
+        assert!(!inside("-1", 0, super::SAFE));
+    }
 
     fn check(tools: &str) -> Result<(), String> {
         let value = Value::parse(tools.as_bytes()).map_err(|e| e.to_string())?;
