@@ -31,10 +31,11 @@ build_entry() {
   # rewrite would make larger again.
   node_modules/.bin/wasm-opt $wasm_features --minify-imports-and-exports-and-modules \
     "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm" > "$stage/names.json"
-  # --converge, --low-memory-unused (Rust puts the stack first, growing down from 1 MiB: the first
-  # KiB is touched only by a stack about to overflow) and --zero-filled-memory (a fresh instance's
-  # memory is zeroes) make the wasm smaller (by how much: ARCHITECTURE.md, "Size decisions").
-  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:--Oz --converge --low-memory-unused --zero-filled-memory} $wasm_features \
+  # --flatten --rereloop (control flow rebuilt before -Oz), --converge, --low-memory-unused (Rust
+  # puts the stack first, growing down from 1 MiB: the first KiB is touched only by a stack about to
+  # overflow) and --zero-filled-memory (a fresh instance's memory is zeroes) make the wasm smaller
+  # (by how much: ARCHITECTURE.md, "Size decisions").
+  node_modules/.bin/wasm-opt ${WASM_OPT_LEVEL:---flatten --rereloop -Oz --converge --low-memory-unused --zero-filled-memory} $wasm_features \
     "$stage/${CRATE}_bg.wasm" -o "$stage/${CRATE}_bg.wasm"
   node scripts/short-names.mjs "$stage" "$CRATE" "$stage/names.json"
 
