@@ -688,3 +688,73 @@ fn an_event_over_64_kib_is_not_kept_to_patch_the_next_one() {
         );
     }
 }
+
+/// A stream of one message delta per `output_index` in `indexes`, each its own output.
+fn deltas_at(indexes: impl Iterator<Item = i64>) -> String {
+    indexes
+        .map(|i| {
+            format!(
+                "data: {{\"type\":\"message.output.delta\",\"output_index\":{i},\"id\":\"m{i}\",\"content_index\":0,\"content\":\"{i}\"}}\n\n"
+            )
+        })
+        .chain(std::iter::once(
+            "data: {\"type\":\"conversation.response.done\",\"usage\":{}}\n\n".to_string(),
+        ))
+        .collect()
+}
+
+#[test]
+fn final_response_orders_many_outputs_by_output_index_in_linear_time() {
+    // 50,000 outputs arriving last first: a search through the entries for each event and an
+    // insertion sort (the fold before) took about 2.5e9 steps here; a table by `output_index`,
+    // one per event and one per slot.
+    const N: i64 = 50_000;
+    let (items, error, stream) = run(&[deltas_at((0..N).rev()).as_bytes()]);
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(items.len(), N as usize + 1);
+    let response = folded(&stream);
+    let outputs = response["outputs"].as_array().expect("outputs");
+    assert_eq!(outputs.len(), N as usize);
+    for (i, output) in outputs.iter().enumerate().step_by(9_973) {
+        assert_eq!(output["id"], format!("m{i}"));
+        assert_eq!(output["content"], i.to_string());
+    }
+    // Interleaved, revisited and sparse outputs keep their order and their text.
+    let mut order: Vec<i64> = (0..1_000).map(|i| i * 997 % 1_000 * 1_000).collect();
+    order.extend(order.clone());
+    let (_, error, stream) = run(&[deltas_at(order.into_iter()).as_bytes()]);
+    assert!(error.is_none(), "{error:?}");
+    let response = folded(&stream);
+    let outputs = response["outputs"].as_array().expect("outputs");
+    assert_eq!(outputs.len(), 1_000);
+    assert_eq!(outputs[3]["id"], "m3000");
+    assert_eq!(outputs[3]["content"], "30003000");
+}
+
+#[test]
+fn an_output_index_out_of_range_fails_final_response_not_the_events() {
+    let max = mistral_edge::stream::MAX_OUTPUTS as i64;
+    for bad in [-1, i64::MIN, max, i64::MAX] {
+        let (items, error, stream) = run(&[deltas_at([0, bad, 1].into_iter()).as_bytes()]);
+        assert!(error.is_none(), "{error:?}");
+        assert_eq!(items.len(), 4, "every event is delivered");
+        let mut out = Vec::new();
+        match stream.final_response(&mut out) {
+            Err(mistral_edge::Error::Stream(e)) => {
+                assert_eq!(e.kind, StreamErrorKind::Malformed);
+                assert!(
+                    e.message
+                        .starts_with("an event's `output_index` was negative or over 1048575"),
+                    "{}",
+                    e.message
+                );
+            }
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+    let (_, error, stream) = run(&[deltas_at([max - 1, 0].into_iter()).as_bytes()]);
+    assert!(error.is_none());
+    let response = folded(&stream);
+    assert_eq!(response["outputs"][0]["id"], "m0");
+    assert_eq!(response["outputs"][1]["id"], format!("m{}", max - 1));
+}

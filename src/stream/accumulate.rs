@@ -16,6 +16,10 @@ use crate::swar::same_bytes;
 /// The most event data (in bytes, as received) that [`Accumulator`] folds by default: 64 MiB.
 pub const FOLD_LIMIT: usize = 64 << 20;
 
+/// The most outputs the folded response has room for: an event's `output_index` (the output's
+/// position in the response) from 0 to `MAX_OUTPUTS - 1`.
+pub const MAX_OUTPUTS: usize = 1 << 20;
+
 /// Appends `bytes` to `to`; false when memory runs out for them.
 fn append(to: &mut Vec<u8>, bytes: &[u8]) -> bool {
     let room = to.try_reserve(bytes.len()).is_ok();
@@ -73,7 +77,13 @@ enum Chunk {
 pub struct Accumulator {
     conversation_id: Option<Raw>,
     usage: Option<Raw>,
-    entries: Vec<(i64, Entry)>,
+    entries: Vec<Entry>,
+    /// Where each entry is, by `output_index`: its position in `entries` plus one, 0 for none.
+    /// Finding an entry and writing the entries in order are linear in their number (a search
+    /// through them and a sort of them were quadratic).
+    slots: Vec<u32>,
+    /// Whether an event's `output_index` was negative or past [`MAX_OUTPUTS`].
+    misplaced: bool,
     /// The bytes of event data applied so far.
     kept: usize,
     /// The most `kept` may reach ([`FOLD_LIMIT`] unless set; 0: folding is off).
@@ -88,6 +98,8 @@ impl Default for Accumulator {
             conversation_id: None,
             usage: None,
             entries: Vec::new(),
+            slots: Vec::new(),
+            misplaced: false,
             kept: 0,
             limit: FOLD_LIMIT,
             stopped: false,
@@ -219,7 +231,7 @@ impl Accumulator {
         let entry = self.entry(index, || Entry::Message {
             meta: Meta::default(),
             chunks: Vec::new(),
-        });
+        })?;
         let Entry::Message { meta, chunks } = entry else {
             return Some(());
         };
@@ -262,7 +274,7 @@ impl Accumulator {
                 let entry = self.entry(index, || Entry::FunctionCall {
                     meta: Meta::default(),
                     arguments: Vec::new(),
-                });
+                })?;
                 if let Entry::FunctionCall { meta, arguments } = entry {
                     set_meta(
                         meta,
@@ -289,7 +301,7 @@ impl Accumulator {
                     meta: Meta::default(),
                     arguments: Vec::new(),
                     info: None,
-                });
+                })?;
                 if let Entry::ToolExecution {
                     meta,
                     arguments,
@@ -317,7 +329,7 @@ impl Accumulator {
             b"agent.handoff.started" | b"agent.handoff.done" => {
                 let entry = self.entry(index, || Entry::Handoff {
                     meta: Meta::default(),
-                });
+                })?;
                 if let Entry::Handoff { meta } = entry {
                     set_meta(
                         meta,
@@ -338,15 +350,25 @@ impl Accumulator {
         Some(())
     }
 
-    fn entry(&mut self, index: i64, make: impl FnOnce() -> Entry) -> &mut Entry {
-        let position = match self.entries.iter().rposition(|(i, _)| *i == index) {
-            Some(position) => position,
-            None => {
-                self.entries.push((index, make()));
-                self.entries.len() - 1
-            }
+    /// The entry of `output_index` `index`, made by `make` if there is none yet; `None` for an
+    /// index out of [`MAX_OUTPUTS`] (folding stops, `misplaced`) or when memory ran out.
+    fn entry(&mut self, index: i64, make: impl FnOnce() -> Entry) -> Option<&mut Entry> {
+        let Some(slot) = usize::try_from(index).ok().filter(|&i| i < MAX_OUTPUTS) else {
+            self.misplaced = true;
+            return None;
         };
-        &mut self.entries[position].1
+        if slot >= self.slots.len() {
+            self.slots.try_reserve(slot + 1 - self.slots.len()).ok()?;
+            self.slots.resize(slot + 1, 0);
+        }
+        let at = self.slots.get_mut(slot)?;
+        if *at == 0 {
+            self.entries.try_reserve(1).ok()?;
+            self.entries.push(make());
+            *at = self.entries.len() as u32;
+        }
+        let position = *at as usize - 1;
+        self.entries.get_mut(position)
     }
 
     /// Writes the folded `ConversationResponse` as wire JSON.
@@ -354,32 +376,36 @@ impl Accumulator {
     /// # Errors
     ///
     /// A [`StreamErrorKind::TooLarge`] error when folding stopped (past its limit, switched off,
-    /// or out of memory), or when memory runs out for the response.
+    /// or out of memory), or when memory runs out for the response; a
+    /// [`StreamErrorKind::Malformed`] one when an event's `output_index` was out of
+    /// [`MAX_OUTPUTS`].
     pub fn response(&self, out: &mut Vec<u8>) -> Result<(), Error> {
         if self.stopped || out.try_reserve(self.kept.saturating_add(1024)).is_err() {
+            let kind = if self.misplaced {
+                StreamErrorKind::Malformed
+            } else {
+                StreamErrorKind::TooLarge
+            };
             return Err(Error::stream(
-                StreamErrorKind::TooLarge,
+                kind,
                 if self.limit == 0 {
                     "`finalResponse()` was switched off for this stream (`skipFinalResponse()`)"
+                } else if self.misplaced {
+                    "an event's `output_index` was negative or over 1048575: `finalResponse()` has no place for its output (its events were all delivered)"
                 } else {
                     "`finalResponse()` keeps at most 64 MiB of events (and what memory allows); this stream had more: its events were all delivered"
                 },
             ));
         }
-        let mut entries: Vec<&(i64, Entry)> = self.entries.iter().collect();
-        // Entries arrive almost in order and are few: an insertion sort (stable) keeps the
-        // standard library's general sort, several KB of wasm, out of the package.
-        for i in 1..entries.len() {
-            let mut j = i;
-            while j > 0 && entries[j - 1].0 > entries[j].0 {
-                entries.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        // In `output_index` order: a walk over the slots.
+        let entries = self
+            .slots
+            .iter()
+            .filter_map(|&at| self.entries.get((at as usize).checked_sub(1)?));
         out.extend_from_slice(b"{\"object\":\"conversation.response\",\"conversation_id\":");
         out.extend_from_slice(self.conversation_id.as_deref().unwrap_or(b"\"\""));
         out.extend_from_slice(b",\"outputs\":[");
-        for (n, (_, entry)) in entries.iter().enumerate() {
+        for (n, entry) in entries.enumerate() {
             if n > 0 {
                 out.push(b',');
             }

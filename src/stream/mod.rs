@@ -5,5 +5,5 @@ mod accumulate;
 mod conversation;
 mod patch;
 
-pub use accumulate::{Accumulator, FOLD_LIMIT};
+pub use accumulate::{Accumulator, FOLD_LIMIT, MAX_OUTPUTS};
 pub use conversation::{ConversationStream, Feed};
